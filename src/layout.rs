@@ -1,0 +1,233 @@
+//! Layout: decides the Python name of every channel folder, client class,
+//! model class and field, and which module defines each model.
+//!
+//! Schemas reachable from two or more channels live in `shared/messages.py`,
+//! the rest in the one channel module that uses them. Names are allocated in
+//! the sorted order of their source (document + JSON pointer), so the result
+//! does not depend on the order of keys in the document.
+
+use std::collections::BTreeSet;
+
+use crate::model::{Api, SchemaId, SchemaKind, TypeExpr};
+use crate::naming::{self, Allocator};
+
+/// Which module defines a schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Module {
+    Shared,
+    Channel(usize),
+}
+
+/// Names and placement for the whole package.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Class name per schema; empty for schemas no channel uses.
+    pub class_names: Vec<String>,
+    /// Defining module per schema; `None` for schemas no channel uses.
+    pub placement: Vec<Option<Module>>,
+    /// Python attribute name per schema and field.
+    pub field_names: Vec<Vec<String>>,
+    /// Schemas defined in `shared/messages.py`, in definition order.
+    pub shared: Vec<SchemaId>,
+    /// One entry per channel of the model, in the same order.
+    pub channels: Vec<ChannelPlan>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ChannelPlan {
+    pub module: String,
+    pub client_class: String,
+    /// Schemas defined in this channel's `messages.py`, in definition order.
+    pub defined: Vec<SchemaId>,
+    /// Shared schemas this channel uses, sorted by class name.
+    pub shared: Vec<SchemaId>,
+    /// Message classes the client receives, sorted by class name.
+    pub incoming: Vec<SchemaId>,
+    /// Message classes the client sends, sorted by class name.
+    pub outgoing: Vec<SchemaId>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LayoutError {
+    #[error("the document defines no channels: there is no client to generate")]
+    NoChannels,
+}
+
+pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
+    if api.channels.is_empty() {
+        return Err(LayoutError::NoChannels);
+    }
+    let schema_count = api.schemas.len();
+    let reach: Vec<BTreeSet<SchemaId>> = api
+        .channels
+        .iter()
+        .map(|channel| {
+            let roots = channel
+                .incoming
+                .iter()
+                .chain(&channel.outgoing)
+                .map(|message| api.messages[message.0].schema);
+            reachable(api, roots)
+        })
+        .collect();
+    let mut placement = vec![None; schema_count];
+    for (index, used) in reach.iter().enumerate() {
+        for id in used {
+            placement[id.0] = Some(match placement[id.0] {
+                None => Module::Channel(index),
+                Some(_) => Module::Shared,
+            });
+        }
+    }
+
+    let mut names = Allocator::new();
+    names.reserve(naming::GENERATED_NAMES.iter().copied());
+    let mut channel_order: Vec<usize> = (0..api.channels.len()).collect();
+    channel_order.sort_by(|a, b| api.channels[*a].key.cmp(&api.channels[*b].key));
+    let mut modules = Allocator::new();
+    let mut channel_names = vec![(String::new(), String::new()); api.channels.len()];
+    for index in channel_order {
+        let key = &api.channels[index].key;
+        let module = modules.allocate(&naming::module_name(key));
+        let client = names.allocate(&format!("{}Client", naming::class_name(key)));
+        channel_names[index] = (module, client);
+    }
+    let mut schema_order: Vec<usize> = (0..schema_count).filter(|id| placement[*id].is_some()).collect();
+    schema_order.sort_by(|a, b| api.schemas[*a].source.cmp(&api.schemas[*b].source));
+    let mut class_names = vec![String::new(); schema_count];
+    for id in schema_order {
+        class_names[id] = names.allocate(&naming::class_name(&api.schemas[id].name_hint));
+    }
+    let all_classes: BTreeSet<String> = class_names.iter().filter(|name| !name.is_empty()).cloned().collect();
+    let field_names = api
+        .schemas
+        .iter()
+        .map(|schema| match &schema.kind {
+            SchemaKind::Object { fields } => {
+                let mut allocator = Allocator::new();
+                fields
+                    .iter()
+                    .map(|field| allocator.allocate(&naming::field_name(&field.json_name, &all_classes)))
+                    .collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect();
+
+    let by_name = |ids: &mut Vec<SchemaId>| {
+        ids.sort_by(|a, b| class_names[a.0].cmp(&class_names[b.0]));
+        ids.dedup();
+    };
+    let in_module = |module: Module| -> Vec<SchemaId> {
+        let mut ids: Vec<SchemaId> = (0..schema_count)
+            .map(SchemaId)
+            .filter(|id| placement[id.0] == Some(module))
+            .collect();
+        by_name(&mut ids);
+        definition_order(api, &ids)
+    };
+    let shared = in_module(Module::Shared);
+    let channels = api
+        .channels
+        .iter()
+        .enumerate()
+        .map(|(index, channel)| {
+            let (module, client_class) = channel_names[index].clone();
+            let message_schemas = |messages: &[crate::model::MessageId]| {
+                let mut ids: Vec<SchemaId> = messages.iter().map(|m| api.messages[m.0].schema).collect();
+                by_name(&mut ids);
+                ids
+            };
+            let mut shared_used: Vec<SchemaId> = reach[index]
+                .iter()
+                .copied()
+                .filter(|id| placement[id.0] == Some(Module::Shared))
+                .collect();
+            by_name(&mut shared_used);
+            ChannelPlan {
+                module,
+                client_class,
+                defined: in_module(Module::Channel(index)),
+                shared: shared_used,
+                incoming: message_schemas(&channel.incoming),
+                outgoing: message_schemas(&channel.outgoing),
+            }
+        })
+        .collect();
+    Ok(Plan {
+        class_names,
+        placement,
+        field_names,
+        shared,
+        channels,
+    })
+}
+
+/// The schemas a schema's definition mentions directly.
+pub fn dependencies(api: &Api, id: SchemaId) -> Vec<SchemaId> {
+    let mut out = Vec::new();
+    let mut visit = |ty: &TypeExpr| collect_schemas(ty, &mut out);
+    match &api.schemas[id.0].kind {
+        SchemaKind::Object { fields } => fields.iter().for_each(|field| visit(&field.ty)),
+        SchemaKind::Root(ty) | SchemaKind::Alias(ty) => visit(ty),
+    }
+    out
+}
+
+fn collect_schemas(ty: &TypeExpr, out: &mut Vec<SchemaId>) {
+    match ty {
+        TypeExpr::Schema(id) => {
+            if !out.contains(id) {
+                out.push(*id);
+            }
+        }
+        TypeExpr::List(inner) | TypeExpr::Map(inner) => collect_schemas(inner, out),
+        TypeExpr::Union(members) => members.iter().for_each(|member| collect_schemas(member, out)),
+        _ => {}
+    }
+}
+
+fn reachable(api: &Api, roots: impl Iterator<Item = SchemaId>) -> BTreeSet<SchemaId> {
+    let mut seen = BTreeSet::new();
+    let mut stack: Vec<SchemaId> = roots.collect();
+    while let Some(id) = stack.pop() {
+        if seen.insert(id) {
+            stack.extend(dependencies(api, id));
+        }
+    }
+    seen
+}
+
+/// Orders a module's schemas so that each follows the ones it mentions,
+/// where cycles allow; `ids` arrive sorted by name, which breaks ties.
+fn definition_order(api: &Api, ids: &[SchemaId]) -> Vec<SchemaId> {
+    let members: BTreeSet<SchemaId> = ids.iter().copied().collect();
+    let mut done = BTreeSet::new();
+    let mut order = Vec::with_capacity(ids.len());
+    for root in ids {
+        // Iterative depth-first post-order: (schema, dependencies expanded?).
+        let mut stack = vec![(*root, false)];
+        let mut entered = BTreeSet::new();
+        while let Some((id, expanded)) = stack.pop() {
+            if done.contains(&id) {
+                continue;
+            }
+            if expanded {
+                done.insert(id);
+                order.push(id);
+                continue;
+            }
+            if !entered.insert(id) {
+                continue;
+            }
+            stack.push((id, true));
+            let mut deps: Vec<SchemaId> = dependencies(api, id)
+                .into_iter()
+                .filter(|dep| members.contains(dep) && !done.contains(dep) && !entered.contains(dep))
+                .collect();
+            deps.sort_by_key(|dep| std::cmp::Reverse(ids.iter().position(|id| id == dep)));
+            stack.extend(deps.into_iter().map(|dep| (dep, false)));
+        }
+    }
+    order
+}

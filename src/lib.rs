@@ -1,0 +1,44 @@
+//! chanx client generator: turns an AsyncAPI 3.0 document into a typed Python
+//! WebSocket client package.
+//!
+//! The pipeline runs in one direction, one module per stage:
+//! [`load`] → [`resolve`] → [`model`] → [`naming`]/[`layout`] → [`render`] → [`tree`],
+//! and the commands consume the finished tree ([`write`]).
+
+pub mod cli;
+pub mod format;
+pub mod layout;
+pub mod load;
+pub mod model;
+pub mod naming;
+pub mod python;
+pub mod render;
+pub mod resolve;
+pub mod tree;
+pub mod write;
+
+/// Runs every stage from a loaded document to the in-memory package tree.
+pub fn generate(
+    document: &load::LoadedDocument,
+    options: &tree::GenerateOptions,
+) -> Result<(model::Api, tree::Tree), GenerateError> {
+    let documents = resolve::Documents::load(document)?;
+    let api = model::build(&documents)?;
+    let plan = layout::plan(&api)?;
+    let files = render::render(&api, &plan, options)?;
+    let tree = tree::Tree::new(files, document, options);
+    Ok((api, tree))
+}
+
+/// Any failure between a loaded document and a finished tree.
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    #[error(transparent)]
+    Resolve(#[from] resolve::ResolveError),
+    #[error(transparent)]
+    Model(#[from] model::ModelError),
+    #[error(transparent)]
+    Layout(#[from] layout::LayoutError),
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+}

@@ -1,0 +1,355 @@
+//! Load: fetch an AsyncAPI document from a path or an http(s) URL and parse
+//! it as JSON or YAML (by extension, then content type, then by sniffing).
+//!
+//! Also used by [`crate::resolve`] to load the other files a document `$ref`s.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde_json::Value;
+use url::Url;
+
+/// Largest document accepted, from disk or from the network.
+pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+const MAX_REDIRECTS: usize = 10;
+
+/// Where a document comes from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Location {
+    File(PathBuf),
+    Url(Url),
+}
+
+impl Location {
+    /// Interprets a `--schema` argument: an http(s) URL or a filesystem path.
+    pub fn parse(input: &str) -> Location {
+        match Url::parse(input) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") => Location::Url(url),
+            _ => Location::File(PathBuf::from(input)),
+        }
+    }
+
+    /// Resolves a reference (the part of a `$ref` before `#`) against this location.
+    pub fn join(&self, reference: &str) -> Result<Location, String> {
+        if let Ok(url) = Url::parse(reference) {
+            if matches!(url.scheme(), "http" | "https") {
+                return Ok(Location::Url(url));
+            }
+            if url.scheme() != "file" {
+                return Err(format!("unsupported reference scheme `{}`", url.scheme()));
+            }
+        }
+        match self {
+            Location::Url(base) => base
+                .join(reference)
+                .map(Location::Url)
+                .map_err(|error| format!("cannot resolve `{reference}` against {base}: {error}")),
+            Location::File(path) => {
+                let relative = reference.strip_prefix("file://").unwrap_or(reference);
+                let dir = path.parent().unwrap_or(Path::new(""));
+                Ok(Location::File(normalize(&dir.join(relative))))
+            }
+        }
+    }
+
+    fn extension(&self) -> Option<String> {
+        let path = match self {
+            Location::File(path) => path.clone(),
+            Location::Url(url) => PathBuf::from(url.path()),
+        };
+        path.extension()
+            .and_then(|ext| ext.to_str())
+            .map(|ext| ext.to_ascii_lowercase())
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::File(path) => write!(f, "{}", path.display()),
+            Location::Url(url) => write!(f, "{url}"),
+        }
+    }
+}
+
+/// Removes `.` and `..` components without touching the filesystem.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A parsed document and where it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedDocument {
+    pub location: Location,
+    pub value: Value,
+}
+
+/// Why a document could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{location}: file not found")]
+    NotFound { location: Location },
+    #[error("{location}: cannot read: {message}")]
+    Read { location: Location, message: String },
+    #[error("{location}: larger than the {limit} MiB limit", limit = MAX_DOCUMENT_BYTES / 1024 / 1024)]
+    TooLarge { location: Location },
+    #[error("{location}: request failed: {message}")]
+    Http { location: Location, message: String },
+    #[error("{location}: HTTP {status}")]
+    HttpStatus { location: Location, status: String },
+    #[error("{location}:{line}:{column}: invalid JSON: {message}")]
+    Json {
+        location: Location,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{location}: invalid YAML: {message}")]
+    Yaml { location: Location, message: String },
+    #[error("{location}: not valid UTF-8 text")]
+    NotUtf8 { location: Location },
+}
+
+impl LoadError {
+    /// The document the error is about.
+    pub fn location(&self) -> &Location {
+        match self {
+            LoadError::NotFound { location }
+            | LoadError::Read { location, .. }
+            | LoadError::TooLarge { location }
+            | LoadError::Http { location, .. }
+            | LoadError::HttpStatus { location, .. }
+            | LoadError::Json { location, .. }
+            | LoadError::Yaml { location, .. }
+            | LoadError::NotUtf8 { location } => location,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Syntax {
+    Json,
+    Yaml,
+}
+
+/// Loads and parses the document at `location`.
+pub fn load(location: &Location) -> Result<LoadedDocument, LoadError> {
+    let (bytes, content_type) = match location {
+        Location::File(path) => (read_file(location, path)?, None),
+        Location::Url(url) => fetch(location, url)?,
+    };
+    let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8 {
+        location: location.clone(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let syntax = syntax_of(location, content_type.as_deref(), text);
+    let value = match syntax {
+        Syntax::Json => parse_json(location, text)?,
+        Syntax::Yaml => parse_yaml(location, text)?,
+    };
+    Ok(LoadedDocument {
+        location: location.clone(),
+        value,
+    })
+}
+
+fn read_file(location: &Location, path: &Path) -> Result<Vec<u8>, LoadError> {
+    let file = std::fs::File::open(path).map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound {
+            location: location.clone(),
+        },
+        _ => LoadError::Read {
+            location: location.clone(),
+            message: error.to_string(),
+        },
+    })?;
+    read_limited(location, file)
+}
+
+fn read_limited(location: &Location, reader: impl Read) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_DOCUMENT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| LoadError::Read {
+            location: location.clone(),
+            message: error.to_string(),
+        })?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(LoadError::TooLarge {
+            location: location.clone(),
+        });
+    }
+    Ok(bytes)
+}
+
+fn fetch(location: &Location, url: &Url) -> Result<(Vec<u8>, Option<String>), LoadError> {
+    let http_error = |error: reqwest::Error| LoadError::Http {
+        location: location.clone(),
+        message: describe_http_error(&error),
+    };
+    let client = reqwest::blocking::Client::builder()
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(REQUEST_TIMEOUT)
+        .redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS))
+        .user_agent(concat!("chanx/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(http_error)?;
+    let response = client
+        .get(url.clone())
+        .header(
+            reqwest::header::ACCEPT,
+            "application/json, application/yaml;q=0.9, */*;q=0.5",
+        )
+        .send()
+        .map_err(http_error)?;
+    let status = response.status();
+    if !status.is_success() {
+        return Err(LoadError::HttpStatus {
+            location: location.clone(),
+            status: status.to_string(),
+        });
+    }
+    if response
+        .content_length()
+        .is_some_and(|length| length > MAX_DOCUMENT_BYTES)
+    {
+        return Err(LoadError::TooLarge {
+            location: location.clone(),
+        });
+    }
+    let content_type = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .map(|value| value.to_ascii_lowercase());
+    let bytes = read_limited(location, response)?;
+    Ok((bytes, content_type))
+}
+
+/// reqwest's top-level message hides the cause ("error sending request"); name it.
+fn describe_http_error(error: &reqwest::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message = format!("{message}: {cause}");
+        source = cause.source();
+    }
+    if error.is_timeout() {
+        message.push_str(" (timed out)");
+    }
+    message
+}
+
+fn syntax_of(location: &Location, content_type: Option<&str>, text: &str) -> Syntax {
+    match location.extension().as_deref() {
+        Some("json") => return Syntax::Json,
+        Some("yaml" | "yml") => return Syntax::Yaml,
+        _ => {}
+    }
+    if let Some(content_type) = content_type {
+        if content_type.contains("json") {
+            return Syntax::Json;
+        }
+        if content_type.contains("yaml") {
+            return Syntax::Yaml;
+        }
+    }
+    match text.trim_start().chars().next() {
+        Some('{' | '[') => Syntax::Json,
+        _ => Syntax::Yaml,
+    }
+}
+
+fn parse_json(location: &Location, text: &str) -> Result<Value, LoadError> {
+    serde_json::from_str(text).map_err(|error| {
+        let message = error.to_string();
+        // serde_json appends " at line L column C"; the location already says it.
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(head, _)| head)
+            .to_string();
+        LoadError::Json {
+            location: location.clone(),
+            line: error.line(),
+            column: error.column(),
+            message,
+        }
+    })
+}
+
+fn parse_yaml(location: &Location, text: &str) -> Result<Value, LoadError> {
+    let options = serde_saphyr::options! {
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        strict_booleans: true,
+        with_snippet: false,
+    };
+    serde_saphyr::from_str_with_options::<Value>(text, options).map_err(|error| LoadError::Yaml {
+        location: location.clone(),
+        message: one_line(&error.to_string()),
+    })
+}
+
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_prefers_extension_then_content_type_then_sniffing() {
+        let json_file = Location::File("a.json".into());
+        let bare = Location::File("a".into());
+        assert_eq!(syntax_of(&json_file, Some("application/yaml"), "x: 1"), Syntax::Json);
+        assert_eq!(syntax_of(&bare, Some("application/x-yaml"), "{}"), Syntax::Yaml);
+        assert_eq!(syntax_of(&bare, None, "  {\"a\": 1}"), Syntax::Json);
+        assert_eq!(syntax_of(&bare, None, "asyncapi: 3.0.0"), Syntax::Yaml);
+    }
+
+    #[test]
+    fn relative_references_resolve_against_the_referring_file() {
+        let base = Location::File("specs/service/asyncapi.yaml".into());
+        assert_eq!(
+            base.join("../common/messages.yaml").unwrap(),
+            Location::File("specs/common/messages.yaml".into())
+        );
+        let url = Location::Url(Url::parse("http://127.0.0.1:1/api/asyncapi.json").unwrap());
+        assert_eq!(
+            url.join("schemas.json").unwrap().to_string(),
+            "http://127.0.0.1:1/api/schemas.json"
+        );
+    }
+
+    #[test]
+    fn yaml_uses_strict_booleans_and_rejects_duplicate_keys() {
+        let here = Location::File("x.yaml".into());
+        let value = parse_yaml(&here, "a: yes\nb: true\n").unwrap();
+        assert_eq!(value["a"], Value::String("yes".into()));
+        assert_eq!(value["b"], Value::Bool(true));
+        assert!(parse_yaml(&here, "a: 1\na: 2\n").is_err());
+    }
+}

@@ -1,0 +1,736 @@
+//! Model: the plain-data intermediate representation of what a client needs.
+//!
+//! Channels (address, path parameters), per channel the messages the client
+//! sends and receives, and the graph of schemas behind those messages.
+//! Schemas refer to one another by [`SchemaId`], so recursive schemas are
+//! just ids that point back. Nothing here knows Python.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use crate::resolve::{Documents, Located, ResolveError, SourceKey};
+
+/// Deepest nesting of inline schemas accepted; deeper documents are refused.
+pub const MAX_SCHEMA_DEPTH: usize = 128;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SchemaId(pub usize);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MessageId(pub usize);
+
+/// Everything the generator needs from a document.
+#[derive(Debug, Clone)]
+pub struct Api {
+    pub title: String,
+    pub version: String,
+    pub description: Option<String>,
+    pub counts: Counts,
+    pub channels: Vec<Channel>,
+    pub messages: Vec<Message>,
+    pub schemas: Vec<Schema>,
+}
+
+/// Sizes of the document, for the summary the CLI prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub channels: usize,
+    pub operations: usize,
+    pub schemas: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Channel {
+    /// The key under `channels`: the channel's stable identity.
+    pub key: String,
+    pub title: Option<String>,
+    pub address: String,
+    pub description: Option<String>,
+    pub parameters: Vec<Parameter>,
+    /// What the server sends: `action: send` operations and replies to `receive`.
+    pub incoming: Vec<MessageId>,
+    /// What the client sends: `action: receive` operations and replies to `send`.
+    pub outgoing: Vec<MessageId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Parameter {
+    pub name: String,
+    pub description: Option<String>,
+}
+
+/// A message; its payload is always a model class ([`Schema`]).
+#[derive(Debug, Clone)]
+pub struct Message {
+    pub source: SourceKey,
+    pub schema: SchemaId,
+}
+
+/// A schema that becomes a named Python definition.
+#[derive(Debug, Clone)]
+pub struct Schema {
+    pub source: SourceKey,
+    /// The name the document suggests (title, component key, or a derived one).
+    pub name_hint: String,
+    pub description: Option<String>,
+    pub kind: SchemaKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum SchemaKind {
+    /// An object with properties: a model class.
+    Object { fields: Vec<Field> },
+    /// A message payload that is not an object: a root model around a type.
+    Root(TypeExpr),
+    /// A named type that is not an object (an enum, a union): a type alias.
+    Alias(TypeExpr),
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub json_name: String,
+    pub ty: TypeExpr,
+    pub required: bool,
+    pub default: Option<JsonValue>,
+    pub description: Option<String>,
+}
+
+/// A type, independent of any language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TypeExpr {
+    Any,
+    Str,
+    Int,
+    Float,
+    Bool,
+    Null,
+    List(Box<TypeExpr>),
+    Map(Box<TypeExpr>),
+    Literal(Vec<Scalar>),
+    Union(Vec<TypeExpr>),
+    Schema(SchemaId),
+}
+
+/// A value a literal type can hold.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Scalar {
+    Str(String),
+    Int(i64),
+    Bool(bool),
+}
+
+/// A JSON value from the document (defaults), as plain data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JsonValue {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    List(Vec<JsonValue>),
+    Object(Vec<(String, JsonValue)>),
+}
+
+impl From<&Value> for JsonValue {
+    fn from(value: &Value) -> Self {
+        match value {
+            Value::Null => JsonValue::Null,
+            Value::Bool(flag) => JsonValue::Bool(*flag),
+            Value::Number(number) => match number.as_i64() {
+                Some(int) => JsonValue::Int(int),
+                None => JsonValue::Float(number.as_f64().unwrap_or(f64::NAN)),
+            },
+            Value::String(text) => JsonValue::Str(text.clone()),
+            Value::Array(items) => JsonValue::List(items.iter().map(JsonValue::from).collect()),
+            Value::Object(map) => JsonValue::Object(
+                map.iter()
+                    .map(|(key, value)| (key.clone(), JsonValue::from(value)))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Why a document cannot be turned into a client.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("{location}: not an AsyncAPI 3.x document ({found})")]
+    NotAsyncApi { location: String, found: String },
+    #[error("{at}: {message}")]
+    Invalid { at: Located, message: String },
+    #[error("{at}: unsupported: {message}")]
+    Unsupported { at: Located, message: String },
+    #[error("{at}: schemas nested deeper than {MAX_SCHEMA_DEPTH} levels")]
+    TooDeep { at: Located },
+    #[error(transparent)]
+    Resolve(#[from] ResolveError),
+}
+
+/// Builds the IR from a root document and the documents it references.
+pub fn build(documents: &Documents) -> Result<Api, ModelError> {
+    let root = documents.root();
+    let root_key = SourceKey {
+        doc: crate::resolve::DocId(0),
+        pointer: String::new(),
+    };
+    check_version(documents, root)?;
+    let mut builder = Builder {
+        documents,
+        schemas: Vec::new(),
+        schema_ids: BTreeMap::new(),
+        messages: Vec::new(),
+        message_ids: BTreeMap::new(),
+    };
+    let info = root.get("info");
+    let text = |key: &str| {
+        info.and_then(|info| info.get(key))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    let channels = builder.channels(&root_key)?;
+    let channels = builder.operations(&root_key, channels)?;
+    let count = |key: &str| root.get(key).and_then(Value::as_object).map_or(0, Map::len);
+    let counts = Counts {
+        channels: count("channels"),
+        operations: count("operations"),
+        schemas: root
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+            .map_or(0, Map::len),
+    };
+    Ok(Api {
+        title: text("title").unwrap_or_else(|| "AsyncAPI client".to_string()),
+        version: text("version").unwrap_or_else(|| "0.0.0".to_string()),
+        description: text("description").filter(|text| !text.trim().is_empty()),
+        counts,
+        channels,
+        messages: builder.messages,
+        schemas: builder.schemas,
+    })
+}
+
+fn check_version(documents: &Documents, root: &Value) -> Result<(), ModelError> {
+    let location = documents.location(crate::resolve::DocId(0)).to_string();
+    match root.get("asyncapi") {
+        Some(Value::String(version)) if version.starts_with("3.") => Ok(()),
+        Some(Value::String(version)) => Err(ModelError::NotAsyncApi {
+            location,
+            found: format!("asyncapi: {version:?}; only 3.x is supported"),
+        }),
+        Some(other) => Err(ModelError::NotAsyncApi {
+            location,
+            found: format!("`asyncapi` is {other}, expected a version string"),
+        }),
+        None if root.is_object() => Err(ModelError::NotAsyncApi {
+            location,
+            found: "no `asyncapi` version field".to_string(),
+        }),
+        None => Err(ModelError::NotAsyncApi {
+            location,
+            found: "the top level is not a mapping".to_string(),
+        }),
+    }
+}
+
+struct Builder<'a> {
+    documents: &'a Documents,
+    schemas: Vec<Schema>,
+    schema_ids: BTreeMap<SourceKey, SchemaId>,
+    messages: Vec<Message>,
+    message_ids: BTreeMap<SourceKey, MessageId>,
+}
+
+/// A channel while operations are being assigned to it.
+struct PendingChannel {
+    channel: Channel,
+    source: SourceKey,
+}
+
+impl Builder<'_> {
+    fn invalid(&self, at: &SourceKey, message: impl Into<String>) -> ModelError {
+        ModelError::Invalid {
+            at: self.documents.located(at),
+            message: message.into(),
+        }
+    }
+
+    fn channels(&mut self, root: &SourceKey) -> Result<Vec<PendingChannel>, ModelError> {
+        let channels_key = root.child("channels");
+        let Some(channels) = self.documents.get(&channels_key) else {
+            return Ok(Vec::new());
+        };
+        let channels = channels
+            .as_object()
+            .ok_or_else(|| self.invalid(&channels_key, "`channels` must be a mapping"))?;
+        let mut pending = Vec::new();
+        for key in channels.keys() {
+            let (source, value) = self.documents.deref(&channels_key.child(key))?;
+            let object = value
+                .as_object()
+                .ok_or_else(|| self.invalid(&source, "a channel must be a mapping"))?;
+            let string = |name: &str| {
+                object
+                    .get(name)
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .filter(|text| !text.trim().is_empty())
+            };
+            let address = match object.get("address") {
+                Some(Value::String(address)) => address.clone(),
+                None | Some(Value::Null) => String::new(),
+                Some(_) => return Err(self.invalid(&source, "`address` must be a string")),
+            };
+            let parameters = match object.get("parameters") {
+                Some(Value::Object(parameters)) => parameters
+                    .iter()
+                    .map(|(name, parameter)| Parameter {
+                        name: name.clone(),
+                        description: parameter
+                            .get("description")
+                            .and_then(Value::as_str)
+                            .map(str::to_string),
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            pending.push(PendingChannel {
+                channel: Channel {
+                    key: key.clone(),
+                    title: string("title"),
+                    address,
+                    description: string("description"),
+                    parameters,
+                    incoming: Vec::new(),
+                    outgoing: Vec::new(),
+                },
+                source,
+            });
+        }
+        Ok(pending)
+    }
+
+    fn operations(
+        &mut self,
+        root: &SourceKey,
+        mut channels: Vec<PendingChannel>,
+    ) -> Result<Vec<Channel>, ModelError> {
+        let operations_key = root.child("operations");
+        let names: Vec<String> = match self.documents.get(&operations_key) {
+            None => Vec::new(),
+            Some(Value::Object(operations)) => operations.keys().cloned().collect(),
+            Some(_) => {
+                return Err(self.invalid(&operations_key, "`operations` must be a mapping"));
+            }
+        };
+        for name in names {
+            let (source, operation) = self.documents.deref(&operations_key.child(&name))?;
+            let action = operation.get("action").and_then(Value::as_str);
+            let client_sends = match action {
+                Some("receive") => true,
+                Some("send") => false,
+                _ => {
+                    return Err(self.invalid(&source, "`action` must be `send` or `receive`"));
+                }
+            };
+            let channel_index = self.channel_of(&source, &channels)?;
+            let messages = self.operation_messages(&source, &channels[channel_index])?;
+            let replies = match operation.get("reply") {
+                Some(_) => self.operation_messages(&source.child("reply"), &channels[channel_index])?,
+                None => Vec::new(),
+            };
+            let channel = &mut channels[channel_index].channel;
+            let (sent, received) = if client_sends {
+                (messages, replies)
+            } else {
+                (replies, messages)
+            };
+            push_unique(&mut channel.outgoing, sent);
+            push_unique(&mut channel.incoming, received);
+        }
+        Ok(channels.into_iter().map(|pending| pending.channel).collect())
+    }
+
+    /// Which channel an operation (or a reply) belongs to.
+    fn channel_of(&self, operation: &SourceKey, channels: &[PendingChannel]) -> Result<usize, ModelError> {
+        let channel_ref = operation.child("channel");
+        let reference = self
+            .documents
+            .get(&channel_ref)
+            .and_then(|channel| channel.get("$ref"))
+            .ok_or_else(|| self.invalid(operation, "an operation needs `channel: {$ref: ...}`"))?;
+        let target = self.documents.follow(&channel_ref, reference)?;
+        let (target, _) = self.documents.deref(&target)?;
+        channels
+            .iter()
+            .position(|pending| pending.source == target)
+            .ok_or_else(|| self.invalid(&channel_ref, "`channel` does not point at an entry of `channels`"))
+    }
+
+    /// The messages an operation or reply lists; all of its channel's when it lists none.
+    fn operation_messages(
+        &mut self,
+        at: &SourceKey,
+        channel: &PendingChannel,
+    ) -> Result<Vec<MessageId>, ModelError> {
+        let list_key = at.child("messages");
+        let keys: Vec<SourceKey> = match self.documents.get(&list_key) {
+            Some(Value::Array(items)) => (0..items.len())
+                .map(|index| list_key.child(&index.to_string()))
+                .collect(),
+            Some(_) => return Err(self.invalid(&list_key, "`messages` must be a list")),
+            None => {
+                let channel_messages = channel.source.child("messages");
+                match self.documents.get(&channel_messages) {
+                    Some(Value::Object(map)) => map.keys().map(|key| channel_messages.child(key)).collect(),
+                    _ => Vec::new(),
+                }
+            }
+        };
+        keys.iter().map(|key| self.message(key)).collect()
+    }
+
+    fn message(&mut self, at: &SourceKey) -> Result<MessageId, ModelError> {
+        let (source, value) = self.documents.deref(at)?;
+        if let Some(id) = self.message_ids.get(&source) {
+            return Ok(*id);
+        }
+        let object = value
+            .as_object()
+            .ok_or_else(|| self.invalid(&source, "a message must be a mapping"))?;
+        let fallback = last_segment(&source.pointer);
+        let hint = ["name", "title"]
+            .iter()
+            .find_map(|key| object.get(*key).and_then(Value::as_str))
+            .unwrap_or(&fallback)
+            .to_string();
+        let payload_key = source.child("payload");
+        let schema = match self.documents.get(&payload_key) {
+            None => return Err(self.invalid(&source, "a message needs a `payload` schema")),
+            Some(payload) => {
+                let payload_key = if payload.get("schemaFormat").is_some() {
+                    payload_key.child("schema")
+                } else {
+                    payload_key
+                };
+                self.message_schema(&payload_key, &hint)?
+            }
+        };
+        let id = MessageId(self.messages.len());
+        self.messages.push(Message { source: source.clone(), schema });
+        self.message_ids.insert(source, id);
+        Ok(id)
+    }
+
+    /// The model class of a message payload: the payload's object schema, or
+    /// a root model wrapping whatever else the payload is.
+    fn message_schema(&mut self, payload: &SourceKey, hint: &str) -> Result<SchemaId, ModelError> {
+        let (source, value) = self.documents.deref(payload)?;
+        if is_object_schema(value) {
+            return self.object_schema(&source, value, hint, 0);
+        }
+        if let Some(id) = self.schema_ids.get(&source) {
+            if matches!(self.schemas[id.0].kind, SchemaKind::Root(_)) {
+                return Ok(*id);
+            }
+        }
+        let ty = self.type_of(payload, hint, 0)?;
+        Ok(self.add_schema(source, value, hint, SchemaKind::Root(ty)))
+    }
+
+    fn add_schema(&mut self, source: SourceKey, value: &Value, hint: &str, kind: SchemaKind) -> SchemaId {
+        let id = SchemaId(self.schemas.len());
+        self.schemas.push(Schema {
+            source: source.clone(),
+            name_hint: hint.to_string(),
+            description: description_of(value),
+            kind,
+        });
+        self.schema_ids.insert(source, id);
+        id
+    }
+
+    fn object_schema(
+        &mut self,
+        source: &SourceKey,
+        value: &Value,
+        hint: &str,
+        depth: usize,
+    ) -> Result<SchemaId, ModelError> {
+        if let Some(id) = self.schema_ids.get(source) {
+            return Ok(*id);
+        }
+        // Registered before its fields so that recursion finds it.
+        let id = self.add_schema(source.clone(), value, hint, SchemaKind::Object { fields: Vec::new() });
+        let name = self.schemas[id.0].name_hint.clone();
+        let mut fields = Vec::new();
+        let mut required = Vec::new();
+        self.collect_properties(source, value, &name, depth, &mut fields, &mut required)?;
+        for field in &mut fields {
+            field.required = required.contains(&field.json_name);
+        }
+        self.schemas[id.0].kind = SchemaKind::Object { fields };
+        Ok(id)
+    }
+
+    /// Properties of an object schema, including those merged in through `allOf`.
+    fn collect_properties(
+        &mut self,
+        source: &SourceKey,
+        value: &Value,
+        owner: &str,
+        depth: usize,
+        fields: &mut Vec<Field>,
+        required: &mut Vec<String>,
+    ) -> Result<(), ModelError> {
+        if depth > MAX_SCHEMA_DEPTH {
+            return Err(ModelError::TooDeep {
+                at: self.documents.located(source),
+            });
+        }
+        if let Some(Value::Array(parts)) = value.get("allOf") {
+            for index in 0..parts.len() {
+                let (part_source, part) = self.documents.deref(&source.child("allOf").child(&index.to_string()))?;
+                self.collect_properties(&part_source, part, owner, depth + 1, fields, required)?;
+            }
+        }
+        if let Some(Value::Array(names)) = value.get("required") {
+            required.extend(names.iter().filter_map(Value::as_str).map(str::to_string));
+        }
+        let Some(Value::Object(properties)) = value.get("properties") else {
+            return Ok(());
+        };
+        let properties_key = source.child("properties");
+        for (name, property) in properties {
+            let property_key = properties_key.child(name);
+            let hint = format!("{owner} {name}");
+            let ty = self.type_of(&property_key, &hint, depth + 1)?;
+            let field = Field {
+                json_name: name.clone(),
+                ty,
+                required: false,
+                default: property.get("default").map(JsonValue::from),
+                description: description_of(property),
+            };
+            match fields.iter_mut().find(|existing| existing.json_name == *name) {
+                Some(existing) => *existing = field,
+                None => fields.push(field),
+            }
+        }
+        Ok(())
+    }
+
+    /// The type of the schema at `at`, creating named schemas as needed.
+    fn type_of(&mut self, at: &SourceKey, hint: &str, depth: usize) -> Result<TypeExpr, ModelError> {
+        if depth > MAX_SCHEMA_DEPTH {
+            return Err(ModelError::TooDeep {
+                at: self.documents.located(at),
+            });
+        }
+        let value = self
+            .documents
+            .get(at)
+            .ok_or_else(|| self.invalid(at, "missing schema"))?;
+        if value.get("$ref").is_some() {
+            let (source, target) = self.documents.deref(at)?;
+            if let Some(id) = self.schema_ids.get(&source) {
+                return Ok(TypeExpr::Schema(*id));
+            }
+            let target_hint = last_segment(&source.pointer);
+            if is_object_schema(target) {
+                return Ok(TypeExpr::Schema(self.object_schema(&source, target, &target_hint, depth)?));
+            }
+            if is_named_alias(target) {
+                let ty = self.inline_type(&source, target, &target_hint, depth)?;
+                return Ok(TypeExpr::Schema(self.add_schema(source, target, &target_hint, SchemaKind::Alias(ty))));
+            }
+            return self.inline_type(&source, target, &target_hint, depth);
+        }
+        if is_object_schema(value) {
+            return Ok(TypeExpr::Schema(self.object_schema(at, value, hint, depth)?));
+        }
+        self.inline_type(at, value, hint, depth)
+    }
+
+    fn inline_type(&mut self, at: &SourceKey, value: &Value, hint: &str, depth: usize) -> Result<TypeExpr, ModelError> {
+        let object = match value {
+            Value::Bool(true) => return Ok(TypeExpr::Any),
+            Value::Bool(false) => {
+                return Err(ModelError::Unsupported {
+                    at: self.documents.located(at),
+                    message: "the `false` schema (no value is valid)".to_string(),
+                })
+            }
+            Value::Object(object) => object,
+            _ => return Err(self.invalid(at, "a schema must be a mapping or a boolean")),
+        };
+        let ty = if let Some(constant) = object.get("const") {
+            literal_of(std::slice::from_ref(constant)).unwrap_or(TypeExpr::Any)
+        } else if let Some(Value::Array(values)) = object.get("enum") {
+            literal_of(values).unwrap_or(TypeExpr::Any)
+        } else if let Some(members) = object.get("anyOf").or_else(|| object.get("oneOf")) {
+            let keyword = if object.contains_key("anyOf") { "anyOf" } else { "oneOf" };
+            let count = members.as_array().map_or(0, Vec::len);
+            let mut types = Vec::with_capacity(count);
+            for index in 0..count {
+                let member_key = at.child(keyword).child(&index.to_string());
+                types.push(self.type_of(&member_key, &format!("{hint} option {}", index + 1), depth + 1)?);
+            }
+            union_of(types)
+        } else if let Some(Value::Array(parts)) = object.get("allOf") {
+            if parts.len() == 1 {
+                self.type_of(&at.child("allOf").child("0"), hint, depth + 1)?
+            } else {
+                return Err(ModelError::Unsupported {
+                    at: self.documents.located(at),
+                    message: "`allOf` of schemas that are not objects".to_string(),
+                });
+            }
+        } else {
+            match object.get("type") {
+                Some(Value::String(name)) => self.primitive(at, object, name, hint, depth)?,
+                Some(Value::Array(names)) => {
+                    let mut types = Vec::new();
+                    for name in names.iter().filter_map(Value::as_str) {
+                        types.push(self.primitive(at, object, name, hint, depth)?);
+                    }
+                    union_of(types)
+                }
+                _ if object.contains_key("items") => self.primitive(at, object, "array", hint, depth)?,
+                _ => TypeExpr::Any,
+            }
+        };
+        if object.get("nullable") == Some(&Value::Bool(true)) {
+            return Ok(union_of(vec![ty, TypeExpr::Null]));
+        }
+        Ok(ty)
+    }
+
+    fn primitive(
+        &mut self,
+        at: &SourceKey,
+        object: &Map<String, Value>,
+        name: &str,
+        hint: &str,
+        depth: usize,
+    ) -> Result<TypeExpr, ModelError> {
+        Ok(match name {
+            "string" => TypeExpr::Str,
+            "integer" => TypeExpr::Int,
+            "number" => TypeExpr::Float,
+            "boolean" => TypeExpr::Bool,
+            "null" => TypeExpr::Null,
+            "array" => match object.get("items") {
+                Some(_) => TypeExpr::List(Box::new(self.type_of(&at.child("items"), &format!("{hint} item"), depth + 1)?)),
+                None => TypeExpr::List(Box::new(TypeExpr::Any)),
+            },
+            "object" => match object.get("additionalProperties") {
+                Some(Value::Object(_)) => TypeExpr::Map(Box::new(self.type_of(
+                    &at.child("additionalProperties"),
+                    &format!("{hint} value"),
+                    depth + 1,
+                )?)),
+                _ => TypeExpr::Map(Box::new(TypeExpr::Any)),
+            },
+            other => {
+                return Err(ModelError::Unsupported {
+                    at: self.documents.located(at),
+                    message: format!("schema type {other:?}"),
+                })
+            }
+        })
+    }
+}
+
+fn push_unique(list: &mut Vec<MessageId>, items: Vec<MessageId>) {
+    for item in items {
+        if !list.contains(&item) {
+            list.push(item);
+        }
+    }
+}
+
+/// An object schema with properties becomes a model class.
+fn is_object_schema(value: &Value) -> bool {
+    let has_properties = value
+        .get("properties")
+        .and_then(Value::as_object)
+        .is_some_and(|properties| !properties.is_empty());
+    let all_of_objects = value
+        .get("allOf")
+        .and_then(Value::as_array)
+        .is_some_and(|parts| parts.len() > 1);
+    has_properties || all_of_objects
+}
+
+/// A referenced enum or union keeps its name as a type alias.
+fn is_named_alias(value: &Value) -> bool {
+    ["enum", "anyOf", "oneOf"]
+        .iter()
+        .any(|key| value.get(*key).is_some())
+}
+
+fn literal_of(values: &[Value]) -> Option<TypeExpr> {
+    let mut scalars = Vec::new();
+    let mut nullable = false;
+    for value in values {
+        match value {
+            Value::String(text) => scalars.push(Scalar::Str(text.clone())),
+            Value::Bool(flag) => scalars.push(Scalar::Bool(*flag)),
+            Value::Number(number) => scalars.push(Scalar::Int(number.as_i64()?)),
+            Value::Null => nullable = true,
+            _ => return None,
+        }
+    }
+    let mut types = Vec::new();
+    if !scalars.is_empty() {
+        types.push(TypeExpr::Literal(scalars));
+    }
+    if nullable {
+        types.push(TypeExpr::Null);
+    }
+    Some(union_of(types))
+}
+
+/// A union with nested unions flattened and duplicates removed, in first-seen order.
+pub fn union_of(types: Vec<TypeExpr>) -> TypeExpr {
+    let mut members: Vec<TypeExpr> = Vec::new();
+    for ty in types {
+        let parts = match ty {
+            TypeExpr::Union(parts) => parts,
+            other => vec![other],
+        };
+        for part in parts {
+            if !members.contains(&part) {
+                members.push(part);
+            }
+        }
+    }
+    if members.contains(&TypeExpr::Any) {
+        return TypeExpr::Any;
+    }
+    match members.len() {
+        0 => TypeExpr::Any,
+        1 => members.remove(0),
+        _ => TypeExpr::Union(members),
+    }
+}
+
+fn description_of(value: &Value) -> Option<String> {
+    value
+        .get("description")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+        .map(str::to_string)
+}
+
+/// The last segment of a JSON pointer, unescaped.
+fn last_segment(pointer: &str) -> String {
+    pointer
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .replace("~1", "/")
+        .replace("~0", "~")
+}

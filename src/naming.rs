@@ -1,0 +1,283 @@
+//! Naming: every Python identifier the generator emits is made here.
+//!
+//! Classes are PascalCase, modules snake_case, fields keep their JSON name
+//! when it is a safe identifier and otherwise get a safe one plus an alias.
+//! Nothing produced here can be a keyword, shadow a builtin or a name the
+//! generated code imports, clash with `BaseModel` attributes, or start with
+//! a digit; collisions are resolved by the [`Allocator`] deterministically.
+
+use std::collections::BTreeSet;
+
+/// Python's keywords (soft keywords such as `match` and `type` are valid names).
+pub const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
+    "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
+    "yield",
+];
+
+/// Capitalised builtins a class name must not shadow.
+const PASCAL_BUILTINS: &[&str] = &[
+    "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
+    "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+    "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+    "DeprecationWarning", "EOFError", "Ellipsis", "EncodingWarning", "EnvironmentError", "Exception",
+    "ExceptionGroup", "FileExistsError", "FileNotFoundError", "FloatingPointError", "FutureWarning",
+    "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError", "IndexError",
+    "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LookupError",
+    "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError", "NotImplemented",
+    "NotImplementedError", "OSError", "OverflowError", "PendingDeprecationWarning",
+    "PermissionError", "ProcessLookupError", "RecursionError", "ReferenceError", "ResourceWarning",
+    "RuntimeError", "RuntimeWarning", "StopAsyncIteration", "StopIteration", "SyntaxError",
+    "SyntaxWarning", "SystemError", "SystemExit", "TabError", "TimeoutError", "TypeError",
+    "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError",
+    "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError", "Warning",
+    "ZeroDivisionError",
+];
+
+/// Names the generated modules import or define themselves.
+pub const GENERATED_NAMES: &[&str] = &[
+    "Annotated", "Any", "BaseClient", "BaseModel", "ConfigDict", "Field", "IncomingMessage",
+    "Literal", "NoReturn", "NotConnectedError", "OutgoingMessage", "RootModel", "TypeAdapter",
+    "TypeAlias",
+];
+
+/// Names used inside field annotations; a field named like one would shadow it.
+const ANNOTATION_NAMES: &[&str] = &["bool", "dict", "float", "int", "list", "str"];
+
+/// Attributes of pydantic's `BaseModel` that a field must not override.
+const BASEMODEL_ATTRIBUTES: &[&str] = &[
+    "construct", "copy", "dict", "from_orm", "json", "parse_file", "parse_obj", "parse_raw",
+    "schema", "schema_json", "update_forward_refs", "validate",
+];
+
+/// Folder names the package layout itself uses.
+const RESERVED_MODULES: &[&str] = &["base", "shared"];
+
+/// Splits text into ASCII alphanumeric words, also at lower→upper case changes.
+fn words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut previous: Option<char> = None;
+    for ch in text.chars() {
+        if !ch.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            previous = None;
+            continue;
+        }
+        let boundary = match previous {
+            Some(prev) => {
+                (prev.is_ascii_lowercase() || prev.is_ascii_digit()) && ch.is_ascii_uppercase()
+            }
+            None => false,
+        };
+        if boundary && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        current.push(ch);
+        previous = Some(ch);
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// `room_chat`, `roomChat`, `Room Chat` → `RoomChat`. Word-internal case is kept.
+pub fn pascal_case(text: &str) -> String {
+    words(text)
+        .iter()
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+/// `RoomChat`, `roomChat`, `room-chat` → `room_chat`.
+pub fn snake_case(text: &str) -> String {
+    words(text)
+        .iter()
+        .map(|word| word.to_ascii_lowercase())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+/// A class name for `hint`, before collision handling.
+pub fn class_name(hint: &str) -> String {
+    let name = pascal_case(hint);
+    let name = if name.is_empty() { "Model".to_string() } else { name };
+    let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("Model{name}")
+    } else {
+        name
+    };
+    if KEYWORDS.contains(&name.as_str())
+        || PASCAL_BUILTINS.contains(&name.as_str())
+        || GENERATED_NAMES.contains(&name.as_str())
+    {
+        format!("{name}Model")
+    } else {
+        name
+    }
+}
+
+/// A channel folder name for `hint`, before collision handling. Only
+/// `[a-z0-9_]`, so it can never escape the output folder or clash by case.
+pub fn module_name(hint: &str) -> String {
+    let name = snake_case(hint);
+    let name = if name.is_empty() { "channel".to_string() } else { name };
+    let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("channel_{name}")
+    } else {
+        name
+    };
+    if KEYWORDS.contains(&name.as_str()) || RESERVED_MODULES.contains(&name.as_str()) {
+        format!("{name}_channel")
+    } else {
+        name
+    }
+}
+
+/// Whether `text` is an ASCII Python identifier.
+pub fn is_identifier(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The Python attribute name for a JSON property, before collision handling.
+/// `class_names` are the package's model names, which a field must not shadow.
+pub fn field_name(json_name: &str, class_names: &BTreeSet<String>) -> String {
+    let usable = is_identifier(json_name) && !json_name.starts_with('_');
+    let name = if usable {
+        json_name.to_string()
+    } else {
+        let snake = snake_case(json_name);
+        if snake.is_empty() {
+            "field".to_string()
+        } else if snake.starts_with(|c: char| c.is_ascii_digit()) {
+            format!("field_{snake}")
+        } else {
+            snake
+        }
+    };
+    let name = if name.starts_with("model_") {
+        format!("field_{name}")
+    } else {
+        name
+    };
+    let clashes = KEYWORDS.contains(&name.as_str())
+        || BASEMODEL_ATTRIBUTES.contains(&name.as_str())
+        || ANNOTATION_NAMES.contains(&name.as_str())
+        || GENERATED_NAMES.contains(&name.as_str())
+        || class_names.contains(&name);
+    if clashes {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// Hands out unique names within one namespace: the first request for a
+/// base name gets it, later ones get `base2`, `base3`, ... (or `base_2` for
+/// snake_case names). Callers request in a canonical order.
+#[derive(Debug, Default)]
+pub struct Allocator {
+    used: BTreeSet<String>,
+}
+
+impl Allocator {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Marks names as taken without handing them out.
+    pub fn reserve<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) {
+        self.used.extend(names.into_iter().map(str::to_string));
+    }
+
+    pub fn allocate(&mut self, base: &str) -> String {
+        let separator = if base.contains('_') || base.starts_with(|c: char| c.is_ascii_lowercase()) {
+            "_"
+        } else {
+            ""
+        };
+        let mut candidate = base.to_string();
+        let mut counter = 2;
+        // Case-insensitive, so that channel folders never clash on
+        // case-insensitive file systems.
+        while self.used.iter().any(|used| used.eq_ignore_ascii_case(&candidate)) {
+            candidate = format!("{base}{separator}{counter}");
+            counter += 1;
+        }
+        self.used.insert(candidate.clone());
+        candidate
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_table() {
+        let classes: BTreeSet<String> = ["ChatPayload".to_string()].into();
+        let table: &[(&str, &str, &str, &str)] = &[
+            // hint, class, module, field
+            ("chat", "Chat", "chat", "chat"),
+            ("room_chat", "RoomChat", "room_chat", "room_chat"),
+            ("roomChat", "RoomChat", "room_chat", "roomChat"),
+            ("ChatMessage", "ChatMessage", "chat_message", "ChatMessage"),
+            ("topicId", "TopicId", "topic_id", "topicId"),
+            ("user-id", "UserId", "user_id", "user_id"),
+            ("class", "Class", "class_channel", "class_"),
+            ("match", "Match", "match", "match"),
+            ("type", "Type", "type", "type"),
+            ("None", "NoneModel", "none", "None_"),
+            ("", "Model", "channel", "field"),
+            ("3d", "Model3d", "channel_3d", "field_3d"),
+            ("_id", "Id", "id", "id"),
+            ("json", "Json", "json", "json_"),
+            ("schema", "Schema", "schema", "schema_"),
+            ("model_config", "ModelConfig", "model_config", "field_model_config"),
+            ("model_type", "ModelType", "model_type", "field_model_type"),
+            ("str", "Str", "str", "str_"),
+            ("Field", "FieldModel", "field", "Field_"),
+            ("BaseClient", "BaseClientModel", "base_client", "BaseClient_"),
+            ("IncomingMessage", "IncomingMessageModel", "incoming_message", "IncomingMessage_"),
+            ("Exception", "ExceptionModel", "exception", "Exception"),
+            ("ChatPayload", "ChatPayload", "chat_payload", "ChatPayload_"),
+            ("base", "Base", "base_channel", "base"),
+            ("shared", "Shared", "shared_channel", "shared"),
+            ("../../etc/passwd", "EtcPasswd", "etc_passwd", "etc_passwd"),
+            ("C:\\Windows", "CWindows", "c_windows", "c_windows"),
+            ("naïve café", "NaVeCaf", "na_ve_caf", "na_ve_caf"),
+            ("日本", "Model", "channel", "field"),
+            ("a\0b", "AB", "a_b", "a_b"),
+            ("__import__('os')", "ImportOs", "import_os", "import_os"),
+        ];
+        for (hint, class, module, field) in table {
+            assert_eq!(class_name(hint), *class, "class name of {hint:?}");
+            assert_eq!(module_name(hint), *module, "module name of {hint:?}");
+            assert_eq!(field_name(hint, &classes), *field, "field name of {hint:?}");
+        }
+    }
+
+    #[test]
+    fn allocator_suffixes_in_request_order_and_ignores_case() {
+        let mut names = Allocator::new();
+        names.reserve(["BaseClient"]);
+        assert_eq!(names.allocate("Payload"), "Payload");
+        assert_eq!(names.allocate("Payload"), "Payload2");
+        assert_eq!(names.allocate("payload"), "payload_2");
+        assert_eq!(names.allocate("BaseClient"), "BaseClient2");
+        assert_eq!(names.allocate("room_chat"), "room_chat");
+        assert_eq!(names.allocate("room_chat"), "room_chat_2");
+    }
+}

@@ -1,0 +1,255 @@
+//! Python syntax for values the document supplies: string literals,
+//! docstrings, default values and type hints. Everything is escaped here so
+//! that no document text can end a string, a docstring or a line early, and
+//! emitted in the form `ruff format` would leave unchanged.
+
+use crate::model::{JsonValue, Scalar, SchemaId, TypeExpr};
+
+/// The line length `ruff format` uses by default.
+pub const LINE_LENGTH: usize = 88;
+
+/// Escapes one character for use inside a Python string literal, or `None`
+/// when it can stand as it is.
+fn escape_char(ch: char) -> Option<String> {
+    match ch {
+        '\\' => Some("\\\\".to_string()),
+        '\n' => Some("\\n".to_string()),
+        '\r' => Some("\\r".to_string()),
+        '\t' => Some("\\t".to_string()),
+        c if (c as u32) < 0x20 || c == '\u{7f}' => Some(format!("\\x{:02x}", c as u32)),
+        // Line breaks Python does not treat as such but editors do, and
+        // bidirectional controls that make code read differently than it runs.
+        '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}' | '\u{feff}' => Some(format!("\\u{:04x}", ch as u32)),
+        _ => None,
+    }
+}
+
+/// A string literal, quoted the way `ruff format` prefers: double quotes
+/// unless single quotes need fewer escapes.
+pub fn string_literal(text: &str) -> String {
+    let doubles = text.matches('"').count();
+    let singles = text.matches('\'').count();
+    let quote = if doubles > singles { '\'' } else { '"' };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for ch in text.chars() {
+        match escape_char(ch) {
+            Some(escaped) => out.push_str(&escaped),
+            None if ch == quote => {
+                out.push('\\');
+                out.push(ch);
+            }
+            None => out.push(ch),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// A docstring indented by `indent` spaces, including its quotes and a
+/// trailing newline, for text from the document.
+pub fn docstring(text: &str, indent: usize) -> String {
+    let escaped: String = text
+        .chars()
+        .map(|ch| match ch {
+            '\n' => "\n".to_string(),
+            other => escape_char(other).unwrap_or_else(|| other.to_string()),
+        })
+        .collect();
+    let escaped = escape_quote_runs(&escaped);
+    let lines: Vec<&str> = escaped.lines().map(str::trim_end).collect();
+    let first = lines.first().map_or("", |line| line.trim_start());
+    let rest = &lines[1.min(lines.len())..];
+    let common = rest
+        .iter()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.len() - line.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let pad = " ".repeat(indent);
+    let mut body = vec![first.to_string()];
+    body.extend(rest.iter().map(|line| {
+        if line.trim().is_empty() {
+            String::new()
+        } else {
+            format!("{pad}{}", &line[common..])
+        }
+    }));
+    while body.len() > 1 && body.last().is_some_and(String::is_empty) {
+        body.pop();
+    }
+    let last = body.pop().unwrap_or_default();
+    let last_line_start = if body.is_empty() { indent + 3 } else { 0 };
+    body.push(last);
+    let closing_fits = last_line_start + body.last().map_or(0, |line| line.chars().count()) + 3
+        <= LINE_LENGTH;
+    let mut out = format!("{pad}\"\"\"{}", body.join("\n"));
+    if body.len() > 1 || !closing_fits {
+        out.push('\n');
+        out.push_str(&pad);
+    }
+    out.push_str("\"\"\"\n");
+    out
+}
+
+/// Escapes the quotes that could close a `"""` string: runs of three or
+/// more, and a run at the very end (it would merge with the closing quotes).
+fn escape_quote_runs(text: &str) -> String {
+    let trimmed_len = text.trim_end().len();
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    for (index, ch) in text.char_indices() {
+        if ch == '"' {
+            run += 1;
+            continue;
+        }
+        let at_end = index >= trimmed_len;
+        flush_quotes(&mut out, run, at_end);
+        run = 0;
+        if at_end {
+            break;
+        }
+        out.push(ch);
+    }
+    flush_quotes(&mut out, run, true);
+    out
+}
+
+fn flush_quotes(out: &mut String, run: usize, at_end: bool) {
+    let quote = if run >= 3 || at_end { "\\\"" } else { "\"" };
+    for _ in 0..run {
+        out.push_str(quote);
+    }
+}
+
+/// A Python expression for a JSON value.
+pub fn value_literal(value: &JsonValue) -> String {
+    match value {
+        JsonValue::Null => "None".to_string(),
+        JsonValue::Bool(true) => "True".to_string(),
+        JsonValue::Bool(false) => "False".to_string(),
+        JsonValue::Int(int) => int.to_string(),
+        JsonValue::Float(float) => float_literal(*float),
+        JsonValue::Str(text) => string_literal(text),
+        JsonValue::List(items) => format!(
+            "[{}]",
+            items.iter().map(value_literal).collect::<Vec<_>>().join(", ")
+        ),
+        JsonValue::Object(entries) => format!(
+            "{{{}}}",
+            entries
+                .iter()
+                .map(|(key, value)| format!("{}: {}", string_literal(key), value_literal(value)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn float_literal(float: f64) -> String {
+    if float.is_nan() {
+        return "float(\"nan\")".to_string();
+    }
+    if float.is_infinite() {
+        let sign = if float < 0.0 { "-" } else { "" };
+        return format!("float(\"{sign}inf\")");
+    }
+    let text = format!("{float:?}");
+    if text.contains(['.', 'e', 'E']) {
+        text
+    } else {
+        format!("{text}.0")
+    }
+}
+
+/// A rendered type hint and what it needs imported.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub text: String,
+    pub uses_any: bool,
+    pub uses_literal: bool,
+    pub schemas: Vec<SchemaId>,
+}
+
+/// The type hint for `ty`; `name_of` gives the class name of each schema.
+pub fn type_hint(ty: &TypeExpr, name_of: &dyn Fn(SchemaId) -> String) -> Hint {
+    let mut hint = Hint::default();
+    hint.text = write_hint(ty, name_of, &mut hint);
+    hint
+}
+
+fn write_hint(ty: &TypeExpr, name_of: &dyn Fn(SchemaId) -> String, hint: &mut Hint) -> String {
+    match ty {
+        TypeExpr::Any => {
+            hint.uses_any = true;
+            "Any".to_string()
+        }
+        TypeExpr::Str => "str".to_string(),
+        TypeExpr::Int => "int".to_string(),
+        TypeExpr::Float => "float".to_string(),
+        TypeExpr::Bool => "bool".to_string(),
+        TypeExpr::Null => "None".to_string(),
+        TypeExpr::List(item) => format!("list[{}]", write_hint(item, name_of, hint)),
+        TypeExpr::Map(value) => format!("dict[str, {}]", write_hint(value, name_of, hint)),
+        TypeExpr::Literal(values) => {
+            hint.uses_literal = true;
+            let values: Vec<String> = values
+                .iter()
+                .map(|value| match value {
+                    Scalar::Str(text) => string_literal(text),
+                    Scalar::Int(int) => int.to_string(),
+                    Scalar::Bool(true) => "True".to_string(),
+                    Scalar::Bool(false) => "False".to_string(),
+                })
+                .collect();
+            format!("Literal[{}]", values.join(", "))
+        }
+        TypeExpr::Union(members) => members
+            .iter()
+            .map(|member| write_hint(member, name_of, hint))
+            .collect::<Vec<_>>()
+            .join(" | "),
+        TypeExpr::Schema(id) => {
+            if !hint.schemas.contains(id) {
+                hint.schemas.push(*id);
+            }
+            name_of(*id)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_literals_escape_everything_that_could_end_them() {
+        assert_eq!(string_literal("chat"), "\"chat\"");
+        assert_eq!(string_literal("say \"hi\""), "'say \"hi\"'");
+        assert_eq!(string_literal("it's"), "\"it's\"");
+        assert_eq!(string_literal("a\nb\\c"), "\"a\\nb\\\\c\"");
+        assert_eq!(string_literal("\u{202e}x"), "\"\\u202ex\"");
+        assert_eq!(string_literal("\\N{BULLET}"), "\"\\\\N{BULLET}\"");
+    }
+
+    #[test]
+    fn docstrings_cannot_be_closed_by_their_text() {
+        assert_eq!(docstring("Chat message.", 4), "    \"\"\"Chat message.\"\"\"\n");
+        assert_eq!(
+            docstring("Ends with \"\"\" and \"", 0),
+            "\"\"\"Ends with \\\"\\\"\\\" and \\\"\"\"\"\n"
+        );
+        assert_eq!(
+            docstring("First.\n\n  Indented\n  more  \n", 4),
+            "    \"\"\"First.\n\n    Indented\n    more\n    \"\"\"\n"
+        );
+    }
+
+    #[test]
+    fn floats_stay_floats() {
+        assert_eq!(float_literal(1.0), "1.0");
+        assert_eq!(float_literal(0.25), "0.25");
+        assert_eq!(float_literal(1e300), "1e300");
+    }
+}

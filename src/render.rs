@@ -1,0 +1,582 @@
+//! Render: turns the model and its layout into the files of the package.
+//!
+//! View structs carry names, type hints, defaults, imports and docstrings
+//! already computed, escaped and sorted; the Tera templates under
+//! `templates/` only print them. The templates are embedded at build time.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::layout::{Module, Plan};
+use crate::model::{Api, Field, JsonValue, Scalar, SchemaId, SchemaKind, TypeExpr};
+use crate::python::{self, docstring, string_literal, type_hint, LINE_LENGTH};
+use crate::tree::GenerateOptions;
+
+/// Every template, by name; `include_str!` embeds them in the binary.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("package_init.py", include_str!("../templates/package_init.py.tera")),
+    ("readme.md", include_str!("../templates/readme.md.tera")),
+    ("messages.py", include_str!("../templates/messages.py.tera")),
+    ("channel_init.py", include_str!("../templates/channel_init.py.tera")),
+    ("channel_client.py", include_str!("../templates/channel_client.py.tera")),
+];
+
+/// Files copied into every package as they are.
+pub const STATIC_FILES: &[(&str, &str)] = &[
+    ("base/__init__.py", include_str!("../templates/base/__init__.py")),
+    ("base/client.py", include_str!("../templates/base/client.py")),
+    ("shared/__init__.py", include_str!("../templates/shared/__init__.py")),
+];
+
+/// The field every chanx message carries to say what it is.
+const DISCRIMINATOR: &str = "action";
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("template {name}: {message}")]
+    Template { name: String, message: String },
+}
+
+fn engine() -> &'static Result<tera::Tera, String> {
+    static ENGINE: OnceLock<Result<tera::Tera, String>> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![]);
+        tera.add_raw_templates(TEMPLATES.iter().copied())
+            .map_err(|error| describe_tera(&error))?;
+        Ok(tera)
+    })
+}
+
+fn describe_tera(error: &tera::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message = format!("{message}: {cause}");
+        source = cause.source();
+    }
+    message
+}
+
+fn render_template(name: &str, view: &impl Serialize) -> Result<String, RenderError> {
+    let failed = |message: String| RenderError::Template {
+        name: name.to_string(),
+        message,
+    };
+    let tera = engine().as_ref().map_err(|message| failed(message.clone()))?;
+    let context = tera::Context::from_serialize(view).map_err(|error| failed(describe_tera(&error)))?;
+    let text = tera.render(name, &context).map_err(|error| failed(describe_tera(&error)))?;
+    Ok(normalize(&text))
+}
+
+/// Strips trailing spaces and leaves exactly one newline at the end.
+fn normalize(text: &str) -> String {
+    let mut out: String = text
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let trimmed_len = out.trim_end().len();
+    out.truncate(trimmed_len);
+    out.push('\n');
+    out
+}
+
+/// Renders every file of the package, keyed by relative path.
+pub fn render(api: &Api, plan: &Plan, options: &GenerateOptions) -> Result<BTreeMap<String, String>, RenderError> {
+    let mut files = BTreeMap::new();
+    for (path, text) in STATIC_FILES {
+        files.insert(path.to_string(), text.to_string());
+    }
+    files.insert(
+        "__init__.py".to_string(),
+        render_template("package_init.py", &package_view(api))?,
+    );
+    files.insert(
+        "shared/messages.py".to_string(),
+        render_template(
+            "messages.py",
+            &messages_view(api, plan, None, "Messages and models shared by two or more channels."),
+        )?,
+    );
+    for (index, channel_plan) in plan.channels.iter().enumerate() {
+        let channel = &api.channels[index];
+        let folder = &channel_plan.module;
+        let summary = format!("Messages of the {} channel.", channel.key);
+        files.insert(
+            format!("{folder}/messages.py"),
+            render_template("messages.py", &messages_view(api, plan, Some(index), &summary))?,
+        );
+        files.insert(
+            format!("{folder}/client.py"),
+            render_template("channel_client.py", &client_view(api, plan, index))?,
+        );
+        files.insert(
+            format!("{folder}/__init__.py"),
+            render_template("channel_init.py", &channel_init_view(api, plan, index))?,
+        );
+    }
+    if options.readme {
+        files.insert(
+            "README.md".to_string(),
+            render_template("readme.md", &readme_view(api, plan, options))?,
+        );
+    }
+    Ok(files)
+}
+
+#[derive(Serialize)]
+struct PackageView {
+    docstring: String,
+    title: String,
+    version: String,
+}
+
+fn package_view(api: &Api) -> PackageView {
+    let mut text = format!("{}: generated WebSocket client.\n\nVersion: {}", api.title, api.version);
+    if let Some(description) = &api.description {
+        text.push_str("\n\n");
+        text.push_str(description);
+    }
+    PackageView {
+        docstring: docstring(&text, 0),
+        title: string_literal(&api.title),
+        version: string_literal(&api.version),
+    }
+}
+
+/// Constants, then classes, then other names: the grouping both isort and
+/// ruff's `__all__` sorting use.
+fn name_kind(name: &str) -> u8 {
+    if name.len() > 1 && name.chars().all(|c| !c.is_ascii_lowercase()) {
+        0
+    } else if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        1
+    } else {
+        2
+    }
+}
+
+/// The order ruff's isort rule (`I001`) wants imported names in: by kind,
+/// then case-insensitively.
+fn isort_order(names: &mut [String]) {
+    names.sort_by_key(|name| (name_kind(name), name.to_ascii_lowercase(), name.clone()));
+}
+
+/// The order ruff's `RUF022` wants `__all__` in: by kind, then case-sensitively.
+fn all_order(names: &mut [String]) {
+    names.sort_by_key(|name| (name_kind(name), name.clone()));
+}
+
+/// `from module import a, b` on one line when it fits, else one name per
+/// line; names in isort's order.
+fn import_lines(module: &str, names: &[String]) -> String {
+    let mut names = names.to_vec();
+    isort_order(&mut names);
+    let line = format!("from {module} import {}", names.join(", "));
+    if line.chars().count() <= LINE_LENGTH {
+        return line;
+    }
+    let mut out = format!("from {module} import (\n");
+    for name in names {
+        out.push_str(&format!("    {name},\n"));
+    }
+    out.push(')');
+    out
+}
+
+/// `name: TypeAlias = a | b` on one line when it fits, else in parentheses
+/// with one member per line, as `ruff format` lays it out.
+fn union_alias(name: &str, members: &[String]) -> String {
+    let value = if members.is_empty() {
+        "NoReturn".to_string()
+    } else {
+        members.join(" | ")
+    };
+    let line = format!("{name}: TypeAlias = {value}");
+    if line.chars().count() <= LINE_LENGTH {
+        return line;
+    }
+    let one_line = format!("    {value}");
+    if one_line.chars().count() <= LINE_LENGTH {
+        return format!("{name}: TypeAlias = (\n{one_line}\n)");
+    }
+    let mut out = format!("{name}: TypeAlias = (\n    {}\n", members[0]);
+    for member in &members[1..] {
+        out.push_str(&format!("    | {member}\n"));
+    }
+    out.push(')');
+    out
+}
+
+#[derive(Serialize)]
+struct MessagesView {
+    docstring: String,
+    /// Blank lines after the imports: isort wants two before a class, one otherwise.
+    gap_after_imports: String,
+    imports: Vec<String>,
+    definitions: Vec<DefinitionView>,
+    rebuild: Vec<String>,
+    unions: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct DefinitionView {
+    /// `class X(BaseModel):` or, for an alias, the whole assignment.
+    header: String,
+    is_class: bool,
+    docstring: Option<String>,
+    fields: Vec<String>,
+}
+
+/// Tracks what a module's code needs imported.
+#[derive(Default)]
+struct Imports {
+    typing: std::collections::BTreeSet<&'static str>,
+    pydantic: std::collections::BTreeSet<&'static str>,
+    shared: Vec<String>,
+}
+
+impl Imports {
+    fn lines(&self) -> Vec<String> {
+        let sorted = |names: &std::collections::BTreeSet<&str>| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let mut groups = Vec::new();
+        if !self.typing.is_empty() {
+            groups.push(import_lines("typing", &sorted(&self.typing)));
+        }
+        if !self.pydantic.is_empty() {
+            groups.push(import_lines("pydantic", &sorted(&self.pydantic)));
+        }
+        if !self.shared.is_empty() {
+            groups.push(import_lines("..shared.messages", &self.shared));
+        }
+        groups
+    }
+}
+
+fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) -> MessagesView {
+    let module = channel.map_or(Module::Shared, Module::Channel);
+    let defined: &[SchemaId] = match channel {
+        None => &plan.shared,
+        Some(index) => &plan.channels[index].defined,
+    };
+    let position = |id: SchemaId| defined.iter().position(|candidate| *candidate == id);
+    let mut imports = Imports::default();
+    let mut definitions = Vec::new();
+    let mut rebuild = Vec::new();
+    let mut imported_shared = std::collections::BTreeSet::new();
+    for (index, id) in defined.iter().enumerate() {
+        let schema = &api.schemas[id.0];
+        let name = &plan.class_names[id.0];
+        let mut forward = false;
+        let mut hint_of = |ty: &TypeExpr, imports: &mut Imports| {
+            let hint = type_hint(ty, &|schema| plan.class_names[schema.0].clone());
+            if hint.uses_any {
+                imports.typing.insert("Any");
+            }
+            if hint.uses_literal {
+                imports.typing.insert("Literal");
+            }
+            let mut later = false;
+            for used in &hint.schemas {
+                if plan.placement[used.0] == Some(Module::Shared) && module != Module::Shared {
+                    imported_shared.insert(*used);
+                }
+                if position(*used).is_some_and(|at| at >= index) {
+                    later = true;
+                }
+            }
+            if later {
+                forward = true;
+                string_literal(&hint.text)
+            } else {
+                hint.text
+            }
+        };
+        let docstring_text = schema.description.as_deref().map(|text| docstring(text, 4));
+        let definition = match &schema.kind {
+            SchemaKind::Object { fields } => {
+                imports.pydantic.insert("BaseModel");
+                let lines = fields
+                    .iter()
+                    .zip(&plan.field_names[id.0])
+                    .map(|(field, python_name)| {
+                        let annotation = hint_of(&field_type(field), &mut imports);
+                        field_line(field, python_name, &annotation, &mut imports)
+                    })
+                    .collect();
+                DefinitionView {
+                    header: format!("class {name}(BaseModel):"),
+                    is_class: true,
+                    docstring: docstring_text,
+                    fields: lines,
+                }
+            }
+            SchemaKind::Root(ty) => {
+                imports.pydantic.insert("RootModel");
+                let hint = hint_of(ty, &mut imports);
+                DefinitionView {
+                    header: format!("class {name}(RootModel[{hint}]):"),
+                    is_class: true,
+                    docstring: docstring_text,
+                    fields: Vec::new(),
+                }
+            }
+            SchemaKind::Alias(ty) => {
+                imports.typing.insert("TypeAlias");
+                let hint = hint_of(ty, &mut imports);
+                DefinitionView {
+                    header: format!("{name}: TypeAlias = {hint}"),
+                    is_class: false,
+                    docstring: None,
+                    fields: Vec::new(),
+                }
+            }
+        };
+        if forward && definition.is_class {
+            rebuild.push(format!("{name}.model_rebuild()"));
+        }
+        definitions.push(definition);
+    }
+    let mut unions = Vec::new();
+    if let Some(index) = channel {
+        let channel_plan = &plan.channels[index];
+        imports.typing.insert("TypeAlias");
+        for (alias, members) in [("IncomingMessage", &channel_plan.incoming), ("OutgoingMessage", &channel_plan.outgoing)] {
+            if members.is_empty() {
+                imports.typing.insert("NoReturn");
+            }
+            for member in members.iter() {
+                if plan.placement[member.0] == Some(Module::Shared) {
+                    imported_shared.insert(*member);
+                }
+            }
+            let names: Vec<String> = members.iter().map(|id| plan.class_names[id.0].clone()).collect();
+            unions.push(union_alias(alias, &names));
+        }
+    }
+    let mut shared_names: Vec<String> = imported_shared.iter().map(|id| plan.class_names[id.0].clone()).collect();
+    shared_names.sort();
+    imports.shared = shared_names;
+    let first_is_class = definitions.first().is_some_and(|definition| definition.is_class);
+    MessagesView {
+        docstring: docstring(summary, 0),
+        gap_after_imports: if first_is_class { "\n\n" } else { "\n" }.to_string(),
+        imports: imports.lines(),
+        definitions,
+        rebuild,
+        unions,
+    }
+}
+
+/// Optional fields without a default accept and default to `None`.
+fn field_type(field: &Field) -> TypeExpr {
+    if field.required || field.default.is_some() {
+        field.ty.clone()
+    } else {
+        crate::model::union_of(vec![field.ty.clone(), TypeExpr::Null])
+    }
+}
+
+fn field_line(field: &Field, python_name: &str, annotation: &str, imports: &mut Imports) -> String {
+    let mut arguments = Vec::new();
+    let mut default = None;
+    match (&field.default, field.required) {
+        (Some(JsonValue::List(items)), _) if items.is_empty() => arguments.push("default_factory=list".to_string()),
+        (Some(JsonValue::Object(entries)), _) if entries.is_empty() => arguments.push("default_factory=dict".to_string()),
+        (Some(value @ (JsonValue::List(_) | JsonValue::Object(_))), _) => {
+            arguments.push(format!("default_factory=lambda: {}", python::value_literal(value)))
+        }
+        (Some(value), _) => default = Some(python::value_literal(value)),
+        (None, false) => default = Some("None".to_string()),
+        (None, true) => {}
+    }
+    if python_name != field.json_name {
+        let alias = string_literal(&field.json_name);
+        arguments.push(format!("validation_alias={alias}"));
+        arguments.push(format!("serialization_alias={alias}"));
+    }
+    if arguments.is_empty() {
+        return match default {
+            Some(default) => format!("{python_name}: {annotation} = {default}"),
+            None => format!("{python_name}: {annotation}"),
+        };
+    }
+    imports.pydantic.insert("Field");
+    if let Some(default) = default {
+        arguments.insert(0, format!("default={default}"));
+    }
+    format!("{python_name}: {annotation} = Field({})", arguments.join(", "))
+}
+
+#[derive(Serialize)]
+struct ClientView {
+    docstring: String,
+    class_docstring: String,
+    class_name: String,
+    path: String,
+    imports: Vec<String>,
+    adapter: String,
+}
+
+fn discriminated(api: &Api, members: &[SchemaId]) -> bool {
+    if members.len() < 2 {
+        return false;
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    members.iter().all(|id| match &api.schemas[id.0].kind {
+        SchemaKind::Object { fields } => fields.iter().any(|field| {
+            field.json_name == DISCRIMINATOR
+                && matches!(&field.ty, TypeExpr::Literal(values) if values.len() == 1
+                    && matches!(&values[0], Scalar::Str(value) if seen.insert(value.clone())))
+        }),
+        _ => false,
+    })
+}
+
+fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
+    let channel = &api.channels[index];
+    let channel_plan = &plan.channels[index];
+    let mut class_text = format!("WebSocket client for the {} channel at {}.", channel.key, channel.address);
+    if let Some(description) = &channel.description {
+        class_text.push_str("\n\n");
+        class_text.push_str(description);
+    }
+    let discriminated = discriminated(api, &channel_plan.incoming);
+    let (imports, adapter) = if discriminated {
+        (
+            vec![
+                "from typing import Annotated".to_string(),
+                "from pydantic import Field, TypeAdapter".to_string(),
+            ],
+            format!(
+                "TypeAdapter[IncomingMessage](\n        Annotated[IncomingMessage, Field(discriminator={})]\n    )",
+                string_literal(DISCRIMINATOR)
+            ),
+        )
+    } else if channel_plan.incoming.is_empty() {
+        (Vec::new(), "None".to_string())
+    } else {
+        (
+            vec!["from pydantic import TypeAdapter".to_string()],
+            "TypeAdapter[IncomingMessage](IncomingMessage)".to_string(),
+        )
+    };
+    ClientView {
+        docstring: docstring(&format!("Client for the {} channel.", channel.key), 0),
+        class_docstring: docstring(&class_text, 4),
+        class_name: channel_plan.client_class.clone(),
+        path: string_literal(&channel.address),
+        imports,
+        adapter,
+    }
+}
+
+#[derive(Serialize)]
+struct ChannelInitView {
+    docstring: String,
+    imports: Vec<String>,
+    exports: Vec<String>,
+}
+
+fn channel_init_view(api: &Api, plan: &Plan, index: usize) -> ChannelInitView {
+    let channel_plan = &plan.channels[index];
+    let names = |ids: &[SchemaId]| ids.iter().map(|id| plan.class_names[id.0].clone()).collect::<Vec<_>>();
+    let shared = names(&channel_plan.shared);
+    let mut own = names(&channel_plan.defined);
+    own.extend(["IncomingMessage".to_string(), "OutgoingMessage".to_string()]);
+    own.sort();
+    let mut imports = Vec::new();
+    if !shared.is_empty() {
+        imports.push(import_lines("..shared.messages", &shared));
+    }
+    imports.push(import_lines(".client", std::slice::from_ref(&channel_plan.client_class)));
+    imports.push(import_lines(".messages", &own));
+    let mut exports: Vec<String> = shared.into_iter().chain(own).collect();
+    exports.push(channel_plan.client_class.clone());
+    all_order(&mut exports);
+    ChannelInitView {
+        docstring: docstring(
+            &format!("The {} channel: its client and its messages.", api.channels[index].key),
+            0,
+        ),
+        imports,
+        exports: exports.iter().map(|name| string_literal(name)).collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct ReadmeView {
+    title: String,
+    description: Option<String>,
+    version: String,
+    package: String,
+    channels: Vec<ReadmeChannel>,
+    example: ReadmeChannel,
+    parameterized: Option<ReadmeChannel>,
+}
+
+#[derive(Serialize, Clone)]
+struct ReadmeChannel {
+    key: String,
+    module: String,
+    client_class: String,
+    address: String,
+    /// The address with every placeholder filled with `example`.
+    example_address: String,
+    description: Option<String>,
+    parameters: Vec<String>,
+    path_params: String,
+    incoming: Vec<String>,
+    outgoing: Vec<String>,
+}
+
+fn readme_channel(api: &Api, plan: &Plan, index: usize) -> ReadmeChannel {
+    let channel_plan = &plan.channels[index];
+    let names = |ids: &[SchemaId]| ids.iter().map(|id| plan.class_names[id.0].clone()).collect();
+    let channel = &api.channels[index];
+    ReadmeChannel {
+        key: channel.key.clone(),
+        module: channel_plan.module.clone(),
+        client_class: channel_plan.client_class.clone(),
+        address: channel.address.clone(),
+        example_address: channel.parameters.iter().fold(channel.address.clone(), |address, parameter| {
+            address.replace(&format!("{{{}}}", parameter.name), "example")
+        }),
+        description: channel.description.as_ref().map(|text| text.lines().collect::<Vec<_>>().join(" ")),
+        parameters: channel.parameters.iter().map(|parameter| parameter.name.clone()).collect(),
+        path_params: channel
+            .parameters
+            .iter()
+            .map(|parameter| format!("{}: \"example\"", string_literal(&parameter.name)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        incoming: names(&channel_plan.incoming),
+        outgoing: names(&channel_plan.outgoing),
+    }
+}
+
+fn readme_view(api: &Api, plan: &Plan, options: &GenerateOptions) -> ReadmeView {
+    let mut channels: Vec<ReadmeChannel> = (0..plan.channels.len())
+        .map(|index| readme_channel(api, plan, index))
+        .collect();
+    channels.sort_by(|a, b| a.module.cmp(&b.module));
+    // The example uses the channel with the most to show: it can both send and receive.
+    let example = channels
+        .iter()
+        .find(|channel| !channel.incoming.is_empty() && !channel.outgoing.is_empty())
+        .unwrap_or(&channels[0])
+        .clone();
+    let parameterized = channels.iter().find(|channel| !channel.parameters.is_empty()).cloned();
+    ReadmeView {
+        parameterized,
+        title: api.title.clone(),
+        description: api.description.clone(),
+        version: api.version.clone(),
+        package: options.package_name.clone(),
+        channels,
+        example,
+    }
+}

@@ -1,0 +1,231 @@
+//! Resolve: every `$ref` of a document, local (`#/...`), to relative files or
+//! to URLs. The files a document refers to are loaded once, up front, so
+//! that resolution afterwards is a pure lookup.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::load::{self, LoadError, LoadedDocument, Location};
+
+/// How many `$ref`s may point at one another before the chain is refused.
+const MAX_REF_CHAIN: usize = 64;
+/// How many documents a document and its references may span.
+const MAX_DOCUMENTS: usize = 256;
+
+/// Index of a document in [`Documents`]; the root document is 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocId(pub usize);
+
+/// Where a value sits: document and JSON pointer. Canonical, so it also
+/// serves as the identity of a schema and its sort key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceKey {
+    pub doc: DocId,
+    pub pointer: String,
+}
+
+impl SourceKey {
+    pub fn child(&self, segment: &str) -> SourceKey {
+        let escaped = segment.replace('~', "~0").replace('/', "~1");
+        SourceKey {
+            doc: self.doc,
+            pointer: format!("{}/{}", self.pointer, escaped),
+        }
+    }
+}
+
+/// The root document and every document it references.
+#[derive(Debug)]
+pub struct Documents {
+    documents: Vec<LoadedDocument>,
+}
+
+/// A `$ref` that cannot be followed.
+#[derive(Debug, thiserror::Error)]
+pub enum ResolveError {
+    #[error("{at}: cannot load `$ref` target: {source}")]
+    Load {
+        at: Located,
+        #[source]
+        source: LoadError,
+    },
+    #[error("{at}: `$ref` {reference:?}: {message}")]
+    Invalid {
+        at: Located,
+        reference: String,
+        message: String,
+    },
+    #[error("{at}: `$ref` {reference:?} points at nothing")]
+    Dangling { at: Located, reference: String },
+    #[error("{at}: `$ref` chain longer than {MAX_REF_CHAIN} or circular")]
+    Chain { at: Located },
+    #[error("{at}: the document references more than {MAX_DOCUMENTS} files")]
+    TooManyDocuments { at: Located },
+}
+
+/// A human-readable place: file or URL plus JSON pointer.
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub location: Location,
+    pub pointer: String,
+}
+
+impl fmt::Display for Located {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}#{}", self.location, self.pointer)
+    }
+}
+
+impl Documents {
+    /// Takes the root document and loads every document it references, transitively.
+    pub fn load(root: &LoadedDocument) -> Result<Documents, ResolveError> {
+        let mut documents = Documents {
+            documents: vec![root.clone()],
+        };
+        let mut pending = VecDeque::from([DocId(0)]);
+        while let Some(doc) = pending.pop_front() {
+            let mut external = BTreeMap::new();
+            collect_external_refs(&documents.documents[doc.0].value, &mut external);
+            for (reference, pointer) in external {
+                let at = documents.located(&SourceKey {
+                    doc,
+                    pointer: pointer.clone(),
+                });
+                let target = documents.location(doc).join(&reference).map_err(|message| {
+                    ResolveError::Invalid {
+                        at: at.clone(),
+                        reference: reference.clone(),
+                        message,
+                    }
+                })?;
+                if documents.find(&target).is_some() {
+                    continue;
+                }
+                if documents.documents.len() >= MAX_DOCUMENTS {
+                    return Err(ResolveError::TooManyDocuments { at });
+                }
+                let loaded = load::load(&target).map_err(|source| ResolveError::Load {
+                    at: at.clone(),
+                    source,
+                })?;
+                documents.documents.push(loaded);
+                pending.push_back(DocId(documents.documents.len() - 1));
+            }
+        }
+        Ok(documents)
+    }
+
+    pub fn root(&self) -> &Value {
+        &self.documents[0].value
+    }
+
+    pub fn location(&self, doc: DocId) -> &Location {
+        &self.documents[doc.0].location
+    }
+
+    pub fn located(&self, key: &SourceKey) -> Located {
+        Located {
+            location: self.location(key.doc).clone(),
+            pointer: key.pointer.clone(),
+        }
+    }
+
+    /// The value at a source key, if it exists.
+    pub fn get(&self, key: &SourceKey) -> Option<&Value> {
+        self.documents[key.doc.0].value.pointer(&key.pointer)
+    }
+
+    /// Follows `$ref`s starting at `key` until a value that is not a
+    /// reference; returns that value and where it lives.
+    pub fn deref(&self, key: &SourceKey) -> Result<(SourceKey, &Value), ResolveError> {
+        let mut key = key.clone();
+        for _ in 0..MAX_REF_CHAIN {
+            let value = self.get(&key).ok_or_else(|| ResolveError::Dangling {
+                at: self.located(&key),
+                reference: key.pointer.clone(),
+            })?;
+            match value.get("$ref") {
+                Some(reference) => key = self.follow(&key, reference)?,
+                None => return Ok((key, value)),
+            }
+        }
+        Err(ResolveError::Chain {
+            at: self.located(&key),
+        })
+    }
+
+    /// The target of the `$ref` value found at `at`.
+    pub fn follow(&self, at: &SourceKey, reference: &Value) -> Result<SourceKey, ResolveError> {
+        let invalid = |message: &str| ResolveError::Invalid {
+            at: self.located(at),
+            reference: reference.to_string(),
+            message: message.to_string(),
+        };
+        let reference = reference
+            .as_str()
+            .ok_or_else(|| invalid("must be a string"))?;
+        let (file, fragment) = reference.split_once('#').unwrap_or((reference, ""));
+        let doc = if file.is_empty() {
+            at.doc
+        } else {
+            let target = self
+                .location(at.doc)
+                .join(file)
+                .map_err(|message| invalid(&message))?;
+            self.find(&target)
+                .ok_or_else(|| invalid("target document was not loaded"))?
+        };
+        let pointer = percent_encoding::percent_decode_str(fragment)
+            .decode_utf8()
+            .map_err(|_| invalid("percent-escapes do not decode to UTF-8"))?
+            .into_owned();
+        if !pointer.is_empty() && !pointer.starts_with('/') {
+            return Err(invalid("only JSON-pointer fragments (`#/...`) are supported"));
+        }
+        let target = SourceKey { doc, pointer };
+        if self.get(&target).is_none() {
+            return Err(ResolveError::Dangling {
+                at: self.located(at),
+                reference: reference.to_string(),
+            });
+        }
+        Ok(target)
+    }
+
+    fn find(&self, location: &Location) -> Option<DocId> {
+        self.documents
+            .iter()
+            .position(|document| &document.location == location)
+            .map(DocId)
+    }
+}
+
+/// Collects every `$ref` whose target is another document, with the
+/// pointer of the first place it appears (for error messages).
+fn collect_external_refs(value: &Value, out: &mut BTreeMap<String, String>) {
+    let mut stack: Vec<(&Value, String)> = vec![(value, String::new())];
+    while let Some((value, here)) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(reference)) = map.get("$ref") {
+                    let file = reference.split('#').next().unwrap_or("");
+                    if !file.is_empty() {
+                        out.entry(file.to_string()).or_insert_with(|| here.clone());
+                    }
+                }
+                for (key, child) in map {
+                    let escaped = key.replace('~', "~0").replace('/', "~1");
+                    stack.push((child, format!("{here}/{escaped}")));
+                }
+            }
+            Value::Array(items) => {
+                for (index, child) in items.iter().enumerate() {
+                    stack.push((child, format!("{here}/{index}")));
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Tree: the whole generated package as an in-memory map of relative path →
+//! bytes, plus the manifest of what the generator owns. Every command works
+//! from this value: `generate-client` writes it.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::load::LoadedDocument;
+
+/// Name of the manifest file inside the output folder.
+pub const MANIFEST: &str = ".chanx-manifest.json";
+
+/// Choices that change the generated files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GenerateOptions {
+    /// Write `README.md`.
+    pub readme: bool,
+    /// The import name of the package (its folder name), used in examples.
+    pub package_name: String,
+}
+
+/// The generated package.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tree {
+    /// Relative path (always `/`-separated) → content, manifest included.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    generator: &'static str,
+    schema_sha256: String,
+    options: ManifestOptions,
+    files: BTreeMap<&'a str, String>,
+}
+
+#[derive(Serialize)]
+struct ManifestOptions {
+    readme: bool,
+}
+
+impl Tree {
+    pub fn new(rendered: BTreeMap<String, String>, document: &LoadedDocument, options: &GenerateOptions) -> Tree {
+        let mut files: BTreeMap<String, Vec<u8>> = rendered
+            .into_iter()
+            .map(|(path, text)| (path, text.into_bytes()))
+            .collect();
+        let manifest = Manifest {
+            generator: "chanx",
+            schema_sha256: canonical_sha256(&document.value),
+            options: ManifestOptions {
+                readme: options.readme,
+            },
+            files: files.iter().map(|(path, bytes)| (path.as_str(), sha256_hex(bytes))).collect(),
+        };
+        let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
+        text.push('\n');
+        files.insert(MANIFEST.to_string(), text.into_bytes());
+        Tree { files }
+    }
+
+    /// Paths under `base/`, which regeneration keeps unless asked not to.
+    pub fn is_base(path: &str) -> bool {
+        path.starts_with("base/")
+    }
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The sha256 of a document's content, independent of JSON or YAML syntax
+/// and of key order.
+pub fn canonical_sha256(value: &Value) -> String {
+    let mut text = String::new();
+    write_canonical(value, &mut text);
+    sha256_hex(text.as_bytes())
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<_> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(b.0));
+            out.push('{');
+            for (index, (key, value)) in entries.into_iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                write_canonical(value, out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}

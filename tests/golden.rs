@@ -1,0 +1,147 @@
+//! Golden trees: every chanx fixture's generated package is checked in under
+//! `tests/golden/<fixture>/` and must match byte for byte.
+//!
+//! Regenerate them all with `CHANX_BLESS=1 cargo test --test golden`, then
+//! review the diff.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chanx_codegen::load::{self, Location};
+use chanx_codegen::tree::{GenerateOptions, Tree};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/chanx")
+}
+
+fn generate_from(location: Location, package: &str) -> Tree {
+    let document = load::load(&location).expect("fixture loads");
+    generate_document(&document, package)
+}
+
+fn generate_document(document: &load::LoadedDocument, package: &str) -> Tree {
+    let options = GenerateOptions {
+        readme: true,
+        package_name: package.to_string(),
+    };
+    chanx_codegen::generate(document, &options).expect("fixture generates").1
+}
+
+fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .map(|entry| entry.expect("golden folder is readable"))
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            let relative = entry.path().strip_prefix(root).unwrap();
+            let key = relative.to_string_lossy().replace('\\', "/");
+            (key, std::fs::read(entry.path()).unwrap())
+        })
+        .collect()
+}
+
+fn json_fixtures() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// The paths whose content differs between two trees, or that only one has.
+fn differing_paths(left: &Tree, right: &Tree) -> Vec<String> {
+    let paths: std::collections::BTreeSet<&String> = left.files.keys().chain(right.files.keys()).collect();
+    paths
+        .into_iter()
+        .filter(|path| left.files.get(*path) != right.files.get(*path))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn generated_trees_match_the_goldens() {
+    let bless = std::env::var_os("CHANX_BLESS").is_some();
+    let mut failures = Vec::new();
+    for fixture in json_fixtures() {
+        let name = fixture.file_stem().unwrap().to_string_lossy().into_owned();
+        let golden_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(&name);
+        let tree = generate_from(Location::File(fixture.clone()), &name);
+        if bless {
+            let _ = std::fs::remove_dir_all(&golden_dir);
+            for (path, bytes) in &tree.files {
+                let target = golden_dir.join(path);
+                std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+                std::fs::write(target, bytes).unwrap();
+            }
+            continue;
+        }
+        let golden = read_tree(&golden_dir);
+        let paths: std::collections::BTreeSet<&String> = golden.keys().chain(tree.files.keys()).collect();
+        for path in paths {
+            match (golden.get(path), tree.files.get(path)) {
+                (Some(want), Some(got)) if want == got => {}
+                (Some(_), Some(_)) => failures.push(format!("{name}/{path}: content differs")),
+                (Some(_), None) => failures.push(format!("{name}/{path}: no longer generated")),
+                (None, Some(_)) => failures.push(format!("{name}/{path}: new file, not in the goldens")),
+                (None, None) => unreachable!(),
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "generated output differs from tests/golden:\n  {}\nIf the change is intended, run `CHANX_BLESS=1 cargo test --test golden` and review the diff.",
+        failures.join("\n  ")
+    );
+}
+
+#[test]
+fn json_and_yaml_of_one_document_give_the_same_tree() {
+    for fixture in json_fixtures() {
+        let yaml = fixture.with_extension("yaml");
+        if !yaml.exists() {
+            continue;
+        }
+        let name = fixture.file_stem().unwrap().to_string_lossy().into_owned();
+        let from_json = generate_from(Location::File(fixture.clone()), &name);
+        let from_yaml = generate_from(Location::File(yaml.clone()), &name);
+        let differing = differing_paths(&from_json, &from_yaml);
+        assert!(differing.is_empty(), "{} and {} differ in {differing:?}", fixture.display(), yaml.display());
+    }
+}
+
+/// Reverses the key order of the maps whose order carries no meaning.
+fn reorder(value: &mut serde_json::Value) {
+    for pointer in ["/channels", "/operations", "/components/schemas", "/components/messages"] {
+        if let Some(serde_json::Value::Object(map)) = value.pointer_mut(pointer) {
+            let entries: Vec<(String, serde_json::Value)> = std::mem::take(map).into_iter().rev().collect();
+            map.extend(entries);
+        }
+    }
+}
+
+#[test]
+fn output_is_deterministic_across_runs_and_key_order() {
+    for fixture in json_fixtures() {
+        let name = fixture.file_stem().unwrap().to_string_lossy().into_owned();
+        let document = load::load(&Location::File(fixture.clone())).unwrap();
+        let first = generate_document(&document, &name);
+        let second = generate_document(&document, &name);
+        let differing = differing_paths(&first, &second);
+        assert!(differing.is_empty(), "{}: two runs differ in {differing:?}", fixture.display());
+        let mut shuffled = document.clone();
+        reorder(&mut shuffled.value);
+        assert_ne!(
+            serde_json::to_string(&shuffled.value).unwrap(),
+            serde_json::to_string(&document.value).unwrap()
+        );
+        let third = generate_document(&shuffled, &name);
+        let differing = differing_paths(&first, &third);
+        assert!(
+            differing.is_empty(),
+            "{}: reordering the document's maps changes {differing:?}",
+            fixture.display()
+        );
+    }
+}

@@ -1,0 +1,56 @@
+"""Messages of the assistants channel."""
+
+from typing import Any, Literal, TypeAlias
+
+from pydantic import BaseModel
+
+from ..shared.messages import PingMessage, PongMessage
+
+
+class ErrorPayload(BaseModel):
+    content: str
+    messageId: str
+
+
+class AssistantErrorMessage(BaseModel):
+    """Error message from assistant."""
+
+    action: Literal["assistant_error"] = "assistant_error"
+    payload: ErrorPayload
+
+
+class StreamingPayload(BaseModel):
+    content: str
+    isComplete: bool = False
+    messageId: int
+
+
+class CompleteStreamingMessage(BaseModel):
+    """Streaming message chunk from assistant."""
+
+    action: Literal["complete_streaming"] = "complete_streaming"
+    payload: StreamingPayload
+
+
+class NewAssistantMessage(BaseModel):
+    """New assistant message (user or AI)."""
+
+    action: Literal["new_assistant_message"] = "new_assistant_message"
+    payload: dict[str, Any]
+
+
+class StreamingMessage(BaseModel):
+    """Streaming message chunk from assistant."""
+
+    action: Literal["streaming"] = "streaming"
+    payload: StreamingPayload
+
+
+IncomingMessage: TypeAlias = (
+    AssistantErrorMessage
+    | CompleteStreamingMessage
+    | NewAssistantMessage
+    | PongMessage
+    | StreamingMessage
+)
+OutgoingMessage: TypeAlias = PingMessage

@@ -1,0 +1,28 @@
+"""The chatDetail channel: its client and its messages."""
+
+from ..shared.messages import PingMessage, PongMessage
+from .client import ChatDetailClient
+from .messages import (
+    IncomingMessage,
+    MemberAddedMessage,
+    MemberMessage,
+    MemberRemovedMessage,
+    MemberRemovedPayload,
+    OutgoingMessage,
+    Payload,
+    UserRemovedFromGroupMessage,
+)
+
+__all__ = [
+    "ChatDetailClient",
+    "IncomingMessage",
+    "MemberAddedMessage",
+    "MemberMessage",
+    "MemberRemovedMessage",
+    "MemberRemovedPayload",
+    "OutgoingMessage",
+    "Payload",
+    "PingMessage",
+    "PongMessage",
+    "UserRemovedFromGroupMessage",
+]

@@ -1,0 +1,27 @@
+"""Client for the chatDetail channel."""
+
+from typing import Annotated
+
+from pydantic import Field, TypeAdapter
+
+from ..base.client import BaseClient
+from .messages import IncomingMessage, OutgoingMessage
+
+
+class ChatDetailClient(BaseClient[IncomingMessage, OutgoingMessage]):
+    """WebSocket client for the chatDetail channel at ws/chat/{pk}/.
+
+    WebSocket consumer for group chat details.
+    """
+
+    path = "ws/chat/{pk}/"
+    incoming_adapter = TypeAdapter[IncomingMessage](
+        Annotated[IncomingMessage, Field(discriminator="action")]
+    )
+
+    async def send_message(self, message: OutgoingMessage) -> None:
+        """Send one of the messages this channel accepts."""
+        await super().send_message(message)
+
+    async def handle_message(self, message: IncomingMessage) -> None:
+        """Handle a message from the server; override this to process it."""

@@ -1,0 +1,44 @@
+"""Messages of the discussionList channel."""
+
+from typing import Any, Literal, TypeAlias
+
+from pydantic import BaseModel
+
+from ..shared.messages import (
+    AnswerAcceptedMessage,
+    AnswerUnacceptedMessage,
+    PingMessage,
+    PongMessage,
+    VoteUpdatedMessage,
+)
+
+
+class NewTopicEventPayload(BaseModel):
+    """Payload for new topic channel events."""
+
+    id: int
+    title: str
+    author: dict[str, Any]
+    voteCount: int
+    replyCount: int
+    hasAcceptedAnswer: bool
+    viewCount: int
+    createdAt: str
+    formattedCreatedAt: str
+
+
+class TopicCreatedMessage(BaseModel):
+    """Broadcast when a new topic is created."""
+
+    action: Literal["topic_created"] = "topic_created"
+    payload: NewTopicEventPayload
+
+
+IncomingMessage: TypeAlias = (
+    AnswerAcceptedMessage
+    | AnswerUnacceptedMessage
+    | PongMessage
+    | TopicCreatedMessage
+    | VoteUpdatedMessage
+)
+OutgoingMessage: TypeAlias = PingMessage

@@ -1,0 +1,44 @@
+"""Messages of the discussionTopic channel."""
+
+from typing import Any, Literal, TypeAlias
+
+from pydantic import BaseModel
+
+from ..shared.messages import (
+    AnswerAcceptedMessage,
+    AnswerUnacceptedMessage,
+    PingMessage,
+    PongMessage,
+    VoteUpdatedMessage,
+)
+
+
+class NewReplyEventPayload(BaseModel):
+    """Payload for new reply channel events."""
+
+    id: int
+    content: str
+    author: dict[str, Any]
+    voteCount: int
+    isAccepted: bool
+    createdAt: str
+    formattedCreatedAt: str
+    topicId: int
+    topicTitle: str
+
+
+class ReplyCreatedMessage(BaseModel):
+    """Broadcast when a new reply is created."""
+
+    action: Literal["reply_created"] = "reply_created"
+    payload: NewReplyEventPayload
+
+
+IncomingMessage: TypeAlias = (
+    AnswerAcceptedMessage
+    | AnswerUnacceptedMessage
+    | PongMessage
+    | ReplyCreatedMessage
+    | VoteUpdatedMessage
+)
+OutgoingMessage: TypeAlias = PingMessage

@@ -1,0 +1,41 @@
+"""Messages of the groupChat channel."""
+
+from typing import Any, Literal, TypeAlias
+
+from pydantic import BaseModel
+
+from ..shared.messages import PingMessage, PongMessage
+
+
+class AddedToGroupMessage(BaseModel):
+    action: Literal["added_to_group"] = "added_to_group"
+    payload: dict[str, Any]
+
+
+class GroupChatUpdatePayload(BaseModel):
+    groupPk: int
+    updatedAt: str
+
+
+class GroupChatUpdatedMessage(BaseModel):
+    action: Literal["group_chat_updated"] = "group_chat_updated"
+    payload: GroupChatUpdatePayload
+
+
+class GroupRemovePayload(BaseModel):
+    groupPk: int
+    groupTitle: str
+
+
+class RemovedFromGroupMessage(BaseModel):
+    action: Literal["removed_from_group"] = "removed_from_group"
+    payload: GroupRemovePayload
+
+
+IncomingMessage: TypeAlias = (
+    AddedToGroupMessage
+    | GroupChatUpdatedMessage
+    | PongMessage
+    | RemovedFromGroupMessage
+)
+OutgoingMessage: TypeAlias = PingMessage

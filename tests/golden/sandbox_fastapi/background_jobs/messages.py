@@ -1,0 +1,30 @@
+"""Messages of the background_jobs channel."""
+
+from typing import Any, Literal, TypeAlias
+
+from pydantic import BaseModel
+
+from ..shared.messages import ExtraResponseMessage, PingMessage, PongMessage
+
+
+class JobPayload(BaseModel):
+    type: str = "default"
+    content: str
+
+
+class JobMessage(BaseModel):
+    """Background job message."""
+
+    action: Literal["job"] = "job"
+    payload: JobPayload
+
+
+class JobStatusMessage(BaseModel):
+    """Job status message."""
+
+    action: Literal["job_status"] = "job_status"
+    payload: dict[str, Any]
+
+
+IncomingMessage: TypeAlias = ExtraResponseMessage | JobStatusMessage | PongMessage
+OutgoingMessage: TypeAlias = JobMessage | PingMessage

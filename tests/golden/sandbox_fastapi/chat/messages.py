@@ -1,0 +1,59 @@
+"""Messages of the chat channel."""
+
+from typing import Literal, TypeAlias
+
+from pydantic import BaseModel
+
+from ..shared.messages import (
+    ChatNotificationMessage,
+    ChatPayload,
+    ExtraResponseMessage,
+    PingMessage,
+    PongMessage,
+)
+
+
+class ChatMessage(BaseModel):
+    """Chat message for the basic chat consumer."""
+
+    action: Literal["chat"] = "chat"
+    payload: ChatPayload
+
+
+class ExtraPassthroughMessage(BaseModel):
+    """Event forwarded straight to the client by a mixin's passthrough_events."""
+
+    action: Literal["extra_passthrough"] = "extra_passthrough"
+    payload: str
+
+
+class ExtraRequestMessage(BaseModel):
+    """Extra request message for ws handler mixin."""
+
+    action: Literal["extra_request"] = "extra_request"
+    payload: str
+
+
+class UserJoinedNotification(BaseModel):
+    """Notification when a user joins the chat."""
+
+    action: Literal["user_joined_notification"] = "user_joined_notification"
+    payload: ChatPayload
+
+
+class UserLeftNotification(BaseModel):
+    """Notification when a user leaves the chat."""
+
+    action: Literal["user_left_notification"] = "user_left_notification"
+    payload: ChatPayload
+
+
+IncomingMessage: TypeAlias = (
+    ChatNotificationMessage
+    | ExtraPassthroughMessage
+    | ExtraResponseMessage
+    | PongMessage
+    | UserJoinedNotification
+    | UserLeftNotification
+)
+OutgoingMessage: TypeAlias = ChatMessage | ExtraRequestMessage | PingMessage

@@ -1,0 +1,24 @@
+"""The room_chat channel: its client and its messages."""
+
+from ..shared.messages import PingMessage, PongMessage
+from .client import RoomChatClient
+from .messages import (
+    IncomingMessage,
+    MessageStatus,
+    OutgoingMessage,
+    RoomChatMessage,
+    RoomMessagePayload,
+    RoomNotificationMessage,
+)
+
+__all__ = [
+    "IncomingMessage",
+    "MessageStatus",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+    "RoomChatClient",
+    "RoomChatMessage",
+    "RoomMessagePayload",
+    "RoomNotificationMessage",
+]

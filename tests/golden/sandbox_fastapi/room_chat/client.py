@@ -1,0 +1,27 @@
+"""Client for the room_chat channel."""
+
+from typing import Annotated
+
+from pydantic import Field, TypeAdapter
+
+from ..base.client import BaseClient
+from .messages import IncomingMessage, OutgoingMessage
+
+
+class RoomChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
+    """WebSocket client for the room_chat channel at /ws/room/{room_name}.
+
+    Room Chat Consumer - Dynamic room-based messaging
+    """
+
+    path = "/ws/room/{room_name}"
+    incoming_adapter = TypeAdapter[IncomingMessage](
+        Annotated[IncomingMessage, Field(discriminator="action")]
+    )
+
+    async def send_message(self, message: OutgoingMessage) -> None:
+        """Send one of the messages this channel accepts."""
+        await super().send_message(message)
+
+    async def handle_message(self, message: IncomingMessage) -> None:
+        """Handle a message from the server; override this to process it."""

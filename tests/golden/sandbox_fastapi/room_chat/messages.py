@@ -1,0 +1,33 @@
+"""Messages of the room_chat channel."""
+
+from typing import Literal, TypeAlias
+
+from pydantic import BaseModel
+
+from ..shared.messages import PingMessage, PongMessage
+
+MessageStatus: TypeAlias = Literal["PENDING", "DELIVERED", "FAILED"]
+
+
+class RoomMessagePayload(BaseModel):
+    message: str
+    room_name: str | None = None
+    status: MessageStatus = "PENDING"
+
+
+class RoomChatMessage(BaseModel):
+    """Room chat message."""
+
+    action: Literal["room_chat"] = "room_chat"
+    payload: RoomMessagePayload
+
+
+class RoomNotificationMessage(BaseModel):
+    """Room notification message."""
+
+    action: Literal["room_notification"] = "room_notification"
+    payload: RoomMessagePayload
+
+
+IncomingMessage: TypeAlias = PongMessage | RoomNotificationMessage
+OutgoingMessage: TypeAlias = PingMessage | RoomChatMessage

@@ -1,0 +1,22 @@
+"""The room_topic channel: its client and its messages."""
+
+from ..shared.messages import (
+    EchoMessage,
+    PostedMessage,
+    PostMessage,
+    PostPayload,
+    RoomEvent,
+)
+from .client import RoomTopicClient
+from .messages import IncomingMessage, OutgoingMessage
+
+__all__ = [
+    "EchoMessage",
+    "IncomingMessage",
+    "OutgoingMessage",
+    "PostMessage",
+    "PostPayload",
+    "PostedMessage",
+    "RoomEvent",
+    "RoomTopicClient",
+]

@@ -1,0 +1,70 @@
+"""Messages and models shared by two or more channels."""
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+
+class ChatPayload(BaseModel):
+    message: str
+
+
+class ChatNotificationMessage(BaseModel):
+    """Chat notification message."""
+
+    action: Literal["chat_notification"] = "chat_notification"
+    payload: ChatPayload
+
+
+class PostPayload(BaseModel):
+    body: str
+    author: str = "anonymous"
+
+
+class EchoMessage(BaseModel):
+    """Ask for an acknowledgement without broadcasting."""
+
+    action: Literal["echo"] = "echo"
+    payload: PostPayload
+
+
+class ExtraResponseMessage(BaseModel):
+    """Extra response message returned by handler mixins."""
+
+    action: Literal["extra_response"] = "extra_response"
+    payload: str
+
+
+class PingMessage(BaseModel):
+    """Simple ping message to check WebSocket connection status."""
+
+    action: Literal["ping"] = "ping"
+    payload: None = None
+
+
+class PongMessage(BaseModel):
+    """Simple pong message response to ping requests."""
+
+    action: Literal["pong"] = "pong"
+    payload: None = None
+
+
+class PostMessage(BaseModel):
+    """Post something to a room."""
+
+    action: Literal["post"] = "post"
+    payload: PostPayload
+
+
+class PostedMessage(BaseModel):
+    """Confirm a post."""
+
+    action: Literal["posted"] = "posted"
+    payload: PostPayload
+
+
+class RoomEvent(BaseModel):
+    """Something happened in a room."""
+
+    action: Literal["room_event"] = "room_event"
+    payload: PostPayload

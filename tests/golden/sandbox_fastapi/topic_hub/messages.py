@@ -1,0 +1,8 @@
+"""Messages of the topic_hub channel."""
+
+from typing import TypeAlias
+
+from ..shared.messages import PingMessage, PongMessage
+
+IncomingMessage: TypeAlias = PongMessage
+OutgoingMessage: TypeAlias = PingMessage

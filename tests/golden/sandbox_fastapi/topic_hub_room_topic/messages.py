@@ -1,0 +1,8 @@
+"""Messages of the topic_hub_room_topic channel."""
+
+from typing import TypeAlias
+
+from ..shared.messages import EchoMessage, PostedMessage, PostMessage, RoomEvent
+
+IncomingMessage: TypeAlias = PostedMessage | RoomEvent
+OutgoingMessage: TypeAlias = EchoMessage | PostMessage

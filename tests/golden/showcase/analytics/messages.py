@@ -1,0 +1,30 @@
+"""Messages of the analytics channel."""
+
+from typing import Any, Literal, TypeAlias
+
+from pydantic import BaseModel
+
+from ..shared.messages import PingMessage, PongMessage
+
+
+class AnalyticsPayload(BaseModel):
+    event: str
+    data: Any = None
+
+
+class AnalyticsMessage(BaseModel):
+    """Analytics message."""
+
+    action: Literal["analytics"] = "analytics"
+    payload: AnalyticsPayload
+
+
+class AnalyticsNotificationMessage(BaseModel):
+    """Analytics notification message."""
+
+    action: Literal["analytics_notification"] = "analytics_notification"
+    payload: AnalyticsPayload
+
+
+IncomingMessage: TypeAlias = AnalyticsNotificationMessage | PongMessage
+OutgoingMessage: TypeAlias = AnalyticsMessage | PingMessage

@@ -1,0 +1,22 @@
+"""The background_jobs channel: its client and its messages."""
+
+from ..shared.messages import PingMessage, PongMessage
+from .client import BackgroundJobsClient
+from .messages import (
+    IncomingMessage,
+    JobMessage,
+    JobPayload,
+    JobStatusMessage,
+    OutgoingMessage,
+)
+
+__all__ = [
+    "BackgroundJobsClient",
+    "IncomingMessage",
+    "JobMessage",
+    "JobPayload",
+    "JobStatusMessage",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+]

@@ -1,0 +1,27 @@
+"""Client for the background_jobs channel."""
+
+from typing import Annotated
+
+from pydantic import Field, TypeAdapter
+
+from ..base.client import BaseClient
+from .messages import IncomingMessage, OutgoingMessage
+
+
+class BackgroundJobsClient(BaseClient[IncomingMessage, OutgoingMessage]):
+    """WebSocket client for the background_jobs channel at /ws/background_jobs.
+
+    Background Jobs Consumer - Real background job processing with ARQ
+    """
+
+    path = "/ws/background_jobs"
+    incoming_adapter = TypeAdapter[IncomingMessage](
+        Annotated[IncomingMessage, Field(discriminator="action")]
+    )
+
+    async def send_message(self, message: OutgoingMessage) -> None:
+        """Send one of the messages this channel accepts."""
+        await super().send_message(message)
+
+    async def handle_message(self, message: IncomingMessage) -> None:
+        """Handle a message from the server; override this to process it."""

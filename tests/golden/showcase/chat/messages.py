@@ -1,0 +1,23 @@
+"""Messages of the chat channel."""
+
+from typing import Literal, TypeAlias
+
+from pydantic import BaseModel
+
+from ..shared.messages import (
+    ChatNotificationMessage,
+    ChatPayload,
+    PingMessage,
+    PongMessage,
+)
+
+
+class ChatMessage(BaseModel):
+    """Chat message for the basic chat consumer."""
+
+    action: Literal["chat"] = "chat"
+    payload: ChatPayload
+
+
+IncomingMessage: TypeAlias = ChatNotificationMessage | PongMessage
+OutgoingMessage: TypeAlias = ChatMessage | PingMessage

@@ -1,0 +1,30 @@
+"""Messages of the notifications channel."""
+
+from typing import Literal, TypeAlias
+
+from pydantic import BaseModel
+
+from ..shared.messages import PingMessage, PongMessage
+
+
+class NotificationPayload(BaseModel):
+    type: str = "user"
+    message: str
+
+
+class NotificationBroadcastMessage(BaseModel):
+    """Notification broadcast message."""
+
+    action: Literal["notification_broadcast"] = "notification_broadcast"
+    payload: NotificationPayload
+
+
+class NotificationMessage(BaseModel):
+    """Notification message."""
+
+    action: Literal["notification"] = "notification"
+    payload: NotificationPayload
+
+
+IncomingMessage: TypeAlias = NotificationBroadcastMessage | PongMessage
+OutgoingMessage: TypeAlias = NotificationMessage | PingMessage
