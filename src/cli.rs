@@ -125,16 +125,20 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// The import name of the package written to `output`.
-fn package_name(output: &Path) -> String {
+/// The import name of the package written to `output`, and whether the
+/// folder name itself can be imported.
+fn package_name(output: &Path) -> (String, bool) {
     let folder = std::path::absolute(output)
         .ok()
-        .and_then(|path| path.file_name().map(|name| name.to_string_lossy().into_owned()))
+        .and_then(|path| {
+            path.file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+        })
         .unwrap_or_default();
-    if naming::is_identifier(&folder) {
-        folder
+    if naming::is_identifier(&folder) && !naming::KEYWORDS.contains(&folder.as_str()) {
+        (folder, true)
     } else {
-        naming::module_name(&folder)
+        (naming::module_name(&folder), false)
     }
 }
 
@@ -142,9 +146,16 @@ fn generate_client(args: &GenerateArgs, reporter: &Reporter) -> Result<ExitCode,
     let location = Location::parse(&args.schema);
     reporter.info(format!("Loading AsyncAPI schema: {location}"));
     let document = load::load(&location).map_err(|error| error.to_string())?;
+    let (package_name, importable) = package_name(&args.output);
+    if !importable {
+        reporter.warn(format!(
+            "{} is not an importable Python package name; the README calls the package `{package_name}`",
+            args.output.display()
+        ));
+    }
     let options = GenerateOptions {
         readme: !args.no_readme,
-        package_name: package_name(&args.output),
+        package_name,
     };
     let (api, tree) = crate::generate(&document, &options).map_err(|error| error.to_string())?;
     reporter.info(format!("  Title: {}", api.title));
@@ -158,7 +169,8 @@ fn generate_client(args: &GenerateArgs, reporter: &Reporter) -> Result<ExitCode,
         override_base: args.override_base,
         clear_channels: !args.no_clear_channels,
     };
-    let report = write::write(&tree, &args.output, &write_options).map_err(|error| error.to_string())?;
+    let report =
+        write::write(&tree, &args.output, &write_options).map_err(|error| error.to_string())?;
     reporter.info(format!(
         "  {} files written, {} unchanged, {} removed",
         report.written.len(),

@@ -46,8 +46,14 @@ pub fn run(formatter: &Formatter, files: &[PathBuf]) -> Outcome {
         Err(error) => Outcome::Warning(format!("formatter `{command}` could not run: {error}")),
         Ok(output) if !output.status.success() => {
             let stderr = String::from_utf8_lossy(&output.stderr);
-            let detail = stderr.lines().find(|line| !line.trim().is_empty()).unwrap_or("");
-            Outcome::Warning(format!("formatter `{command}` failed ({}): {detail}", output.status))
+            let detail = stderr
+                .lines()
+                .find(|line| !line.trim().is_empty())
+                .unwrap_or("");
+            Outcome::Warning(format!(
+                "formatter `{command}` failed ({}): {detail}",
+                output.status
+            ))
         }
         Ok(_) => Outcome::Formatted(command),
     }

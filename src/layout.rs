@@ -92,13 +92,19 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
         let client = names.allocate(&format!("{}Client", naming::class_name(key)));
         channel_names[index] = (module, client);
     }
-    let mut schema_order: Vec<usize> = (0..schema_count).filter(|id| placement[*id].is_some()).collect();
+    let mut schema_order: Vec<usize> = (0..schema_count)
+        .filter(|id| placement[*id].is_some())
+        .collect();
     schema_order.sort_by(|a, b| api.schemas[*a].source.cmp(&api.schemas[*b].source));
     let mut class_names = vec![String::new(); schema_count];
     for id in schema_order {
         class_names[id] = names.allocate(&naming::class_name(&api.schemas[id].name_hint));
     }
-    let all_classes: BTreeSet<String> = class_names.iter().filter(|name| !name.is_empty()).cloned().collect();
+    let all_classes: BTreeSet<String> = class_names
+        .iter()
+        .filter(|name| !name.is_empty())
+        .cloned()
+        .collect();
     let field_names = api
         .schemas
         .iter()
@@ -107,7 +113,9 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
                 let mut allocator = Allocator::new();
                 fields
                     .iter()
-                    .map(|field| allocator.allocate(&naming::field_name(&field.json_name, &all_classes)))
+                    .map(|field| {
+                        allocator.allocate(&naming::field_name(&field.json_name, &all_classes))
+                    })
                     .collect()
             }
             _ => Vec::new(),
@@ -134,7 +142,8 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
         .map(|(index, channel)| {
             let (module, client_class) = channel_names[index].clone();
             let message_schemas = |messages: &[crate::model::MessageId]| {
-                let mut ids: Vec<SchemaId> = messages.iter().map(|m| api.messages[m.0].schema).collect();
+                let mut ids: Vec<SchemaId> =
+                    messages.iter().map(|m| api.messages[m.0].schema).collect();
                 by_name(&mut ids);
                 ids
             };
@@ -176,13 +185,11 @@ pub fn dependencies(api: &Api, id: SchemaId) -> Vec<SchemaId> {
 
 fn collect_schemas(ty: &TypeExpr, out: &mut Vec<SchemaId>) {
     match ty {
-        TypeExpr::Schema(id) => {
-            if !out.contains(id) {
-                out.push(*id);
-            }
-        }
+        TypeExpr::Schema(id) if !out.contains(id) => out.push(*id),
         TypeExpr::List(inner) | TypeExpr::Map(inner) => collect_schemas(inner, out),
-        TypeExpr::Union(members) => members.iter().for_each(|member| collect_schemas(member, out)),
+        TypeExpr::Union(members) => members
+            .iter()
+            .for_each(|member| collect_schemas(member, out)),
         _ => {}
     }
 }
@@ -223,7 +230,9 @@ fn definition_order(api: &Api, ids: &[SchemaId]) -> Vec<SchemaId> {
             stack.push((id, true));
             let mut deps: Vec<SchemaId> = dependencies(api, id)
                 .into_iter()
-                .filter(|dep| members.contains(dep) && !done.contains(dep) && !entered.contains(dep))
+                .filter(|dep| {
+                    members.contains(dep) && !done.contains(dep) && !entered.contains(dep)
+                })
                 .collect();
             deps.sort_by_key(|dep| std::cmp::Reverse(ids.iter().position(|id| id == dep)));
             stack.extend(deps.into_iter().map(|dep| (dep, false)));

@@ -101,46 +101,30 @@ pub struct LoadedDocument {
     pub value: Value,
 }
 
-/// Why a document could not be loaded.
+/// Why a document could not be loaded; `input` is the path or URL.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{location}: file not found")]
-    NotFound { location: Location },
-    #[error("{location}: cannot read: {message}")]
-    Read { location: Location, message: String },
-    #[error("{location}: larger than the {limit} MiB limit", limit = MAX_DOCUMENT_BYTES / 1024 / 1024)]
-    TooLarge { location: Location },
-    #[error("{location}: request failed: {message}")]
-    Http { location: Location, message: String },
-    #[error("{location}: HTTP {status}")]
-    HttpStatus { location: Location, status: String },
-    #[error("{location}:{line}:{column}: invalid JSON: {message}")]
+    #[error("{input}: file not found")]
+    NotFound { input: String },
+    #[error("{input}: cannot read: {message}")]
+    Read { input: String, message: String },
+    #[error("{input}: larger than the {limit} MiB limit", limit = MAX_DOCUMENT_BYTES / 1024 / 1024)]
+    TooLarge { input: String },
+    #[error("{input}: request failed: {message}")]
+    Http { input: String, message: String },
+    #[error("{input}: HTTP {status}")]
+    HttpStatus { input: String, status: String },
+    #[error("{input}:{line}:{column}: invalid JSON: {message}")]
     Json {
-        location: Location,
+        input: String,
         line: usize,
         column: usize,
         message: String,
     },
-    #[error("{location}: invalid YAML: {message}")]
-    Yaml { location: Location, message: String },
-    #[error("{location}: not valid UTF-8 text")]
-    NotUtf8 { location: Location },
-}
-
-impl LoadError {
-    /// The document the error is about.
-    pub fn location(&self) -> &Location {
-        match self {
-            LoadError::NotFound { location }
-            | LoadError::Read { location, .. }
-            | LoadError::TooLarge { location }
-            | LoadError::Http { location, .. }
-            | LoadError::HttpStatus { location, .. }
-            | LoadError::Json { location, .. }
-            | LoadError::Yaml { location, .. }
-            | LoadError::NotUtf8 { location } => location,
-        }
-    }
+    #[error("{input}: invalid YAML: {message}")]
+    Yaml { input: String, message: String },
+    #[error("{input}: not valid UTF-8 text")]
+    NotUtf8 { input: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,7 +140,7 @@ pub fn load(location: &Location) -> Result<LoadedDocument, LoadError> {
         Location::Url(url) => fetch(location, url)?,
     };
     let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8 {
-        location: location.clone(),
+        input: location.to_string(),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let syntax = syntax_of(location, content_type.as_deref(), text);
@@ -173,10 +157,10 @@ pub fn load(location: &Location) -> Result<LoadedDocument, LoadError> {
 fn read_file(location: &Location, path: &Path) -> Result<Vec<u8>, LoadError> {
     let file = std::fs::File::open(path).map_err(|error| match error.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound {
-            location: location.clone(),
+            input: location.to_string(),
         },
         _ => LoadError::Read {
-            location: location.clone(),
+            input: location.to_string(),
             message: error.to_string(),
         },
     })?;
@@ -189,12 +173,12 @@ fn read_limited(location: &Location, reader: impl Read) -> Result<Vec<u8>, LoadE
         .take(MAX_DOCUMENT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|error| LoadError::Read {
-            location: location.clone(),
+            input: location.to_string(),
             message: error.to_string(),
         })?;
     if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
         return Err(LoadError::TooLarge {
-            location: location.clone(),
+            input: location.to_string(),
         });
     }
     Ok(bytes)
@@ -202,7 +186,7 @@ fn read_limited(location: &Location, reader: impl Read) -> Result<Vec<u8>, LoadE
 
 fn fetch(location: &Location, url: &Url) -> Result<(Vec<u8>, Option<String>), LoadError> {
     let http_error = |error: reqwest::Error| LoadError::Http {
-        location: location.clone(),
+        input: location.to_string(),
         message: describe_http_error(&error),
     };
     let client = reqwest::blocking::Client::builder()
@@ -223,7 +207,7 @@ fn fetch(location: &Location, url: &Url) -> Result<(Vec<u8>, Option<String>), Lo
     let status = response.status();
     if !status.is_success() {
         return Err(LoadError::HttpStatus {
-            location: location.clone(),
+            input: location.to_string(),
             status: status.to_string(),
         });
     }
@@ -232,7 +216,7 @@ fn fetch(location: &Location, url: &Url) -> Result<(Vec<u8>, Option<String>), Lo
         .is_some_and(|length| length > MAX_DOCUMENT_BYTES)
     {
         return Err(LoadError::TooLarge {
-            location: location.clone(),
+            input: location.to_string(),
         });
     }
     let content_type = response
@@ -244,14 +228,19 @@ fn fetch(location: &Location, url: &Url) -> Result<(Vec<u8>, Option<String>), Lo
     Ok((bytes, content_type))
 }
 
-/// reqwest's top-level message hides the cause ("error sending request"); name it.
+/// reqwest's own message repeats the URL and hides the cause; name the causes.
 fn describe_http_error(error: &reqwest::Error) -> String {
-    let mut message = error.to_string();
+    let mut causes = Vec::new();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
-        message = format!("{message}: {cause}");
+        causes.push(cause.to_string());
         source = cause.source();
     }
+    let mut message = if causes.is_empty() {
+        error.to_string()
+    } else {
+        causes.join(": ")
+    };
     if error.is_timeout() {
         message.push_str(" (timed out)");
     }
@@ -287,7 +276,7 @@ fn parse_json(location: &Location, text: &str) -> Result<Value, LoadError> {
             .map_or(message.as_str(), |(head, _)| head)
             .to_string();
         LoadError::Json {
-            location: location.clone(),
+            input: location.to_string(),
             line: error.line(),
             column: error.column(),
             message,
@@ -302,8 +291,9 @@ fn parse_yaml(location: &Location, text: &str) -> Result<Value, LoadError> {
         with_snippet: false,
     };
     serde_saphyr::from_str_with_options::<Value>(text, options).map_err(|error| LoadError::Yaml {
-        location: location.clone(),
-        message: one_line(&error.to_string()),
+        input: location.to_string(),
+        message: one_line(&error.to_string())
+            .replace(", set DuplicateKeyPolicy in Options if acceptable", ""),
     })
 }
 
@@ -324,8 +314,14 @@ mod tests {
     fn syntax_prefers_extension_then_content_type_then_sniffing() {
         let json_file = Location::File("a.json".into());
         let bare = Location::File("a".into());
-        assert_eq!(syntax_of(&json_file, Some("application/yaml"), "x: 1"), Syntax::Json);
-        assert_eq!(syntax_of(&bare, Some("application/x-yaml"), "{}"), Syntax::Yaml);
+        assert_eq!(
+            syntax_of(&json_file, Some("application/yaml"), "x: 1"),
+            Syntax::Json
+        );
+        assert_eq!(
+            syntax_of(&bare, Some("application/x-yaml"), "{}"),
+            Syntax::Yaml
+        );
         assert_eq!(syntax_of(&bare, None, "  {\"a\": 1}"), Syntax::Json);
         assert_eq!(syntax_of(&bare, None, "asyncapi: 3.0.0"), Syntax::Yaml);
     }

@@ -248,6 +248,26 @@ struct PendingChannel {
 }
 
 impl Builder<'_> {
+    /// An object schema with properties (its own or through `allOf`) becomes a model class.
+    fn is_object_schema(&self, at: &SourceKey, value: &Value, depth: usize) -> bool {
+        let has_properties = value
+            .get("properties")
+            .and_then(Value::as_object)
+            .is_some_and(|properties| !properties.is_empty());
+        if has_properties {
+            return true;
+        }
+        let Some(Value::Array(parts)) = value.get("allOf") else {
+            return false;
+        };
+        depth < MAX_SCHEMA_DEPTH
+            && (0..parts.len()).any(|index| {
+                self.documents
+                    .deref(&at.child("allOf").child(&index.to_string()))
+                    .is_ok_and(|(part_at, part)| self.is_object_schema(&part_at, part, depth + 1))
+            })
+    }
+
     fn invalid(&self, at: &SourceKey, message: impl Into<String>) -> ModelError {
         ModelError::Invalid {
             at: self.documents.located(at),
@@ -335,8 +355,17 @@ impl Builder<'_> {
             };
             let channel_index = self.channel_of(&source, &channels)?;
             let messages = self.operation_messages(&source, &channels[channel_index])?;
+            // A reply arrives on the connection the operation uses; when it
+            // lists no messages, they are those of the reply's own channel.
             let replies = match operation.get("reply") {
-                Some(_) => self.operation_messages(&source.child("reply"), &channels[channel_index])?,
+                Some(reply) => {
+                    let reply_key = source.child("reply");
+                    let reply_channel = match reply.get("channel") {
+                        Some(_) => self.channel_of(&reply_key, &channels)?,
+                        None => channel_index,
+                    };
+                    self.operation_messages(&reply_key, &channels[reply_channel])?
+                }
                 None => Vec::new(),
             };
             let channel = &mut channels[channel_index].channel;
@@ -348,11 +377,18 @@ impl Builder<'_> {
             push_unique(&mut channel.outgoing, sent);
             push_unique(&mut channel.incoming, received);
         }
-        Ok(channels.into_iter().map(|pending| pending.channel).collect())
+        Ok(channels
+            .into_iter()
+            .map(|pending| pending.channel)
+            .collect())
     }
 
     /// Which channel an operation (or a reply) belongs to.
-    fn channel_of(&self, operation: &SourceKey, channels: &[PendingChannel]) -> Result<usize, ModelError> {
+    fn channel_of(
+        &self,
+        operation: &SourceKey,
+        channels: &[PendingChannel],
+    ) -> Result<usize, ModelError> {
         let channel_ref = operation.child("channel");
         let reference = self
             .documents
@@ -364,7 +400,12 @@ impl Builder<'_> {
         channels
             .iter()
             .position(|pending| pending.source == target)
-            .ok_or_else(|| self.invalid(&channel_ref, "`channel` does not point at an entry of `channels`"))
+            .ok_or_else(|| {
+                self.invalid(
+                    &channel_ref,
+                    "`channel` does not point at an entry of `channels`",
+                )
+            })
     }
 
     /// The messages an operation or reply lists; all of its channel's when it lists none.
@@ -382,7 +423,9 @@ impl Builder<'_> {
             None => {
                 let channel_messages = channel.source.child("messages");
                 match self.documents.get(&channel_messages) {
-                    Some(Value::Object(map)) => map.keys().map(|key| channel_messages.child(key)).collect(),
+                    Some(Value::Object(map)) => {
+                        map.keys().map(|key| channel_messages.child(key)).collect()
+                    }
                     _ => Vec::new(),
                 }
             }
@@ -417,7 +460,10 @@ impl Builder<'_> {
             }
         };
         let id = MessageId(self.messages.len());
-        self.messages.push(Message { source: source.clone(), schema });
+        self.messages.push(Message {
+            source: source.clone(),
+            schema,
+        });
         self.message_ids.insert(source, id);
         Ok(id)
     }
@@ -426,7 +472,7 @@ impl Builder<'_> {
     /// a root model wrapping whatever else the payload is.
     fn message_schema(&mut self, payload: &SourceKey, hint: &str) -> Result<SchemaId, ModelError> {
         let (source, value) = self.documents.deref(payload)?;
-        if is_object_schema(value) {
+        if self.is_object_schema(&source, value, 0) {
             return self.object_schema(&source, value, hint, 0);
         }
         if let Some(id) = self.schema_ids.get(&source) {
@@ -438,7 +484,13 @@ impl Builder<'_> {
         Ok(self.add_schema(source, value, hint, SchemaKind::Root(ty)))
     }
 
-    fn add_schema(&mut self, source: SourceKey, value: &Value, hint: &str, kind: SchemaKind) -> SchemaId {
+    fn add_schema(
+        &mut self,
+        source: SourceKey,
+        value: &Value,
+        hint: &str,
+        kind: SchemaKind,
+    ) -> SchemaId {
         let id = SchemaId(self.schemas.len());
         self.schemas.push(Schema {
             source: source.clone(),
@@ -461,7 +513,12 @@ impl Builder<'_> {
             return Ok(*id);
         }
         // Registered before its fields so that recursion finds it.
-        let id = self.add_schema(source.clone(), value, hint, SchemaKind::Object { fields: Vec::new() });
+        let id = self.add_schema(
+            source.clone(),
+            value,
+            hint,
+            SchemaKind::Object { fields: Vec::new() },
+        );
         let name = self.schemas[id.0].name_hint.clone();
         let mut fields = Vec::new();
         let mut required = Vec::new();
@@ -490,7 +547,9 @@ impl Builder<'_> {
         }
         if let Some(Value::Array(parts)) = value.get("allOf") {
             for index in 0..parts.len() {
-                let (part_source, part) = self.documents.deref(&source.child("allOf").child(&index.to_string()))?;
+                let (part_source, part) = self
+                    .documents
+                    .deref(&source.child("allOf").child(&index.to_string()))?;
                 self.collect_properties(&part_source, part, owner, depth + 1, fields, required)?;
             }
         }
@@ -512,7 +571,10 @@ impl Builder<'_> {
                 default: property.get("default").map(JsonValue::from),
                 description: description_of(property),
             };
-            match fields.iter_mut().find(|existing| existing.json_name == *name) {
+            match fields
+                .iter_mut()
+                .find(|existing| existing.json_name == *name)
+            {
                 Some(existing) => *existing = field,
                 None => fields.push(field),
             }
@@ -521,7 +583,12 @@ impl Builder<'_> {
     }
 
     /// The type of the schema at `at`, creating named schemas as needed.
-    fn type_of(&mut self, at: &SourceKey, hint: &str, depth: usize) -> Result<TypeExpr, ModelError> {
+    fn type_of(
+        &mut self,
+        at: &SourceKey,
+        hint: &str,
+        depth: usize,
+    ) -> Result<TypeExpr, ModelError> {
         if depth > MAX_SCHEMA_DEPTH {
             return Err(ModelError::TooDeep {
                 at: self.documents.located(at),
@@ -537,22 +604,40 @@ impl Builder<'_> {
                 return Ok(TypeExpr::Schema(*id));
             }
             let target_hint = last_segment(&source.pointer);
-            if is_object_schema(target) {
-                return Ok(TypeExpr::Schema(self.object_schema(&source, target, &target_hint, depth)?));
+            if self.is_object_schema(&source, target, depth) {
+                return Ok(TypeExpr::Schema(self.object_schema(
+                    &source,
+                    target,
+                    &target_hint,
+                    depth,
+                )?));
             }
             if is_named_alias(target) {
                 let ty = self.inline_type(&source, target, &target_hint, depth)?;
-                return Ok(TypeExpr::Schema(self.add_schema(source, target, &target_hint, SchemaKind::Alias(ty))));
+                return Ok(TypeExpr::Schema(self.add_schema(
+                    source,
+                    target,
+                    &target_hint,
+                    SchemaKind::Alias(ty),
+                )));
             }
             return self.inline_type(&source, target, &target_hint, depth);
         }
-        if is_object_schema(value) {
-            return Ok(TypeExpr::Schema(self.object_schema(at, value, hint, depth)?));
+        if self.is_object_schema(at, value, depth) {
+            return Ok(TypeExpr::Schema(
+                self.object_schema(at, value, hint, depth)?,
+            ));
         }
         self.inline_type(at, value, hint, depth)
     }
 
-    fn inline_type(&mut self, at: &SourceKey, value: &Value, hint: &str, depth: usize) -> Result<TypeExpr, ModelError> {
+    fn inline_type(
+        &mut self,
+        at: &SourceKey,
+        value: &Value,
+        hint: &str,
+        depth: usize,
+    ) -> Result<TypeExpr, ModelError> {
         let object = match value {
             Value::Bool(true) => return Ok(TypeExpr::Any),
             Value::Bool(false) => {
@@ -569,22 +654,33 @@ impl Builder<'_> {
         } else if let Some(Value::Array(values)) = object.get("enum") {
             literal_of(values).unwrap_or(TypeExpr::Any)
         } else if let Some(members) = object.get("anyOf").or_else(|| object.get("oneOf")) {
-            let keyword = if object.contains_key("anyOf") { "anyOf" } else { "oneOf" };
+            let keyword = if object.contains_key("anyOf") {
+                "anyOf"
+            } else {
+                "oneOf"
+            };
             let count = members.as_array().map_or(0, Vec::len);
             let mut types = Vec::with_capacity(count);
             for index in 0..count {
                 let member_key = at.child(keyword).child(&index.to_string());
-                types.push(self.type_of(&member_key, &format!("{hint} option {}", index + 1), depth + 1)?);
+                types.push(self.type_of(
+                    &member_key,
+                    &format!("{hint} option {}", index + 1),
+                    depth + 1,
+                )?);
             }
             union_of(types)
         } else if let Some(Value::Array(parts)) = object.get("allOf") {
-            if parts.len() == 1 {
-                self.type_of(&at.child("allOf").child("0"), hint, depth + 1)?
-            } else {
-                return Err(ModelError::Unsupported {
-                    at: self.documents.located(at),
-                    message: "`allOf` of schemas that are not objects".to_string(),
-                });
+            // Not an object (that case is a merged model): a value must match
+            // every part, so the first part that constrains the type decides it.
+            let informative = (0..parts.len()).find(|index| !is_annotation_only(&parts[*index]));
+            match informative {
+                Some(index) => self.type_of(
+                    &at.child("allOf").child(&index.to_string()),
+                    hint,
+                    depth + 1,
+                )?,
+                None => TypeExpr::Any,
             }
         } else {
             match object.get("type") {
@@ -596,7 +692,9 @@ impl Builder<'_> {
                     }
                     union_of(types)
                 }
-                _ if object.contains_key("items") => self.primitive(at, object, "array", hint, depth)?,
+                _ if object.contains_key("items") => {
+                    self.primitive(at, object, "array", hint, depth)?
+                }
                 _ => TypeExpr::Any,
             }
         };
@@ -621,7 +719,11 @@ impl Builder<'_> {
             "boolean" => TypeExpr::Bool,
             "null" => TypeExpr::Null,
             "array" => match object.get("items") {
-                Some(_) => TypeExpr::List(Box::new(self.type_of(&at.child("items"), &format!("{hint} item"), depth + 1)?)),
+                Some(_) => TypeExpr::List(Box::new(self.type_of(
+                    &at.child("items"),
+                    &format!("{hint} item"),
+                    depth + 1,
+                )?)),
                 None => TypeExpr::List(Box::new(TypeExpr::Any)),
             },
             "object" => match object.get("additionalProperties") {
@@ -650,17 +752,23 @@ fn push_unique(list: &mut Vec<MessageId>, items: Vec<MessageId>) {
     }
 }
 
-/// An object schema with properties becomes a model class.
-fn is_object_schema(value: &Value) -> bool {
-    let has_properties = value
-        .get("properties")
-        .and_then(Value::as_object)
-        .is_some_and(|properties| !properties.is_empty());
-    let all_of_objects = value
-        .get("allOf")
-        .and_then(Value::as_array)
-        .is_some_and(|parts| parts.len() > 1);
-    has_properties || all_of_objects
+/// A part of a schema that only describes and does not constrain the type.
+fn is_annotation_only(value: &Value) -> bool {
+    const ANNOTATIONS: &[&str] = &[
+        "$comment",
+        "default",
+        "deprecated",
+        "description",
+        "example",
+        "examples",
+        "format",
+        "readOnly",
+        "title",
+        "writeOnly",
+    ];
+    value
+        .as_object()
+        .is_some_and(|object| object.keys().all(|key| ANNOTATIONS.contains(&key.as_str())))
 }
 
 /// A referenced enum or union keeps its name as a type alias.

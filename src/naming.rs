@@ -11,34 +11,101 @@ use std::collections::BTreeSet;
 /// Python's keywords (soft keywords such as `match` and `type` are valid names).
 pub const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
-    "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
-    "yield",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 /// Capitalised builtins a class name must not shadow.
 const PASCAL_BUILTINS: &[&str] = &[
-    "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
-    "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
-    "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
-    "DeprecationWarning", "EOFError", "Ellipsis", "EncodingWarning", "EnvironmentError", "Exception",
-    "ExceptionGroup", "FileExistsError", "FileNotFoundError", "FloatingPointError", "FutureWarning",
-    "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError", "IndexError",
-    "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LookupError",
-    "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError", "NotImplemented",
-    "NotImplementedError", "OSError", "OverflowError", "PendingDeprecationWarning",
-    "PermissionError", "ProcessLookupError", "RecursionError", "ReferenceError", "ResourceWarning",
-    "RuntimeError", "RuntimeWarning", "StopAsyncIteration", "StopIteration", "SyntaxError",
-    "SyntaxWarning", "SystemError", "SystemExit", "TabError", "TimeoutError", "TypeError",
-    "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError",
-    "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError", "Warning",
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "BaseException",
+    "BaseExceptionGroup",
+    "BlockingIOError",
+    "BrokenPipeError",
+    "BufferError",
+    "BytesWarning",
+    "ChildProcessError",
+    "ConnectionAbortedError",
+    "ConnectionError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
+    "DeprecationWarning",
+    "EOFError",
+    "Ellipsis",
+    "EncodingWarning",
+    "EnvironmentError",
+    "Exception",
+    "ExceptionGroup",
+    "FileExistsError",
+    "FileNotFoundError",
+    "FloatingPointError",
+    "FutureWarning",
+    "GeneratorExit",
+    "IOError",
+    "ImportError",
+    "ImportWarning",
+    "IndentationError",
+    "IndexError",
+    "InterruptedError",
+    "IsADirectoryError",
+    "KeyError",
+    "KeyboardInterrupt",
+    "LookupError",
+    "MemoryError",
+    "ModuleNotFoundError",
+    "NameError",
+    "NotADirectoryError",
+    "NotImplemented",
+    "NotImplementedError",
+    "OSError",
+    "OverflowError",
+    "PendingDeprecationWarning",
+    "PermissionError",
+    "ProcessLookupError",
+    "RecursionError",
+    "ReferenceError",
+    "ResourceWarning",
+    "RuntimeError",
+    "RuntimeWarning",
+    "StopAsyncIteration",
+    "StopIteration",
+    "SyntaxError",
+    "SyntaxWarning",
+    "SystemError",
+    "SystemExit",
+    "TabError",
+    "TimeoutError",
+    "TypeError",
+    "UnboundLocalError",
+    "UnicodeDecodeError",
+    "UnicodeEncodeError",
+    "UnicodeError",
+    "UnicodeTranslateError",
+    "UnicodeWarning",
+    "UserWarning",
+    "ValueError",
+    "Warning",
     "ZeroDivisionError",
 ];
 
 /// Names the generated modules import or define themselves.
 pub const GENERATED_NAMES: &[&str] = &[
-    "Annotated", "Any", "BaseClient", "BaseModel", "ConfigDict", "Field", "IncomingMessage",
-    "Literal", "NoReturn", "NotConnectedError", "OutgoingMessage", "RootModel", "TypeAdapter",
+    "Annotated",
+    "Any",
+    "BaseClient",
+    "BaseModel",
+    "ConfigDict",
+    "Field",
+    "IncomingMessage",
+    "Literal",
+    "NoReturn",
+    "NotConnectedError",
+    "OutgoingMessage",
+    "RootModel",
+    "TypeAdapter",
     "TypeAlias",
 ];
 
@@ -47,8 +114,18 @@ const ANNOTATION_NAMES: &[&str] = &["bool", "dict", "float", "int", "list", "str
 
 /// Attributes of pydantic's `BaseModel` that a field must not override.
 const BASEMODEL_ATTRIBUTES: &[&str] = &[
-    "construct", "copy", "dict", "from_orm", "json", "parse_file", "parse_obj", "parse_raw",
-    "schema", "schema_json", "update_forward_refs", "validate",
+    "construct",
+    "copy",
+    "dict",
+    "from_orm",
+    "json",
+    "parse_file",
+    "parse_obj",
+    "parse_raw",
+    "schema",
+    "schema_json",
+    "update_forward_refs",
+    "validate",
 ];
 
 /// Folder names the package layout itself uses.
@@ -108,15 +185,20 @@ pub fn snake_case(text: &str) -> String {
         .join("_")
 }
 
-/// A class name for `hint`, before collision handling.
-pub fn class_name(hint: &str) -> String {
-    let name = pascal_case(hint);
-    let name = if name.is_empty() { "Model".to_string() } else { name };
-    let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("Model{name}")
+/// `name`, or `fallback` when it is empty; `digit_prefix` goes before a leading digit.
+fn start_as_identifier(name: String, fallback: &str, digit_prefix: &str) -> String {
+    if name.is_empty() {
+        fallback.to_string()
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{digit_prefix}{name}")
     } else {
         name
-    };
+    }
+}
+
+/// A class name for `hint`, before collision handling.
+pub fn class_name(hint: &str) -> String {
+    let name = start_as_identifier(pascal_case(hint), "Model", "Model");
     if KEYWORDS.contains(&name.as_str())
         || PASCAL_BUILTINS.contains(&name.as_str())
         || GENERATED_NAMES.contains(&name.as_str())
@@ -130,13 +212,7 @@ pub fn class_name(hint: &str) -> String {
 /// A channel folder name for `hint`, before collision handling. Only
 /// `[a-z0-9_]`, so it can never escape the output folder or clash by case.
 pub fn module_name(hint: &str) -> String {
-    let name = snake_case(hint);
-    let name = if name.is_empty() { "channel".to_string() } else { name };
-    let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("channel_{name}")
-    } else {
-        name
-    };
+    let name = start_as_identifier(snake_case(hint), "channel", "channel_");
     if KEYWORDS.contains(&name.as_str()) || RESERVED_MODULES.contains(&name.as_str()) {
         format!("{name}_channel")
     } else {
@@ -158,14 +234,7 @@ pub fn field_name(json_name: &str, class_names: &BTreeSet<String>) -> String {
     let name = if usable {
         json_name.to_string()
     } else {
-        let snake = snake_case(json_name);
-        if snake.is_empty() {
-            "field".to_string()
-        } else if snake.starts_with(|c: char| c.is_ascii_digit()) {
-            format!("field_{snake}")
-        } else {
-            snake
-        }
+        start_as_identifier(snake_case(json_name), "field", "field_")
     };
     let name = if name.starts_with("model_") {
         format!("field_{name}")
@@ -203,7 +272,8 @@ impl Allocator {
     }
 
     pub fn allocate(&mut self, base: &str) -> String {
-        let separator = if base.contains('_') || base.starts_with(|c: char| c.is_ascii_lowercase()) {
+        let separator = if base.contains('_') || base.starts_with(|c: char| c.is_ascii_lowercase())
+        {
             "_"
         } else {
             ""
@@ -212,7 +282,11 @@ impl Allocator {
         let mut counter = 2;
         // Case-insensitive, so that channel folders never clash on
         // case-insensitive file systems.
-        while self.used.iter().any(|used| used.eq_ignore_ascii_case(&candidate)) {
+        while self
+            .used
+            .iter()
+            .any(|used| used.eq_ignore_ascii_case(&candidate))
+        {
             candidate = format!("{base}{separator}{counter}");
             counter += 1;
         }
@@ -245,12 +319,27 @@ mod tests {
             ("_id", "Id", "id", "id"),
             ("json", "Json", "json", "json_"),
             ("schema", "Schema", "schema", "schema_"),
-            ("model_config", "ModelConfig", "model_config", "field_model_config"),
+            (
+                "model_config",
+                "ModelConfig",
+                "model_config",
+                "field_model_config",
+            ),
             ("model_type", "ModelType", "model_type", "field_model_type"),
             ("str", "Str", "str", "str_"),
             ("Field", "FieldModel", "field", "Field_"),
-            ("BaseClient", "BaseClientModel", "base_client", "BaseClient_"),
-            ("IncomingMessage", "IncomingMessageModel", "incoming_message", "IncomingMessage_"),
+            (
+                "BaseClient",
+                "BaseClientModel",
+                "base_client",
+                "BaseClient_",
+            ),
+            (
+                "IncomingMessage",
+                "IncomingMessageModel",
+                "incoming_message",
+                "IncomingMessage_",
+            ),
             ("Exception", "ExceptionModel", "exception", "Exception"),
             ("ChatPayload", "ChatPayload", "chat_payload", "ChatPayload_"),
             ("base", "Base", "base_channel", "base"),

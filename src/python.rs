@@ -19,8 +19,14 @@ fn escape_char(ch: char) -> Option<String> {
         c if (c as u32) < 0x20 || c == '\u{7f}' => Some(format!("\\x{:02x}", c as u32)),
         // Line breaks Python does not treat as such but editors do, and
         // bidirectional controls that make code read differently than it runs.
-        '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}' | '\u{feff}' => Some(format!("\\u{:04x}", ch as u32)),
+        '\u{85}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{feff}' => Some(format!("\\u{:04x}", ch as u32)),
         _ => None,
     }
 }
@@ -79,13 +85,9 @@ pub fn docstring(text: &str, indent: usize) -> String {
     while body.len() > 1 && body.last().is_some_and(String::is_empty) {
         body.pop();
     }
-    let last = body.pop().unwrap_or_default();
-    let last_line_start = if body.is_empty() { indent + 3 } else { 0 };
-    body.push(last);
-    let closing_fits = last_line_start + body.last().map_or(0, |line| line.chars().count()) + 3
-        <= LINE_LENGTH;
+    // `ruff format` keeps a one-line docstring on one line, however long.
     let mut out = format!("{pad}\"\"\"{}", body.join("\n"));
-    if body.len() > 1 || !closing_fits {
+    if body.len() > 1 {
         out.push('\n');
         out.push_str(&pad);
     }
@@ -134,7 +136,11 @@ pub fn value_literal(value: &JsonValue) -> String {
         JsonValue::Str(text) => string_literal(text),
         JsonValue::List(items) => format!(
             "[{}]",
-            items.iter().map(value_literal).collect::<Vec<_>>().join(", ")
+            items
+                .iter()
+                .map(value_literal)
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         JsonValue::Object(entries) => format!(
             "{{{}}}",
@@ -160,6 +166,16 @@ fn float_literal(float: f64) -> String {
         text
     } else {
         format!("{text}.0")
+    }
+}
+
+/// A value inside `Literal[...]`.
+pub fn scalar_literal(value: &Scalar) -> String {
+    match value {
+        Scalar::Str(text) => string_literal(text),
+        Scalar::Int(int) => int.to_string(),
+        Scalar::Bool(true) => "True".to_string(),
+        Scalar::Bool(false) => "False".to_string(),
     }
 }
 
@@ -194,15 +210,7 @@ fn write_hint(ty: &TypeExpr, name_of: &dyn Fn(SchemaId) -> String, hint: &mut Hi
         TypeExpr::Map(value) => format!("dict[str, {}]", write_hint(value, name_of, hint)),
         TypeExpr::Literal(values) => {
             hint.uses_literal = true;
-            let values: Vec<String> = values
-                .iter()
-                .map(|value| match value {
-                    Scalar::Str(text) => string_literal(text),
-                    Scalar::Int(int) => int.to_string(),
-                    Scalar::Bool(true) => "True".to_string(),
-                    Scalar::Bool(false) => "False".to_string(),
-                })
-                .collect();
+            let values: Vec<String> = values.iter().map(scalar_literal).collect();
             format!("Literal[{}]", values.join(", "))
         }
         TypeExpr::Union(members) => members
@@ -235,7 +243,10 @@ mod tests {
 
     #[test]
     fn docstrings_cannot_be_closed_by_their_text() {
-        assert_eq!(docstring("Chat message.", 4), "    \"\"\"Chat message.\"\"\"\n");
+        assert_eq!(
+            docstring("Chat message.", 4),
+            "    \"\"\"Chat message.\"\"\"\n"
+        );
         assert_eq!(
             docstring("Ends with \"\"\" and \"", 0),
             "\"\"\"Ends with \\\"\\\"\\\" and \\\"\"\"\"\n"

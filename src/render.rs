@@ -16,22 +16,40 @@ use crate::tree::GenerateOptions;
 
 /// Every template, by name; `include_str!` embeds them in the binary.
 pub const TEMPLATES: &[(&str, &str)] = &[
-    ("package_init.py", include_str!("../templates/package_init.py.tera")),
+    (
+        "package_init.py",
+        include_str!("../templates/package_init.py.tera"),
+    ),
     ("readme.md", include_str!("../templates/readme.md.tera")),
     ("messages.py", include_str!("../templates/messages.py.tera")),
-    ("channel_init.py", include_str!("../templates/channel_init.py.tera")),
-    ("channel_client.py", include_str!("../templates/channel_client.py.tera")),
+    (
+        "channel_init.py",
+        include_str!("../templates/channel_init.py.tera"),
+    ),
+    (
+        "channel_client.py",
+        include_str!("../templates/channel_client.py.tera"),
+    ),
 ];
 
 /// Files copied into every package as they are.
 pub const STATIC_FILES: &[(&str, &str)] = &[
-    ("base/__init__.py", include_str!("../templates/base/__init__.py")),
-    ("base/client.py", include_str!("../templates/base/client.py")),
-    ("shared/__init__.py", include_str!("../templates/shared/__init__.py")),
+    (
+        "base/__init__.py",
+        include_str!("../templates/base/__init__.py"),
+    ),
+    (
+        "base/client.py",
+        include_str!("../templates/base/client.py"),
+    ),
+    (
+        "shared/__init__.py",
+        include_str!("../templates/shared/__init__.py"),
+    ),
 ];
 
 /// The field every chanx message carries to say what it is.
-const DISCRIMINATOR: &str = "action";
+const PREFERRED_DISCRIMINATOR: &str = "action";
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -65,9 +83,14 @@ fn render_template(name: &str, view: &impl Serialize) -> Result<String, RenderEr
         name: name.to_string(),
         message,
     };
-    let tera = engine().as_ref().map_err(|message| failed(message.clone()))?;
-    let context = tera::Context::from_serialize(view).map_err(|error| failed(describe_tera(&error)))?;
-    let text = tera.render(name, &context).map_err(|error| failed(describe_tera(&error)))?;
+    let tera = engine()
+        .as_ref()
+        .map_err(|message| failed(message.clone()))?;
+    let context =
+        tera::Context::from_serialize(view).map_err(|error| failed(describe_tera(&error)))?;
+    let text = tera
+        .render(name, &context)
+        .map_err(|error| failed(describe_tera(&error)))?;
     Ok(normalize(&text))
 }
 
@@ -85,7 +108,11 @@ fn normalize(text: &str) -> String {
 }
 
 /// Renders every file of the package, keyed by relative path.
-pub fn render(api: &Api, plan: &Plan, options: &GenerateOptions) -> Result<BTreeMap<String, String>, RenderError> {
+pub fn render(
+    api: &Api,
+    plan: &Plan,
+    options: &GenerateOptions,
+) -> Result<BTreeMap<String, String>, RenderError> {
     let mut files = BTreeMap::new();
     for (path, text) in STATIC_FILES {
         files.insert(path.to_string(), text.to_string());
@@ -98,7 +125,12 @@ pub fn render(api: &Api, plan: &Plan, options: &GenerateOptions) -> Result<BTree
         "shared/messages.py".to_string(),
         render_template(
             "messages.py",
-            &messages_view(api, plan, None, "Messages and models shared by two or more channels."),
+            &messages_view(
+                api,
+                plan,
+                None,
+                "Messages and models shared by two or more channels.",
+            ),
         )?,
     );
     for (index, channel_plan) in plan.channels.iter().enumerate() {
@@ -107,7 +139,10 @@ pub fn render(api: &Api, plan: &Plan, options: &GenerateOptions) -> Result<BTree
         let summary = format!("Messages of the {} channel.", channel.key);
         files.insert(
             format!("{folder}/messages.py"),
-            render_template("messages.py", &messages_view(api, plan, Some(index), &summary))?,
+            render_template(
+                "messages.py",
+                &messages_view(api, plan, Some(index), &summary),
+            )?,
         );
         files.insert(
             format!("{folder}/client.py"),
@@ -135,7 +170,10 @@ struct PackageView {
 }
 
 fn package_view(api: &Api) -> PackageView {
-    let mut text = format!("{}: generated WebSocket client.\n\nVersion: {}", api.title, api.version);
+    let mut text = format!(
+        "{}: generated WebSocket client.\n\nVersion: {}",
+        api.title, api.version
+    );
     if let Some(description) = &api.description {
         text.push_str("\n\n");
         text.push_str(description);
@@ -211,6 +249,50 @@ fn union_alias(name: &str, members: &[String]) -> String {
     out
 }
 
+/// `name: TypeAlias = value`, laid out as `ruff format` would when too long.
+fn alias_assignment(name: &str, ty: &TypeExpr, hint: &str) -> String {
+    let line = format!("{name}: TypeAlias = {hint}");
+    if line.chars().count() <= LINE_LENGTH {
+        return line;
+    }
+    match ty {
+        TypeExpr::Literal(values) => {
+            let items: Vec<String> = values.iter().map(python::scalar_literal).collect();
+            let one_line = format!("    {}", items.join(", "));
+            if one_line.chars().count() <= LINE_LENGTH {
+                format!("{name}: TypeAlias = Literal[\n{one_line}\n]")
+            } else {
+                let lines: String = items.iter().map(|item| format!("    {item},\n")).collect();
+                format!("{name}: TypeAlias = Literal[\n{lines}]")
+            }
+        }
+        TypeExpr::Union(_) => union_alias(name, &split_top_level_union(hint)),
+        _ => line,
+    }
+}
+
+/// The members of a union hint, split at the `|` that are outside brackets.
+fn split_top_level_union(hint: &str) -> Vec<String> {
+    let mut members = Vec::new();
+    let mut depth = 0usize;
+    let mut current = String::new();
+    for ch in hint.chars() {
+        match ch {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            '|' if depth == 0 => {
+                members.push(current.trim().to_string());
+                current.clear();
+                continue;
+            }
+            _ => {}
+        }
+        current.push(ch);
+    }
+    members.push(current.trim().to_string());
+    members
+}
+
 #[derive(Serialize)]
 struct MessagesView {
     docstring: String,
@@ -241,7 +323,9 @@ struct Imports {
 
 impl Imports {
     fn lines(&self) -> Vec<String> {
-        let sorted = |names: &std::collections::BTreeSet<&str>| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let sorted = |names: &std::collections::BTreeSet<&str>| {
+            names.iter().map(|n| n.to_string()).collect::<Vec<_>>()
+        };
         let mut groups = Vec::new();
         if !self.typing.is_empty() {
             groups.push(import_lines("typing", &sorted(&self.typing)));
@@ -328,7 +412,7 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                 imports.typing.insert("TypeAlias");
                 let hint = hint_of(ty, &mut imports);
                 DefinitionView {
-                    header: format!("{name}: TypeAlias = {hint}"),
+                    header: alias_assignment(name, ty, &hint),
                     is_class: false,
                     docstring: None,
                     fields: Vec::new(),
@@ -344,7 +428,10 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
     if let Some(index) = channel {
         let channel_plan = &plan.channels[index];
         imports.typing.insert("TypeAlias");
-        for (alias, members) in [("IncomingMessage", &channel_plan.incoming), ("OutgoingMessage", &channel_plan.outgoing)] {
+        for (alias, members) in [
+            ("IncomingMessage", &channel_plan.incoming),
+            ("OutgoingMessage", &channel_plan.outgoing),
+        ] {
             if members.is_empty() {
                 imports.typing.insert("NoReturn");
             }
@@ -353,14 +440,22 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                     imported_shared.insert(*member);
                 }
             }
-            let names: Vec<String> = members.iter().map(|id| plan.class_names[id.0].clone()).collect();
+            let names: Vec<String> = members
+                .iter()
+                .map(|id| plan.class_names[id.0].clone())
+                .collect();
             unions.push(union_alias(alias, &names));
         }
     }
-    let mut shared_names: Vec<String> = imported_shared.iter().map(|id| plan.class_names[id.0].clone()).collect();
+    let mut shared_names: Vec<String> = imported_shared
+        .iter()
+        .map(|id| plan.class_names[id.0].clone())
+        .collect();
     shared_names.sort();
     imports.shared = shared_names;
-    let first_is_class = definitions.first().is_some_and(|definition| definition.is_class);
+    let first_is_class = definitions
+        .first()
+        .is_some_and(|definition| definition.is_class);
     MessagesView {
         docstring: docstring(summary, 0),
         gap_after_imports: if first_is_class { "\n\n" } else { "\n" }.to_string(),
@@ -384,11 +479,16 @@ fn field_line(field: &Field, python_name: &str, annotation: &str, imports: &mut 
     let mut arguments = Vec::new();
     let mut default = None;
     match (&field.default, field.required) {
-        (Some(JsonValue::List(items)), _) if items.is_empty() => arguments.push("default_factory=list".to_string()),
-        (Some(JsonValue::Object(entries)), _) if entries.is_empty() => arguments.push("default_factory=dict".to_string()),
-        (Some(value @ (JsonValue::List(_) | JsonValue::Object(_))), _) => {
-            arguments.push(format!("default_factory=lambda: {}", python::value_literal(value)))
+        (Some(JsonValue::List(items)), _) if items.is_empty() => {
+            arguments.push("default_factory=list".to_string())
         }
+        (Some(JsonValue::Object(entries)), _) if entries.is_empty() => {
+            arguments.push("default_factory=dict".to_string())
+        }
+        (Some(value @ (JsonValue::List(_) | JsonValue::Object(_))), _) => arguments.push(format!(
+            "default_factory=lambda: {}",
+            python::value_literal(value)
+        )),
         (Some(value), _) => default = Some(python::value_literal(value)),
         (None, false) => default = Some("None".to_string()),
         (None, true) => {}
@@ -408,7 +508,10 @@ fn field_line(field: &Field, python_name: &str, annotation: &str, imports: &mut 
     if let Some(default) = default {
         arguments.insert(0, format!("default={default}"));
     }
-    format!("{python_name}: {annotation} = Field({})", arguments.join(", "))
+    format!(
+        "{python_name}: {annotation} = Field({})",
+        arguments.join(", ")
+    )
 }
 
 #[derive(Serialize)]
@@ -421,31 +524,71 @@ struct ClientView {
     adapter: String,
 }
 
-fn discriminated(api: &Api, members: &[SchemaId]) -> bool {
+/// The field that tells a union's members apart: `action` where every
+/// member has a distinct constant for it, else the first property (by name)
+/// that every member has with a distinct string constant. Returns the
+/// Python attribute name.
+fn discriminator(api: &Api, plan: &Plan, members: &[SchemaId]) -> Option<String> {
     if members.len() < 2 {
-        return false;
+        return None;
     }
-    let mut seen = std::collections::BTreeSet::new();
-    members.iter().all(|id| match &api.schemas[id.0].kind {
-        SchemaKind::Object { fields } => fields.iter().any(|field| {
-            field.json_name == DISCRIMINATOR
-                && matches!(&field.ty, TypeExpr::Literal(values) if values.len() == 1
-                    && matches!(&values[0], Scalar::Str(value) if seen.insert(value.clone())))
-        }),
-        _ => false,
-    })
+    let fields_of = |id: &SchemaId| match &api.schemas[id.0].kind {
+        SchemaKind::Object { fields } => Some(fields),
+        _ => None,
+    };
+    let mut candidates: Vec<&str> = fields_of(&members[0])?
+        .iter()
+        .map(|field| field.json_name.as_str())
+        .collect();
+    candidates.sort_by_key(|name| (*name != PREFERRED_DISCRIMINATOR, *name));
+    candidates
+        .into_iter()
+        .find_map(|candidate| discriminates(api, plan, members, candidate))
+}
+
+/// The Python name of `json_name` if every member has it as a distinct
+/// string constant.
+fn discriminates(api: &Api, plan: &Plan, members: &[SchemaId], json_name: &str) -> Option<String> {
+    let mut values = std::collections::BTreeSet::new();
+    let mut python_names = std::collections::BTreeSet::new();
+    for id in members {
+        let SchemaKind::Object { fields } = &api.schemas[id.0].kind else {
+            return None;
+        };
+        let (field, python_name) = fields
+            .iter()
+            .zip(&plan.field_names[id.0])
+            .find(|(field, _)| field.json_name == json_name)?;
+        let TypeExpr::Literal(literals) = &field.ty else {
+            return None;
+        };
+        let [Scalar::Str(value)] = literals.as_slice() else {
+            return None;
+        };
+        if !values.insert(value.clone()) {
+            return None;
+        }
+        python_names.insert(python_name.clone());
+    }
+    if python_names.len() == 1 {
+        python_names.pop_first()
+    } else {
+        None
+    }
 }
 
 fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
     let channel = &api.channels[index];
     let channel_plan = &plan.channels[index];
-    let mut class_text = format!("WebSocket client for the {} channel at {}.", channel.key, channel.address);
+    let mut class_text = format!(
+        "WebSocket client for the {} channel at {}.",
+        channel.key, channel.address
+    );
     if let Some(description) = &channel.description {
         class_text.push_str("\n\n");
         class_text.push_str(description);
     }
-    let discriminated = discriminated(api, &channel_plan.incoming);
-    let (imports, adapter) = if discriminated {
+    let (imports, adapter) = if let Some(field) = discriminator(api, plan, &channel_plan.incoming) {
         (
             vec![
                 "from typing import Annotated".to_string(),
@@ -453,7 +596,7 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
             ],
             format!(
                 "TypeAdapter[IncomingMessage](\n        Annotated[IncomingMessage, Field(discriminator={})]\n    )",
-                string_literal(DISCRIMINATOR)
+                string_literal(&field)
             ),
         )
     } else if channel_plan.incoming.is_empty() {
@@ -483,7 +626,11 @@ struct ChannelInitView {
 
 fn channel_init_view(api: &Api, plan: &Plan, index: usize) -> ChannelInitView {
     let channel_plan = &plan.channels[index];
-    let names = |ids: &[SchemaId]| ids.iter().map(|id| plan.class_names[id.0].clone()).collect::<Vec<_>>();
+    let names = |ids: &[SchemaId]| {
+        ids.iter()
+            .map(|id| plan.class_names[id.0].clone())
+            .collect::<Vec<_>>()
+    };
     let shared = names(&channel_plan.shared);
     let mut own = names(&channel_plan.defined);
     own.extend(["IncomingMessage".to_string(), "OutgoingMessage".to_string()]);
@@ -492,14 +639,20 @@ fn channel_init_view(api: &Api, plan: &Plan, index: usize) -> ChannelInitView {
     if !shared.is_empty() {
         imports.push(import_lines("..shared.messages", &shared));
     }
-    imports.push(import_lines(".client", std::slice::from_ref(&channel_plan.client_class)));
+    imports.push(import_lines(
+        ".client",
+        std::slice::from_ref(&channel_plan.client_class),
+    ));
     imports.push(import_lines(".messages", &own));
     let mut exports: Vec<String> = shared.into_iter().chain(own).collect();
     exports.push(channel_plan.client_class.clone());
     all_order(&mut exports);
     ChannelInitView {
         docstring: docstring(
-            &format!("The {} channel: its client and its messages.", api.channels[index].key),
+            &format!(
+                "The {} channel: its client and its messages.",
+                api.channels[index].key
+            ),
             0,
         ),
         imports,
@@ -515,7 +668,14 @@ struct ReadmeView {
     package: String,
     channels: Vec<ReadmeChannel>,
     example: ReadmeChannel,
-    parameterized: Option<ReadmeChannel>,
+    parameterized: Option<ReadmePathExample>,
+}
+
+/// The README's example of a channel with path parameters.
+#[derive(Serialize)]
+struct ReadmePathExample {
+    import: String,
+    channel: ReadmeChannel,
 }
 
 #[derive(Serialize, Clone)]
@@ -535,18 +695,32 @@ struct ReadmeChannel {
 
 fn readme_channel(api: &Api, plan: &Plan, index: usize) -> ReadmeChannel {
     let channel_plan = &plan.channels[index];
-    let names = |ids: &[SchemaId]| ids.iter().map(|id| plan.class_names[id.0].clone()).collect();
+    let names = |ids: &[SchemaId]| {
+        ids.iter()
+            .map(|id| plan.class_names[id.0].clone())
+            .collect()
+    };
     let channel = &api.channels[index];
     ReadmeChannel {
         key: channel.key.clone(),
         module: channel_plan.module.clone(),
         client_class: channel_plan.client_class.clone(),
         address: channel.address.clone(),
-        example_address: channel.parameters.iter().fold(channel.address.clone(), |address, parameter| {
-            address.replace(&format!("{{{}}}", parameter.name), "example")
-        }),
-        description: channel.description.as_ref().map(|text| text.lines().collect::<Vec<_>>().join(" ")),
-        parameters: channel.parameters.iter().map(|parameter| parameter.name.clone()).collect(),
+        example_address: channel
+            .parameters
+            .iter()
+            .fold(channel.address.clone(), |address, parameter| {
+                address.replace(&format!("{{{}}}", parameter.name), "example")
+            }),
+        description: channel
+            .description
+            .as_ref()
+            .map(|text| text.lines().collect::<Vec<_>>().join(" ")),
+        parameters: channel
+            .parameters
+            .iter()
+            .map(|parameter| parameter.name.clone())
+            .collect(),
         path_params: channel
             .parameters
             .iter()
@@ -569,7 +743,16 @@ fn readme_view(api: &Api, plan: &Plan, options: &GenerateOptions) -> ReadmeView 
         .find(|channel| !channel.incoming.is_empty() && !channel.outgoing.is_empty())
         .unwrap_or(&channels[0])
         .clone();
-    let parameterized = channels.iter().find(|channel| !channel.parameters.is_empty()).cloned();
+    let parameterized = channels
+        .iter()
+        .find(|channel| !channel.parameters.is_empty())
+        .map(|channel| ReadmePathExample {
+            import: import_lines(
+                &format!("{}.{}", options.package_name, channel.module),
+                std::slice::from_ref(&channel.client_class),
+            ),
+            channel: channel.clone(),
+        });
     ReadmeView {
         parameterized,
         title: api.title.clone(),

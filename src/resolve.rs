@@ -49,7 +49,7 @@ pub enum ResolveError {
     Load {
         at: Located,
         #[source]
-        source: LoadError,
+        source: Box<LoadError>,
     },
     #[error("{at}: `$ref` {reference:?}: {message}")]
     Invalid {
@@ -68,7 +68,7 @@ pub enum ResolveError {
 /// A human-readable place: file or URL plus JSON pointer.
 #[derive(Debug, Clone)]
 pub struct Located {
-    pub location: Location,
+    pub location: String,
     pub pointer: String,
 }
 
@@ -93,13 +93,14 @@ impl Documents {
                     doc,
                     pointer: pointer.clone(),
                 });
-                let target = documents.location(doc).join(&reference).map_err(|message| {
-                    ResolveError::Invalid {
+                let target = documents
+                    .location(doc)
+                    .join(&reference)
+                    .map_err(|message| ResolveError::Invalid {
                         at: at.clone(),
                         reference: reference.clone(),
                         message,
-                    }
-                })?;
+                    })?;
                 if documents.find(&target).is_some() {
                     continue;
                 }
@@ -108,7 +109,7 @@ impl Documents {
                 }
                 let loaded = load::load(&target).map_err(|source| ResolveError::Load {
                     at: at.clone(),
-                    source,
+                    source: Box::new(source),
                 })?;
                 documents.documents.push(loaded);
                 pending.push_back(DocId(documents.documents.len() - 1));
@@ -127,7 +128,7 @@ impl Documents {
 
     pub fn located(&self, key: &SourceKey) -> Located {
         Located {
-            location: self.location(key.doc).clone(),
+            location: self.location(key.doc).to_string(),
             pointer: key.pointer.clone(),
         }
     }
@@ -182,7 +183,9 @@ impl Documents {
             .map_err(|_| invalid("percent-escapes do not decode to UTF-8"))?
             .into_owned();
         if !pointer.is_empty() && !pointer.starts_with('/') {
-            return Err(invalid("only JSON-pointer fragments (`#/...`) are supported"));
+            return Err(invalid(
+                "only JSON-pointer fragments (`#/...`) are supported",
+            ));
         }
         let target = SourceKey { doc, pointer };
         if self.get(&target).is_none() {

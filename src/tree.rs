@@ -43,7 +43,11 @@ struct ManifestOptions {
 }
 
 impl Tree {
-    pub fn new(rendered: BTreeMap<String, String>, document: &LoadedDocument, options: &GenerateOptions) -> Tree {
+    pub fn new(
+        rendered: BTreeMap<String, String>,
+        document: &LoadedDocument,
+        options: &GenerateOptions,
+    ) -> Tree {
         let mut files: BTreeMap<String, Vec<u8>> = rendered
             .into_iter()
             .map(|(path, text)| (path, text.into_bytes()))
@@ -54,7 +58,10 @@ impl Tree {
             options: ManifestOptions {
                 readme: options.readme,
             },
-            files: files.iter().map(|(path, bytes)| (path.as_str(), sha256_hex(bytes))).collect(),
+            files: files
+                .iter()
+                .map(|(path, bytes)| (path.as_str(), sha256_hex(bytes)))
+                .collect(),
         };
         let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
         text.push('\n');

@@ -78,7 +78,8 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         def fill(match: re.Match[str]) -> str:
             return quote(str(path_params[match.group(1)]), safe="")
 
-        return _PLACEHOLDER.sub(fill, cls.path)
+        path = _PLACEHOLDER.sub(fill, cls.path)
+        return path if path.startswith("/") else f"/{path}"
 
     @property
     def websocket(self) -> ClientConnection:

@@ -1,0 +1,539 @@
+//! Black-box tests of the `chanx` binary: flags, regeneration rules, error
+//! paths and exit codes. Every test runs the real binary through [`chanx`].
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+const SHOWCASE: &str = "chanx/showcase.json";
+
+/// Runs the binary with `args`, with an empty PATH so no formatter is found
+/// unless a test puts one there.
+fn chanx(args: &[&str]) -> Output {
+    chanx_with_path(args, "")
+}
+
+fn chanx_with_path(args: &[&str], path: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chanx"))
+        .args(args)
+        .env("PATH", path)
+        .output()
+        .expect("the chanx binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn generate(schema: &Path, out: &Path, extra: &[&str]) -> Output {
+    generate_from(schema.to_str().unwrap(), out, extra)
+}
+
+/// `chanx generate-client --schema SCHEMA --output OUT EXTRA...`.
+fn generate_from(schema: &str, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "generate-client",
+        "--schema",
+        schema,
+        "--output",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    chanx(&args)
+}
+
+fn assert_exit(output: &Output, code: i32) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "exit status; stderr:\n{}",
+        stderr(output)
+    );
+}
+
+fn files_under(root: &Path) -> Vec<String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            entry
+                .path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn version_and_help_teach_the_commands() {
+    let output = chanx(&["--version"]);
+    assert_exit(&output, 0);
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("chanx "));
+
+    let output = chanx(&["generate-client", "--help"]);
+    assert_exit(&output, 0);
+    let help = String::from_utf8_lossy(&output.stdout);
+    for flag in [
+        "--schema",
+        "--output",
+        "--formatter",
+        "--no-format",
+        "--no-readme",
+        "--clear-output",
+        "--override-base",
+        "--no-clear-channels",
+        "Examples:",
+    ] {
+        assert!(help.contains(flag), "help lacks {flag}:\n{help}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_exit(&chanx(&["generate-client", "--schema", "x.json"]), 2);
+    assert_exit(&chanx(&["no-such-command"]), 2);
+    assert_exit(
+        &chanx(&[
+            "generate-client",
+            "-s",
+            "x",
+            "-o",
+            "y",
+            "--no-format",
+            "--formatter",
+            "black",
+        ]),
+        2,
+    );
+}
+
+#[test]
+fn generates_the_seed_layout_and_summarises_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("my_client");
+    let output = generate(&fixture(SHOWCASE), &out, &[]);
+    assert_exit(&output, 0);
+    assert!(output.stdout.is_empty(), "stdout stays empty");
+    let message = stderr(&output);
+    for expected in [
+        "Title: FastAPI AsyncAPI documentation",
+        "Version: 1.0.0",
+        "Channels: 7",
+        "Operations: 20",
+        "Schemas: 24",
+        "files written",
+    ] {
+        assert!(
+            message.contains(expected),
+            "summary lacks {expected:?}:\n{message}"
+        );
+    }
+    let files = files_under(&out);
+    for expected in [
+        "__init__.py",
+        "README.md",
+        "base/__init__.py",
+        "base/client.py",
+        "shared/__init__.py",
+        "shared/messages.py",
+        "chat/__init__.py",
+        "chat/client.py",
+        "chat/messages.py",
+        "room_chat/client.py",
+    ] {
+        assert!(
+            files.contains(&expected.to_string()),
+            "missing {expected}: {files:?}"
+        );
+    }
+    let readme = std::fs::read_to_string(out.join("README.md")).unwrap();
+    assert!(
+        readme.contains("from my_client."),
+        "README uses the package name"
+    );
+}
+
+#[test]
+fn quiet_prints_nothing_on_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    let output = generate(&fixture(SHOWCASE), &out, &["--quiet"]);
+    assert_exit(&output, 0);
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn no_readme_leaves_it_out_and_removes_an_earlier_generated_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
+    assert!(out.join("README.md").exists());
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &["--no-readme"]), 0);
+    assert!(!out.join("README.md").exists());
+}
+
+#[test]
+fn base_is_kept_unless_override_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
+    let base = out.join("base/client.py");
+    let original = std::fs::read_to_string(&base).unwrap();
+    std::fs::write(&base, format!("{original}\n# customised\n")).unwrap();
+
+    let output = generate(&fixture(SHOWCASE), &out, &[]);
+    assert_exit(&output, 0);
+    assert!(std::fs::read_to_string(&base)
+        .unwrap()
+        .ends_with("# customised\n"));
+    assert!(stderr(&output).contains("kept the existing base/"));
+
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &["--override-base"]), 0);
+    assert_eq!(std::fs::read_to_string(&base).unwrap(), original);
+
+    std::fs::remove_dir_all(out.join("base")).unwrap();
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
+    assert_eq!(
+        std::fs::read_to_string(&base).unwrap(),
+        original,
+        "a missing base/ is written"
+    );
+}
+
+/// The showcase document without its `chat` channel and chat operations.
+fn showcase_without_chat(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(fixture(SHOWCASE)).unwrap();
+    let mut document: serde_json::Value = serde_json::from_str(&text).unwrap();
+    document["channels"].as_object_mut().unwrap().remove("chat");
+    document["operations"]
+        .as_object_mut()
+        .unwrap()
+        .retain(|_, operation| operation["channel"]["$ref"] != "#/channels/chat");
+    let path = dir.join("without_chat.json");
+    std::fs::write(&path, serde_json::to_string(&document).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn channel_folders_are_cleared_but_foreign_files_are_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
+    std::fs::write(out.join("chat/notes.py"), "# mine\n").unwrap();
+    std::fs::write(out.join("mine.txt"), "mine\n").unwrap();
+
+    let output = generate(&showcase_without_chat(dir.path()), &out, &[]);
+    assert_exit(&output, 0);
+    assert!(
+        !out.join("chat/client.py").exists(),
+        "stale channel files are removed"
+    );
+    assert!(!out.join("chat/messages.py").exists());
+    assert_eq!(
+        std::fs::read_to_string(out.join("chat/notes.py")).unwrap(),
+        "# mine\n"
+    );
+    assert!(out.join("mine.txt").exists());
+    assert!(
+        stderr(&output).contains("left alone: chat/notes.py"),
+        "the user is told:\n{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn edited_stale_files_are_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
+    std::fs::write(out.join("chat/client.py"), "# edited by hand\n").unwrap();
+    let output = generate(&showcase_without_chat(dir.path()), &out, &[]);
+    assert_exit(&output, 0);
+    assert!(out.join("chat/client.py").exists());
+    assert!(stderr(&output).contains("left alone: chat/client.py (edited since it was generated)"));
+}
+
+#[test]
+fn no_clear_channels_keeps_stale_channel_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
+    let output = generate(
+        &showcase_without_chat(dir.path()),
+        &out,
+        &["--no-clear-channels"],
+    );
+    assert_exit(&output, 0);
+    assert!(out.join("chat/client.py").exists());
+    assert!(out.join("chat/messages.py").exists());
+}
+
+#[test]
+fn clear_output_starts_fresh_but_only_in_a_generated_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
+    std::fs::write(out.join("extra.py"), "x = 1\n").unwrap();
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &["--clear-output"]), 0);
+    assert!(!out.join("extra.py").exists());
+    assert!(out.join("chat/client.py").exists());
+
+    let foreign = dir.path().join("foreign");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(foreign.join("keep.txt"), "precious\n").unwrap();
+    let output = generate(&fixture(SHOWCASE), &foreign, &["--clear-output"]);
+    assert_exit(&output, 2);
+    assert!(stderr(&output).contains("refusing --clear-output"));
+    assert_eq!(files_under(&foreign), vec!["keep.txt".to_string()]);
+}
+
+#[test]
+fn regenerating_an_unchanged_document_rewrites_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
+    let output = generate(&fixture(SHOWCASE), &out, &[]);
+    assert_exit(&output, 0);
+    assert!(
+        stderr(&output).contains(" 0 files written"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[cfg(unix)]
+fn fake_formatter(dir: &Path, name: &str, script: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let path = bin.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    bin
+}
+
+#[cfg(unix)]
+#[test]
+fn ruff_on_path_formats_the_written_python_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("ruff.log");
+    let bin = fake_formatter(
+        dir.path(),
+        "ruff",
+        &format!("echo \"$@\" >> {}", log.display()),
+    );
+    let out = dir.path().join("client");
+    let schema = fixture(SHOWCASE);
+    let args = [
+        "generate-client",
+        "-s",
+        schema.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    let output = chanx_with_path(&args, bin.to_str().unwrap());
+    assert_exit(&output, 0);
+    let logged = std::fs::read_to_string(&log).expect("ruff was run");
+    assert!(logged.starts_with("format "), "{logged}");
+    assert!(logged.contains("chat/client.py"));
+    assert!(!logged.contains("README.md"));
+
+    std::fs::remove_file(&log).unwrap();
+    let mut no_format = args.to_vec();
+    no_format.push("--no-format");
+    assert_exit(&chanx_with_path(&no_format, bin.to_str().unwrap()), 0);
+    assert!(!log.exists(), "--no-format runs no formatter");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failing_or_missing_formatter_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = fake_formatter(dir.path(), "broken-format", "echo boom >&2; exit 3");
+    let out = dir.path().join("client");
+    let schema = fixture(SHOWCASE);
+    let output = chanx_with_path(
+        &[
+            "generate-client",
+            "-s",
+            schema.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--formatter",
+            "broken-format --check",
+        ],
+        bin.to_str().unwrap(),
+    );
+    assert_exit(&output, 0);
+    assert!(
+        stderr(&output).contains("warning: formatter `broken-format --check` failed"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(out.join("chat/client.py").exists());
+
+    let other = dir.path().join("other");
+    let output = generate(&schema, &other, &["--formatter", "no-such-formatter"]);
+    assert_exit(&output, 0);
+    assert!(stderr(&output).contains("warning: formatter `no-such-formatter` could not run"));
+}
+
+/// Writes `document` to a file named `name` and returns a one-line error from generating it.
+fn error_for(name: &str, document: &str) -> (String, PathBuf) {
+    let dir = tempfile::tempdir().unwrap().keep();
+    let schema = dir.join(name);
+    std::fs::write(&schema, document).unwrap();
+    let out = dir.join("client");
+    let output = generate(&schema, &out, &[]);
+    assert_exit(&output, 2);
+    assert!(!out.exists(), "nothing is written on error");
+    let message = stderr(&output);
+    let lines: Vec<&str> = message
+        .lines()
+        .filter(|line| line.starts_with("error:"))
+        .collect();
+    assert_eq!(lines.len(), 1, "one error line:\n{message}");
+    assert!(!message.contains("panicked"));
+    (lines[0].to_string(), schema)
+}
+
+#[test]
+fn input_errors_name_the_input_and_write_nothing() {
+    let (message, schema) = error_for("broken.json", "{\n  \"asyncapi\": \"3.0.0\",\n  oops\n}");
+    assert!(
+        message.contains(&format!("{}:3:3: invalid JSON", schema.display())),
+        "{message}"
+    );
+
+    let (message, schema) = error_for("broken.yaml", "asyncapi: 3.0.0\ninfo: [\n");
+    assert!(
+        message.contains(&format!("{}: invalid YAML", schema.display())),
+        "{message}"
+    );
+
+    let (message, _) = error_for("dup.yaml", "asyncapi: 3.0.0\nasyncapi: 3.0.1\n");
+    assert!(
+        message.contains("invalid YAML") && message.to_lowercase().contains("duplicate"),
+        "{message}"
+    );
+
+    let (message, schema) = error_for("old.json", r#"{"asyncapi": "2.6.0", "channels": {}}"#);
+    assert!(
+        message.contains(&format!(
+            "{}: not an AsyncAPI 3.x document",
+            schema.display()
+        )),
+        "{message}"
+    );
+
+    let (message, _) = error_for("none.yaml", "openapi: 3.1.0\n");
+    assert!(
+        message.contains("not an AsyncAPI 3.x document"),
+        "{message}"
+    );
+
+    let (message, _) = error_for(
+        "dangling.json",
+        r##"{"asyncapi": "3.0.0", "info": {"title": "t", "version": "1"},
+            "channels": {"c": {"address": "/c", "messages": {"m": {"$ref": "#/components/messages/nope"}}}},
+            "operations": {"o": {"action": "send", "channel": {"$ref": "#/channels/c"}}}}"##,
+    );
+    assert!(message.contains("#/components/messages/nope"), "{message}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.json");
+    let output = generate(&missing, &dir.path().join("client"), &[]);
+    assert_exit(&output, 2);
+    assert!(stderr(&output).contains(&format!("{}: file not found", missing.display())));
+}
+
+/// Serves each of `responses` (status line, content type, body) to one
+/// request on 127.0.0.1, then stops; returns the base URL.
+fn serve(responses: Vec<(&'static str, &'static str, Vec<u8>)>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for (status, content_type, body) in responses {
+            let Ok((mut stream, _)) = listener.accept() else {
+                return;
+            };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|read| read > 2) {
+                line.clear();
+            }
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(&body);
+            let _ = stream.flush();
+        }
+    });
+    format!("http://{address}")
+}
+
+#[test]
+fn generates_from_a_url_by_content_type() {
+    let json = std::fs::read(fixture(SHOWCASE)).unwrap();
+    let yaml = std::fs::read(fixture("chanx/sandbox_fastapi.yaml")).unwrap();
+    let base = serve(vec![
+        ("200 OK", "application/json", json),
+        ("200 OK", "application/yaml", yaml),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("from_json");
+    let url = format!("{base}/schema");
+    let output = generate_from(&url, &out, &[]);
+    assert_exit(&output, 0);
+    assert!(out.join("room_chat/client.py").exists());
+
+    let out = dir.path().join("from_yaml");
+    let output = generate_from(&url, &out, &[]);
+    assert_exit(&output, 0);
+    assert!(out.join("topic_hub/client.py").exists());
+}
+
+#[test]
+fn http_errors_name_the_url_and_exit_2() {
+    let base = serve(vec![("404 Not Found", "text/plain", b"nope".to_vec())]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    let url = format!("{base}/asyncapi.json");
+    let output = generate_from(&url, &out, &[]);
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains(&format!("error: {url}: HTTP 404 Not Found")),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists());
+
+    // Nothing listens on a port that was just released.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}/asyncapi.json");
+    let output = generate_from(&url, &out, &[]);
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains(&format!("error: {url}: request failed")),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -1,0 +1,6 @@
+"""Messages of the currencyInfo channel."""
+
+from typing import NoReturn, TypeAlias
+
+IncomingMessage: TypeAlias = NoReturn
+OutgoingMessage: TypeAlias = NoReturn

@@ -1,0 +1,33 @@
+"""Messages of the subscribe channel."""
+
+from typing import Any, Literal, TypeAlias
+
+from pydantic import BaseModel
+
+from ..shared.messages import Depth, Interval, Name, SubscriptionStatus2
+
+
+class DummyCurrencyInfo(BaseModel):
+    event: Literal["currencyInfo"]
+    reqid: int | None = None
+    data: dict[str, Any] | None = None
+
+
+class SubscribeSubscription(BaseModel):
+    depth: Depth | None = None
+    interval: Interval | None = None
+    name: Name
+    ratecounter: bool | None = None
+    snapshot: bool | None = None
+    token: str | None = None
+
+
+class Subscribe(BaseModel):
+    event: Literal["subscribe"]
+    reqid: int | None = None
+    pair: list[str] | None = None
+    subscription: SubscribeSubscription | None = None
+
+
+IncomingMessage: TypeAlias = DummyCurrencyInfo | SubscriptionStatus2
+OutgoingMessage: TypeAlias = Subscribe

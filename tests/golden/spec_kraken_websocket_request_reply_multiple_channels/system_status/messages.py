@@ -1,0 +1,18 @@
+"""Messages of the systemStatus channel."""
+
+from typing import Literal, NoReturn, TypeAlias
+
+from pydantic import BaseModel
+
+from ..shared.messages import Status
+
+
+class SystemStatus(BaseModel):
+    event: Literal["systemStatus"] | None = None
+    connectionID: int | None = None
+    status: Status | None = None
+    version: str | None = None
+
+
+IncomingMessage: TypeAlias = SystemStatus
+OutgoingMessage: TypeAlias = NoReturn

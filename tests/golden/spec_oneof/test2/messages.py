@@ -1,0 +1,8 @@
+"""Messages of the test2 channel."""
+
+from typing import NoReturn, TypeAlias
+
+from ..shared.messages import ObjectWithKey, ObjectWithKey2
+
+IncomingMessage: TypeAlias = ObjectWithKey | ObjectWithKey2
+OutgoingMessage: TypeAlias = NoReturn

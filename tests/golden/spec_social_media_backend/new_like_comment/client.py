@@ -1,0 +1,21 @@
+"""Client for the newLikeComment channel."""
+
+from ..base.client import BaseClient
+from .messages import IncomingMessage, OutgoingMessage
+
+
+class NewLikeCommentClient(BaseClient[IncomingMessage, OutgoingMessage]):
+    """WebSocket client for the newLikeComment channel at like/comment.
+
+    When a comment like is received from the frontend.
+    """
+
+    path = "like/comment"
+    incoming_adapter = None
+
+    async def send_message(self, message: OutgoingMessage) -> None:
+        """Send one of the messages this channel accepts."""
+        await super().send_message(message)
+
+    async def handle_message(self, message: IncomingMessage) -> None:
+        """Handle a message from the server; override this to process it."""

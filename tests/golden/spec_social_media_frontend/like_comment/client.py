@@ -1,0 +1,23 @@
+"""Client for the likeComment channel."""
+
+from pydantic import TypeAdapter
+
+from ..base.client import BaseClient
+from .messages import IncomingMessage, OutgoingMessage
+
+
+class LikeCommentClient(BaseClient[IncomingMessage, OutgoingMessage]):
+    """WebSocket client for the likeComment channel at like/comment.
+
+    Notify the backend that a comment has been liked.
+    """
+
+    path = "like/comment"
+    incoming_adapter = TypeAdapter[IncomingMessage](IncomingMessage)
+
+    async def send_message(self, message: OutgoingMessage) -> None:
+        """Send one of the messages this channel accepts."""
+        await super().send_message(message)
+
+    async def handle_message(self, message: IncomingMessage) -> None:
+        """Handle a message from the server; override this to process it."""

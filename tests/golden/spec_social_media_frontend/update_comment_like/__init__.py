@@ -1,0 +1,11 @@
+"""The updateCommentLike channel: its client and its messages."""
+
+from .client import UpdateCommentLikeClient
+from .messages import IncomingMessage, OutgoingMessage, UpdateCommentLikes
+
+__all__ = [
+    "IncomingMessage",
+    "OutgoingMessage",
+    "UpdateCommentLikeClient",
+    "UpdateCommentLikes",
+]

@@ -1,0 +1,153 @@
+"""The generated base client against a real WebSocket server on 127.0.0.1:
+connection, path parameters, headers, the init message, typed replies,
+invalid and non-JSON frames, connection errors and disconnect()."""
+
+import asyncio
+import json
+import socket
+from typing import Any
+
+import pytest
+from conftest import PACKAGES  # noqa: F401  (puts the goldens on sys.path)
+from websockets.asyncio.server import ServerConnection, serve
+
+from showcase.room_chat import (
+    IncomingMessage,
+    MessageStatus,
+    PingMessage,
+    PongMessage,
+    RoomChatClient,
+    RoomChatMessage,
+    RoomMessagePayload,
+    RoomNotificationMessage,
+)
+
+TIMEOUT = 10
+
+
+class Server:
+    """A room-chat server: replies to each room message and ping, then
+    sends an unknown action, plain text and bytes."""
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+        self.headers: list[dict[str, str]] = []
+        self.received: list[Any] = []
+
+    async def handler(self, websocket: ServerConnection) -> None:
+        self.paths.append(websocket.request.path)
+        self.headers.append(dict(websocket.request.headers))
+        async for frame in websocket:
+            data = json.loads(frame)
+            self.received.append(data)
+            if data["action"] == "room_chat":
+                reply = {"action": "room_notification", "payload": data["payload"]}
+                await websocket.send(json.dumps(reply))
+            elif data["action"] == "ping":
+                await websocket.send(json.dumps({"action": "pong", "payload": None}))
+                await websocket.send(json.dumps({"action": "no_such_action", "payload": 1}))
+                await websocket.send("plain text, not JSON")
+                await websocket.send(b"\x00\xff binary")
+
+
+class RecordingClient(RoomChatClient):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.events: list[str] = []
+        self.messages: list[IncomingMessage] = []
+        self.invalid: list[Any] = []
+        self.raw: list[str | bytes] = []
+        self.connection_errors: list[Exception] = []
+
+    async def before_handle(self) -> None:
+        self.events.append("before")
+
+    async def after_handle(self) -> None:
+        self.events.append("after")
+
+    async def send_init_message(self) -> None:
+        payload = RoomMessagePayload(message="hello", room_name="a b/c", status="DELIVERED")
+        await self.send_message(RoomChatMessage(payload=payload))
+
+    async def handle_message(self, message: IncomingMessage) -> None:
+        self.messages.append(message)
+        match message:
+            case RoomNotificationMessage():
+                await self.send_message(PingMessage())
+            case PongMessage():
+                pass
+
+    async def handle_invalid_message(self, invalid_message: Any) -> None:
+        self.invalid.append(invalid_message)
+
+    async def handle_raw_data(self, message: str | bytes) -> None:
+        self.raw.append(message)
+        if len(self.raw) == 2:
+            await self.disconnect()
+
+    async def handle_websocket_connection_error(self, error: Exception) -> None:
+        self.connection_errors.append(error)
+
+
+def test_a_full_conversation_with_a_real_server() -> None:
+    server = Server()
+
+    async def scenario() -> RecordingClient:
+        async with serve(server.handler, "127.0.0.1", 0) as running:
+            port = running.sockets[0].getsockname()[1]
+            client = RecordingClient(
+                f"127.0.0.1:{port}",
+                headers={"Authorization": "Bearer token-1", "X-Custom": "yes"},
+                path_params={"room_name": "lobby 1/ä"},
+            )
+            await asyncio.wait_for(client.handle(), TIMEOUT)
+            return client
+
+    client = asyncio.run(scenario())
+    assert server.paths == ["/ws/room/lobby%201%2F%C3%A4"]
+    assert server.headers[0]["authorization"] == "Bearer token-1"
+    assert server.headers[0]["x-custom"] == "yes"
+    assert server.received[0] == {
+        "action": "room_chat",
+        "payload": {"message": "hello", "room_name": "a b/c", "status": "DELIVERED"},
+    }
+    assert server.received[1] == {"action": "ping", "payload": None}
+    assert [type(message) for message in client.messages] == [RoomNotificationMessage, PongMessage]
+    notification = client.messages[0]
+    assert isinstance(notification, RoomNotificationMessage)
+    status: MessageStatus = notification.payload.status
+    assert status == "DELIVERED"
+    assert client.invalid == [{"action": "no_such_action", "payload": 1}]
+    assert client.raw == ["plain text, not JSON", b"\x00\xff binary"]
+    assert client.connection_errors == []
+    assert client.events == ["before", "after"]
+
+
+def test_a_refused_connection_goes_to_the_connection_error_hook() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    client = RecordingClient(f"ws://127.0.0.1:{port}", path_params={"room_name": "x"})
+    asyncio.run(asyncio.wait_for(client.handle(), TIMEOUT))
+    assert len(client.connection_errors) == 1
+    assert isinstance(client.connection_errors[0], OSError)
+    assert client.events == ["before"]
+
+
+def test_urls_and_path_parameters() -> None:
+    client = RoomChatClient("example.com:9000/", protocol="wss", path_params={"room_name": 7})
+    assert client.url == "wss://example.com:9000/ws/room/7"
+    client = RoomChatClient("ws://localhost:8000/prefix", path_params={"room_name": "r"})
+    assert client.url == "ws://localhost:8000/prefix/ws/room/r"
+    with pytest.raises(ValueError, match="missing room_name"):
+        RoomChatClient("localhost:8000")
+    with pytest.raises(ValueError, match="unknown other"):
+        RoomChatClient("localhost:8000", path_params={"room_name": "r", "other": 1})
+
+
+def test_sending_without_a_connection_fails_fast() -> None:
+    from showcase.base import NotConnectedError
+
+    client = RoomChatClient("localhost:1", path_params={"room_name": "r"})
+    with pytest.raises(NotConnectedError):
+        asyncio.run(client.send_message(PingMessage()))
