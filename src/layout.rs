@@ -13,7 +13,7 @@ use crate::naming::{self, Allocator};
 
 /// Which module defines a schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Module {
+enum Module {
     Shared,
     Channel(usize),
 }
@@ -23,8 +23,6 @@ pub enum Module {
 pub struct Plan {
     /// Class name per schema; empty for schemas no channel uses.
     pub class_names: Vec<String>,
-    /// Defining module per schema; `None` for schemas no channel uses.
-    pub placement: Vec<Option<Module>>,
     /// Python attribute name per schema and field.
     pub field_names: Vec<Vec<String>>,
     /// Schemas defined in `shared/messages.py`, in definition order.
@@ -165,7 +163,6 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
         .collect();
     Ok(Plan {
         class_names,
-        placement,
         field_names,
         shared,
         channels,

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::layout::{Module, Plan};
+use crate::layout::Plan;
 use crate::model::{Api, Field, JsonValue, Scalar, SchemaId, SchemaKind, TypeExpr};
 use crate::python::{self, docstring, string_literal, type_hint, LINE_LENGTH};
 use crate::tree::GenerateOptions;
@@ -302,6 +302,8 @@ struct MessagesView {
     definitions: Vec<DefinitionView>,
     rebuild: Vec<String>,
     unions: Vec<String>,
+    /// `__all__` entries, already quoted.
+    exports: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -341,7 +343,6 @@ impl Imports {
 }
 
 fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) -> MessagesView {
-    let module = channel.map_or(Module::Shared, Module::Channel);
     let defined: &[SchemaId] = match channel {
         None => &plan.shared,
         Some(index) => &plan.channels[index].defined,
@@ -350,7 +351,6 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
     let mut imports = Imports::default();
     let mut definitions = Vec::new();
     let mut rebuild = Vec::new();
-    let mut imported_shared = std::collections::BTreeSet::new();
     for (index, id) in defined.iter().enumerate() {
         let schema = &api.schemas[id.0];
         let name = &plan.class_names[id.0];
@@ -365,9 +365,6 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             }
             let mut later = false;
             for used in &hint.schemas {
-                if plan.placement[used.0] == Some(Module::Shared) && module != Module::Shared {
-                    imported_shared.insert(*used);
-                }
                 if position(*used).is_some_and(|at| at >= index) {
                     later = true;
                 }
@@ -435,11 +432,6 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             if members.is_empty() {
                 imports.typing.insert("NoReturn");
             }
-            for member in members.iter() {
-                if plan.placement[member.0] == Some(Module::Shared) {
-                    imported_shared.insert(*member);
-                }
-            }
             let names: Vec<String> = members
                 .iter()
                 .map(|id| plan.class_names[id.0].clone())
@@ -447,12 +439,15 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             unions.push(union_alias(alias, &names));
         }
     }
-    let mut shared_names: Vec<String> = imported_shared
-        .iter()
-        .map(|id| plan.class_names[id.0].clone())
-        .collect();
-    shared_names.sort();
-    imports.shared = shared_names;
+    // A channel's messages module imports every shared model the channel
+    // uses and re-exports it, so the module is the channel's whole namespace.
+    let exports = match channel {
+        None => Vec::new(),
+        Some(index) => {
+            imports.shared = class_names(plan, &plan.channels[index].shared);
+            channel_exports(plan, index)
+        }
+    };
     let first_is_class = definitions
         .first()
         .is_some_and(|definition| definition.is_class);
@@ -463,7 +458,22 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
         definitions,
         rebuild,
         unions,
+        exports: exports.iter().map(|name| string_literal(name)).collect(),
     }
+}
+
+fn class_names(plan: &Plan, ids: &[SchemaId]) -> Vec<String> {
+    ids.iter().map(|id| plan.class_names[id.0].clone()).collect()
+}
+
+/// Every name a channel's messages module offers, in `__all__` order.
+fn channel_exports(plan: &Plan, index: usize) -> Vec<String> {
+    let channel_plan = &plan.channels[index];
+    let mut names = class_names(plan, &channel_plan.shared);
+    names.extend(class_names(plan, &channel_plan.defined));
+    names.extend(["IncomingMessage".to_string(), "OutgoingMessage".to_string()]);
+    all_order(&mut names);
+    names
 }
 
 /// Optional fields without a default accept and default to `None`.
@@ -625,27 +635,14 @@ struct ChannelInitView {
 }
 
 fn channel_init_view(api: &Api, plan: &Plan, index: usize) -> ChannelInitView {
-    let channel_plan = &plan.channels[index];
-    let names = |ids: &[SchemaId]| {
-        ids.iter()
-            .map(|id| plan.class_names[id.0].clone())
-            .collect::<Vec<_>>()
-    };
-    let shared = names(&channel_plan.shared);
-    let mut own = names(&channel_plan.defined);
-    own.extend(["IncomingMessage".to_string(), "OutgoingMessage".to_string()]);
-    own.sort();
-    let mut imports = Vec::new();
-    if !shared.is_empty() {
-        imports.push(import_lines("..shared.messages", &shared));
-    }
-    imports.push(import_lines(
-        ".client",
-        std::slice::from_ref(&channel_plan.client_class),
-    ));
-    imports.push(import_lines(".messages", &own));
-    let mut exports: Vec<String> = shared.into_iter().chain(own).collect();
-    exports.push(channel_plan.client_class.clone());
+    let client = plan.channels[index].client_class.clone();
+    let messages = channel_exports(plan, index);
+    let imports = vec![
+        import_lines(".client", std::slice::from_ref(&client)),
+        import_lines(".messages", &messages),
+    ];
+    let mut exports = messages;
+    exports.push(client);
     all_order(&mut exports);
     ChannelInitView {
         docstring: docstring(

@@ -119,3 +119,26 @@ def test_a_frame_of_another_channel_is_rejected() -> None:
     frame = frame_for(RoomNotificationMessage)
     with pytest.raises(ValueError):
         ChatClient.incoming_adapter.validate_python(frame)
+
+
+def test_the_seed_imports_work() -> None:
+    from showcase.base import BaseClient
+    from showcase.chat import (
+        ChatClient,
+        ChatMessage,
+        ChatNotificationMessage,
+        ChatPayload,
+        IncomingMessage,
+        OutgoingMessage,
+        PongMessage,
+    )
+    from showcase.chat.messages import ChatMessage as DirectChatMessage
+    from showcase.chat.messages import ChatPayload as DirectChatPayload
+    from showcase.shared.messages import PingMessage
+
+    assert issubclass(ChatClient, BaseClient)
+    assert DirectChatMessage is ChatMessage and DirectChatPayload is ChatPayload
+    assert set(typing.get_args(IncomingMessage)) == {ChatNotificationMessage, PongMessage}
+    assert set(typing.get_args(OutgoingMessage)) == {ChatMessage, PingMessage}
+    message = ChatMessage(payload=ChatPayload(message="Hello"))
+    assert message.model_dump() == {"action": "chat", "payload": {"message": "Hello"}}

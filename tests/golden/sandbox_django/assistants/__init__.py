@@ -1,6 +1,5 @@
 """The assistants channel: its client and its messages."""
 
-from ..shared.messages import PingMessage, PongMessage
 from .client import AssistantsClient
 from .messages import (
     AssistantErrorMessage,
@@ -9,6 +8,8 @@ from .messages import (
     IncomingMessage,
     NewAssistantMessage,
     OutgoingMessage,
+    PingMessage,
+    PongMessage,
     StreamingMessage,
     StreamingPayload,
 )

@@ -54,3 +54,16 @@ IncomingMessage: TypeAlias = (
     | StreamingMessage
 )
 OutgoingMessage: TypeAlias = PingMessage
+
+__all__ = [
+    "AssistantErrorMessage",
+    "CompleteStreamingMessage",
+    "ErrorPayload",
+    "IncomingMessage",
+    "NewAssistantMessage",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+    "StreamingMessage",
+    "StreamingPayload",
+]

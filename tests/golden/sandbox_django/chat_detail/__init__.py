@@ -1,6 +1,5 @@
 """The chatDetail channel: its client and its messages."""
 
-from ..shared.messages import PingMessage, PongMessage
 from .client import ChatDetailClient
 from .messages import (
     IncomingMessage,
@@ -10,6 +9,8 @@ from .messages import (
     MemberRemovedPayload,
     OutgoingMessage,
     Payload,
+    PingMessage,
+    PongMessage,
     UserRemovedFromGroupMessage,
 )
 

@@ -45,3 +45,16 @@ IncomingMessage: TypeAlias = (
     | UserRemovedFromGroupMessage
 )
 OutgoingMessage: TypeAlias = PingMessage
+
+__all__ = [
+    "IncomingMessage",
+    "MemberAddedMessage",
+    "MemberMessage",
+    "MemberRemovedMessage",
+    "MemberRemovedPayload",
+    "OutgoingMessage",
+    "Payload",
+    "PingMessage",
+    "PongMessage",
+    "UserRemovedFromGroupMessage",
+]

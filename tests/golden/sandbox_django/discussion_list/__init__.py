@@ -1,21 +1,19 @@
 """The discussionList channel: its client and its messages."""
 
-from ..shared.messages import (
+from .client import DiscussionListClient
+from .messages import (
     AnswerAcceptedEventPayload,
     AnswerAcceptedMessage,
     AnswerUnacceptedEventPayload,
     AnswerUnacceptedMessage,
-    PingMessage,
-    PongMessage,
-    VotePayload,
-    VoteUpdatedMessage,
-)
-from .client import DiscussionListClient
-from .messages import (
     IncomingMessage,
     NewTopicEventPayload,
     OutgoingMessage,
+    PingMessage,
+    PongMessage,
     TopicCreatedMessage,
+    VotePayload,
+    VoteUpdatedMessage,
 )
 
 __all__ = [

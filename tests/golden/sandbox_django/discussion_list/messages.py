@@ -5,10 +5,13 @@ from typing import Any, Literal, TypeAlias
 from pydantic import BaseModel
 
 from ..shared.messages import (
+    AnswerAcceptedEventPayload,
     AnswerAcceptedMessage,
+    AnswerUnacceptedEventPayload,
     AnswerUnacceptedMessage,
     PingMessage,
     PongMessage,
+    VotePayload,
     VoteUpdatedMessage,
 )
 
@@ -42,3 +45,18 @@ IncomingMessage: TypeAlias = (
     | VoteUpdatedMessage
 )
 OutgoingMessage: TypeAlias = PingMessage
+
+__all__ = [
+    "AnswerAcceptedEventPayload",
+    "AnswerAcceptedMessage",
+    "AnswerUnacceptedEventPayload",
+    "AnswerUnacceptedMessage",
+    "IncomingMessage",
+    "NewTopicEventPayload",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+    "TopicCreatedMessage",
+    "VotePayload",
+    "VoteUpdatedMessage",
+]

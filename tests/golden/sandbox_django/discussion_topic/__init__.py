@@ -1,21 +1,19 @@
 """The discussionTopic channel: its client and its messages."""
 
-from ..shared.messages import (
+from .client import DiscussionTopicClient
+from .messages import (
     AnswerAcceptedEventPayload,
     AnswerAcceptedMessage,
     AnswerUnacceptedEventPayload,
     AnswerUnacceptedMessage,
-    PingMessage,
-    PongMessage,
-    VotePayload,
-    VoteUpdatedMessage,
-)
-from .client import DiscussionTopicClient
-from .messages import (
     IncomingMessage,
     NewReplyEventPayload,
     OutgoingMessage,
+    PingMessage,
+    PongMessage,
     ReplyCreatedMessage,
+    VotePayload,
+    VoteUpdatedMessage,
 )
 
 __all__ = [

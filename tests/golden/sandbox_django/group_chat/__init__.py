@@ -1,6 +1,5 @@
 """The groupChat channel: its client and its messages."""
 
-from ..shared.messages import PingMessage, PongMessage
 from .client import GroupChatClient
 from .messages import (
     AddedToGroupMessage,
@@ -9,6 +8,8 @@ from .messages import (
     GroupRemovePayload,
     IncomingMessage,
     OutgoingMessage,
+    PingMessage,
+    PongMessage,
     RemovedFromGroupMessage,
 )
 

@@ -39,3 +39,15 @@ IncomingMessage: TypeAlias = (
     | RemovedFromGroupMessage
 )
 OutgoingMessage: TypeAlias = PingMessage
+
+__all__ = [
+    "AddedToGroupMessage",
+    "GroupChatUpdatePayload",
+    "GroupChatUpdatedMessage",
+    "GroupRemovePayload",
+    "IncomingMessage",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+    "RemovedFromGroupMessage",
+]

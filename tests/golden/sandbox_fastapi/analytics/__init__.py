@@ -1,6 +1,5 @@
 """The analytics channel: its client and its messages."""
 
-from ..shared.messages import PingMessage, PongMessage
 from .client import AnalyticsClient
 from .messages import (
     AnalyticsMessage,
@@ -8,6 +7,8 @@ from .messages import (
     AnalyticsPayload,
     IncomingMessage,
     OutgoingMessage,
+    PingMessage,
+    PongMessage,
 )
 
 __all__ = [

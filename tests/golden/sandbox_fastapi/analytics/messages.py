@@ -28,3 +28,13 @@ class AnalyticsNotificationMessage(BaseModel):
 
 IncomingMessage: TypeAlias = AnalyticsNotificationMessage | PongMessage
 OutgoingMessage: TypeAlias = AnalyticsMessage | PingMessage
+
+__all__ = [
+    "AnalyticsMessage",
+    "AnalyticsNotificationMessage",
+    "AnalyticsPayload",
+    "IncomingMessage",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+]

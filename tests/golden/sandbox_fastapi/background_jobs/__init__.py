@@ -1,13 +1,15 @@
 """The background_jobs channel: its client and its messages."""
 
-from ..shared.messages import ExtraResponseMessage, PingMessage, PongMessage
 from .client import BackgroundJobsClient
 from .messages import (
+    ExtraResponseMessage,
     IncomingMessage,
     JobMessage,
     JobPayload,
     JobStatusMessage,
     OutgoingMessage,
+    PingMessage,
+    PongMessage,
 )
 
 __all__ = [

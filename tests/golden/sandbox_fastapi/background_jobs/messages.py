@@ -28,3 +28,14 @@ class JobStatusMessage(BaseModel):
 
 IncomingMessage: TypeAlias = ExtraResponseMessage | JobStatusMessage | PongMessage
 OutgoingMessage: TypeAlias = JobMessage | PingMessage
+
+__all__ = [
+    "ExtraResponseMessage",
+    "IncomingMessage",
+    "JobMessage",
+    "JobPayload",
+    "JobStatusMessage",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+]

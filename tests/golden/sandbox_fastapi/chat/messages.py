@@ -57,3 +57,18 @@ IncomingMessage: TypeAlias = (
     | UserLeftNotification
 )
 OutgoingMessage: TypeAlias = ChatMessage | ExtraRequestMessage | PingMessage
+
+__all__ = [
+    "ChatMessage",
+    "ChatNotificationMessage",
+    "ChatPayload",
+    "ExtraPassthroughMessage",
+    "ExtraRequestMessage",
+    "ExtraResponseMessage",
+    "IncomingMessage",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+    "UserJoinedNotification",
+    "UserLeftNotification",
+]

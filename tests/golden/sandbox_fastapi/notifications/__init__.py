@@ -1,6 +1,5 @@
 """The notifications channel: its client and its messages."""
 
-from ..shared.messages import PingMessage, PongMessage
 from .client import NotificationsClient
 from .messages import (
     IncomingMessage,
@@ -8,6 +7,8 @@ from .messages import (
     NotificationMessage,
     NotificationPayload,
     OutgoingMessage,
+    PingMessage,
+    PongMessage,
 )
 
 __all__ = [

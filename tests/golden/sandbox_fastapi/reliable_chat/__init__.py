@@ -1,15 +1,13 @@
 """The reliable_chat channel: its client and its messages."""
 
-from ..shared.messages import (
-    ChatNotificationMessage,
-    ChatPayload,
-    PingMessage,
-    PongMessage,
-)
 from .client import ReliableChatClient
 from .messages import (
+    ChatNotificationMessage,
+    ChatPayload,
     IncomingMessage,
     OutgoingMessage,
+    PingMessage,
+    PongMessage,
     ReliableChatMessage,
     ReliableChatNotificationMessage,
     ReliableChatPayload,

@@ -1,11 +1,12 @@
 """The room_chat channel: its client and its messages."""
 
-from ..shared.messages import PingMessage, PongMessage
 from .client import RoomChatClient
 from .messages import (
     IncomingMessage,
     MessageStatus,
     OutgoingMessage,
+    PingMessage,
+    PongMessage,
     RoomChatMessage,
     RoomMessagePayload,
     RoomNotificationMessage,

@@ -31,3 +31,14 @@ class RoomNotificationMessage(BaseModel):
 
 IncomingMessage: TypeAlias = PongMessage | RoomNotificationMessage
 OutgoingMessage: TypeAlias = PingMessage | RoomChatMessage
+
+__all__ = [
+    "IncomingMessage",
+    "MessageStatus",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+    "RoomChatMessage",
+    "RoomMessagePayload",
+    "RoomNotificationMessage",
+]

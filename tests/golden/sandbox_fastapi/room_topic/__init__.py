@@ -1,14 +1,15 @@
 """The room_topic channel: its client and its messages."""
 
-from ..shared.messages import (
+from .client import RoomTopicClient
+from .messages import (
     EchoMessage,
+    IncomingMessage,
+    OutgoingMessage,
     PostedMessage,
     PostMessage,
     PostPayload,
     RoomEvent,
 )
-from .client import RoomTopicClient
-from .messages import IncomingMessage, OutgoingMessage
 
 __all__ = [
     "EchoMessage",

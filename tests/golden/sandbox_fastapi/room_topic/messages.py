@@ -2,7 +2,23 @@
 
 from typing import TypeAlias
 
-from ..shared.messages import EchoMessage, PostedMessage, PostMessage, RoomEvent
+from ..shared.messages import (
+    EchoMessage,
+    PostedMessage,
+    PostMessage,
+    PostPayload,
+    RoomEvent,
+)
 
 IncomingMessage: TypeAlias = PostedMessage | RoomEvent
 OutgoingMessage: TypeAlias = EchoMessage | PostMessage
+
+__all__ = [
+    "EchoMessage",
+    "IncomingMessage",
+    "OutgoingMessage",
+    "PostMessage",
+    "PostPayload",
+    "PostedMessage",
+    "RoomEvent",
+]

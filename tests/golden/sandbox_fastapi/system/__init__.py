@@ -1,11 +1,12 @@
 """The system channel: its client and its messages."""
 
-from ..shared.messages import PingMessage, PongMessage
 from .client import SystemClient
 from .messages import (
     IncomingMessage,
     MessagePayload,
     OutgoingMessage,
+    PingMessage,
+    PongMessage,
     SystemEchoMessage,
     UserMessage,
 )

@@ -1,8 +1,7 @@
 """The topic_hub channel: its client and its messages."""
 
-from ..shared.messages import PingMessage, PongMessage
 from .client import TopicHubClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import IncomingMessage, OutgoingMessage, PingMessage, PongMessage
 
 __all__ = [
     "IncomingMessage",

@@ -6,3 +6,10 @@ from ..shared.messages import PingMessage, PongMessage
 
 IncomingMessage: TypeAlias = PongMessage
 OutgoingMessage: TypeAlias = PingMessage
+
+__all__ = [
+    "IncomingMessage",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+]

@@ -19,3 +19,10 @@ class PresenceChanged(BaseModel):
 
 IncomingMessage: TypeAlias = PresenceChanged
 OutgoingMessage: TypeAlias = NoReturn
+
+__all__ = [
+    "IncomingMessage",
+    "OutgoingMessage",
+    "PresenceChanged",
+    "PresencePayload",
+]

@@ -1,14 +1,15 @@
 """The topic_hub_room_topic channel: its client and its messages."""
 
-from ..shared.messages import (
+from .client import TopicHubRoomTopicClient
+from .messages import (
     EchoMessage,
+    IncomingMessage,
+    OutgoingMessage,
     PostedMessage,
     PostMessage,
     PostPayload,
     RoomEvent,
 )
-from .client import TopicHubRoomTopicClient
-from .messages import IncomingMessage, OutgoingMessage
 
 __all__ = [
     "EchoMessage",

@@ -1,6 +1,5 @@
 """The background_jobs channel: its client and its messages."""
 
-from ..shared.messages import PingMessage, PongMessage
 from .client import BackgroundJobsClient
 from .messages import (
     IncomingMessage,
@@ -8,6 +7,8 @@ from .messages import (
     JobPayload,
     JobStatusMessage,
     OutgoingMessage,
+    PingMessage,
+    PongMessage,
 )
 
 __all__ = [

@@ -28,3 +28,13 @@ class JobStatusMessage(BaseModel):
 
 IncomingMessage: TypeAlias = JobStatusMessage | PongMessage
 OutgoingMessage: TypeAlias = JobMessage | PingMessage
+
+__all__ = [
+    "IncomingMessage",
+    "JobMessage",
+    "JobPayload",
+    "JobStatusMessage",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+]

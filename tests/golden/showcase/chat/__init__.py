@@ -1,13 +1,15 @@
 """The chat channel: its client and its messages."""
 
-from ..shared.messages import (
+from .client import ChatClient
+from .messages import (
+    ChatMessage,
     ChatNotificationMessage,
     ChatPayload,
+    IncomingMessage,
+    OutgoingMessage,
     PingMessage,
     PongMessage,
 )
-from .client import ChatClient
-from .messages import ChatMessage, IncomingMessage, OutgoingMessage
 
 __all__ = [
     "ChatClient",

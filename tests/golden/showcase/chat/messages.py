@@ -21,3 +21,13 @@ class ChatMessage(BaseModel):
 
 IncomingMessage: TypeAlias = ChatNotificationMessage | PongMessage
 OutgoingMessage: TypeAlias = ChatMessage | PingMessage
+
+__all__ = [
+    "ChatMessage",
+    "ChatNotificationMessage",
+    "ChatPayload",
+    "IncomingMessage",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+]

@@ -28,3 +28,13 @@ class NotificationMessage(BaseModel):
 
 IncomingMessage: TypeAlias = NotificationBroadcastMessage | PongMessage
 OutgoingMessage: TypeAlias = NotificationMessage | PingMessage
+
+__all__ = [
+    "IncomingMessage",
+    "NotificationBroadcastMessage",
+    "NotificationMessage",
+    "NotificationPayload",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+]

@@ -4,7 +4,12 @@ from typing import Literal, TypeAlias
 
 from pydantic import BaseModel
 
-from ..shared.messages import ChatNotificationMessage, PingMessage, PongMessage
+from ..shared.messages import (
+    ChatNotificationMessage,
+    ChatPayload,
+    PingMessage,
+    PongMessage,
+)
 
 
 class ReliableChatPayload(BaseModel):
@@ -29,3 +34,15 @@ IncomingMessage: TypeAlias = (
     ChatNotificationMessage | PongMessage | ReliableChatNotificationMessage
 )
 OutgoingMessage: TypeAlias = PingMessage | ReliableChatMessage
+
+__all__ = [
+    "ChatNotificationMessage",
+    "ChatPayload",
+    "IncomingMessage",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+    "ReliableChatMessage",
+    "ReliableChatNotificationMessage",
+    "ReliableChatPayload",
+]

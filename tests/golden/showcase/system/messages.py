@@ -27,3 +27,13 @@ class UserMessage(BaseModel):
 
 IncomingMessage: TypeAlias = PongMessage | SystemEchoMessage
 OutgoingMessage: TypeAlias = PingMessage | UserMessage
+
+__all__ = [
+    "IncomingMessage",
+    "MessagePayload",
+    "OutgoingMessage",
+    "PingMessage",
+    "PongMessage",
+    "SystemEchoMessage",
+    "UserMessage",
+]

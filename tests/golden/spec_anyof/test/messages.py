@@ -19,3 +19,11 @@ class TestMessages(RootModel[ObjectWithKey | ObjectWithKey2]):
 
 IncomingMessage: TypeAlias = NoReturn
 OutgoingMessage: TypeAlias = TestMessages
+
+__all__ = [
+    "IncomingMessage",
+    "ObjectWithKey",
+    "ObjectWithKey2",
+    "OutgoingMessage",
+    "TestMessages",
+]

@@ -4,3 +4,8 @@ from typing import NoReturn, TypeAlias
 
 IncomingMessage: TypeAlias = NoReturn
 OutgoingMessage: TypeAlias = NoReturn
+
+__all__ = [
+    "IncomingMessage",
+    "OutgoingMessage",
+]

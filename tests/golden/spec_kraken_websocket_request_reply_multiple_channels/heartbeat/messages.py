@@ -11,3 +11,9 @@ class Heartbeat(BaseModel):
 
 IncomingMessage: TypeAlias = Heartbeat
 OutgoingMessage: TypeAlias = NoReturn
+
+__all__ = [
+    "Heartbeat",
+    "IncomingMessage",
+    "OutgoingMessage",
+]

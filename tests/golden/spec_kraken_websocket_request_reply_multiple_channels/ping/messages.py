@@ -17,3 +17,10 @@ class Pong(BaseModel):
 
 IncomingMessage: TypeAlias = Pong
 OutgoingMessage: TypeAlias = Ping
+
+__all__ = [
+    "IncomingMessage",
+    "OutgoingMessage",
+    "Ping",
+    "Pong",
+]

@@ -1,23 +1,21 @@
 """The subscribe channel: its client and its messages."""
 
-from ..shared.messages import (
+from .client import SubscribeClient
+from .messages import (
     Depth,
+    DummyCurrencyInfo,
+    IncomingMessage,
     Interval,
     Name,
+    OutgoingMessage,
     Status,
+    Subscribe,
+    SubscribeSubscription,
     SubscriptionStatus,
     SubscriptionStatus2,
     SubscriptionStatusError,
     SubscriptionStatusErrorSubscription,
     SubscriptionStatusSuccess,
-)
-from .client import SubscribeClient
-from .messages import (
-    DummyCurrencyInfo,
-    IncomingMessage,
-    OutgoingMessage,
-    Subscribe,
-    SubscribeSubscription,
 )
 
 __all__ = [

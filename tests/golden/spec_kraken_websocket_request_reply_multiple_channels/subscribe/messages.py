@@ -4,7 +4,17 @@ from typing import Any, Literal, TypeAlias
 
 from pydantic import BaseModel
 
-from ..shared.messages import Depth, Interval, Name, SubscriptionStatus2
+from ..shared.messages import (
+    Depth,
+    Interval,
+    Name,
+    Status,
+    SubscriptionStatus,
+    SubscriptionStatus2,
+    SubscriptionStatusError,
+    SubscriptionStatusErrorSubscription,
+    SubscriptionStatusSuccess,
+)
 
 
 class DummyCurrencyInfo(BaseModel):
@@ -31,3 +41,20 @@ class Subscribe(BaseModel):
 
 IncomingMessage: TypeAlias = DummyCurrencyInfo | SubscriptionStatus2
 OutgoingMessage: TypeAlias = Subscribe
+
+__all__ = [
+    "Depth",
+    "DummyCurrencyInfo",
+    "IncomingMessage",
+    "Interval",
+    "Name",
+    "OutgoingMessage",
+    "Status",
+    "Subscribe",
+    "SubscribeSubscription",
+    "SubscriptionStatus",
+    "SubscriptionStatus2",
+    "SubscriptionStatusError",
+    "SubscriptionStatusErrorSubscription",
+    "SubscriptionStatusSuccess",
+]

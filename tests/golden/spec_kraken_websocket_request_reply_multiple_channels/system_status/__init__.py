@@ -1,8 +1,7 @@
 """The systemStatus channel: its client and its messages."""
 
-from ..shared.messages import Status
 from .client import SystemStatusClient
-from .messages import IncomingMessage, OutgoingMessage, SystemStatus
+from .messages import IncomingMessage, OutgoingMessage, Status, SystemStatus
 
 __all__ = [
     "IncomingMessage",

@@ -16,3 +16,10 @@ class SystemStatus(BaseModel):
 
 IncomingMessage: TypeAlias = SystemStatus
 OutgoingMessage: TypeAlias = NoReturn
+
+__all__ = [
+    "IncomingMessage",
+    "OutgoingMessage",
+    "Status",
+    "SystemStatus",
+]

@@ -1,20 +1,18 @@
 """The unsubscribe channel: its client and its messages."""
 
-from ..shared.messages import (
+from .client import UnsubscribeClient
+from .messages import (
     Depth,
+    IncomingMessage,
     Interval,
     Name,
+    OutgoingMessage,
     Status,
     SubscriptionStatus,
     SubscriptionStatus2,
     SubscriptionStatusError,
     SubscriptionStatusErrorSubscription,
     SubscriptionStatusSuccess,
-)
-from .client import UnsubscribeClient
-from .messages import (
-    IncomingMessage,
-    OutgoingMessage,
     Unsubscribe,
     UnsubscribeSubscription,
 )

@@ -4,7 +4,17 @@ from typing import Literal, TypeAlias
 
 from pydantic import BaseModel
 
-from ..shared.messages import Depth, Interval, Name, SubscriptionStatus2
+from ..shared.messages import (
+    Depth,
+    Interval,
+    Name,
+    Status,
+    SubscriptionStatus,
+    SubscriptionStatus2,
+    SubscriptionStatusError,
+    SubscriptionStatusErrorSubscription,
+    SubscriptionStatusSuccess,
+)
 
 
 class UnsubscribeSubscription(BaseModel):
@@ -23,3 +33,19 @@ class Unsubscribe(BaseModel):
 
 IncomingMessage: TypeAlias = SubscriptionStatus2
 OutgoingMessage: TypeAlias = Unsubscribe
+
+__all__ = [
+    "Depth",
+    "IncomingMessage",
+    "Interval",
+    "Name",
+    "OutgoingMessage",
+    "Status",
+    "SubscriptionStatus",
+    "SubscriptionStatus2",
+    "SubscriptionStatusError",
+    "SubscriptionStatusErrorSubscription",
+    "SubscriptionStatusSuccess",
+    "Unsubscribe",
+    "UnsubscribeSubscription",
+]

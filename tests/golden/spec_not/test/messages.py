@@ -11,3 +11,9 @@ class TestMessages(BaseModel):
 
 IncomingMessage: TypeAlias = NoReturn
 OutgoingMessage: TypeAlias = TestMessages
+
+__all__ = [
+    "IncomingMessage",
+    "OutgoingMessage",
+    "TestMessages",
+]

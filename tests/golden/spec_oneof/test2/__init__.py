@@ -1,8 +1,7 @@
 """The test2 channel: its client and its messages."""
 
-from ..shared.messages import ObjectWithKey, ObjectWithKey2
 from .client import Test2Client
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import IncomingMessage, ObjectWithKey, ObjectWithKey2, OutgoingMessage
 
 __all__ = [
     "IncomingMessage",

@@ -6,3 +6,10 @@ from ..shared.messages import ObjectWithKey, ObjectWithKey2
 
 IncomingMessage: TypeAlias = ObjectWithKey | ObjectWithKey2
 OutgoingMessage: TypeAlias = NoReturn
+
+__all__ = [
+    "IncomingMessage",
+    "ObjectWithKey",
+    "ObjectWithKey2",
+    "OutgoingMessage",
+]

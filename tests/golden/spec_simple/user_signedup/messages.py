@@ -12,3 +12,9 @@ class UserSignedUp(BaseModel):
 
 IncomingMessage: TypeAlias = UserSignedUp
 OutgoingMessage: TypeAlias = NoReturn
+
+__all__ = [
+    "IncomingMessage",
+    "OutgoingMessage",
+    "UserSignedUp",
+]

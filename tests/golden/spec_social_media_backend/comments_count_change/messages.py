@@ -12,3 +12,9 @@ class CommentChanged(BaseModel):
 
 IncomingMessage: TypeAlias = NoReturn
 OutgoingMessage: TypeAlias = CommentChanged
+
+__all__ = [
+    "CommentChanged",
+    "IncomingMessage",
+    "OutgoingMessage",
+]

@@ -12,3 +12,9 @@ class LikeComment(BaseModel):
 
 IncomingMessage: TypeAlias = NoReturn
 OutgoingMessage: TypeAlias = LikeComment
+
+__all__ = [
+    "IncomingMessage",
+    "LikeComment",
+    "OutgoingMessage",
+]

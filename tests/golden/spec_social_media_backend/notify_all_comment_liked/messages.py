@@ -11,3 +11,9 @@ class CommentLiked(BaseModel):
 
 IncomingMessage: TypeAlias = CommentLiked
 OutgoingMessage: TypeAlias = NoReturn
+
+__all__ = [
+    "CommentLiked",
+    "IncomingMessage",
+    "OutgoingMessage",
+]

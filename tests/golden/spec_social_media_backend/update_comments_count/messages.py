@@ -12,3 +12,9 @@ class UpdateCommentLikes(BaseModel):
 
 IncomingMessage: TypeAlias = UpdateCommentLikes
 OutgoingMessage: TypeAlias = NoReturn
+
+__all__ = [
+    "IncomingMessage",
+    "OutgoingMessage",
+    "UpdateCommentLikes",
+]

@@ -12,3 +12,9 @@ class CommentChanged(BaseModel):
 
 IncomingMessage: TypeAlias = CommentChanged
 OutgoingMessage: TypeAlias = NoReturn
+
+__all__ = [
+    "CommentChanged",
+    "IncomingMessage",
+    "OutgoingMessage",
+]

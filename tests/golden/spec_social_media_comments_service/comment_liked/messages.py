@@ -11,3 +11,9 @@ class CommentLiked(BaseModel):
 
 IncomingMessage: TypeAlias = NoReturn
 OutgoingMessage: TypeAlias = CommentLiked
+
+__all__ = [
+    "CommentLiked",
+    "IncomingMessage",
+    "OutgoingMessage",
+]

@@ -12,3 +12,9 @@ class LikeComment(BaseModel):
 
 IncomingMessage: TypeAlias = LikeComment
 OutgoingMessage: TypeAlias = NoReturn
+
+__all__ = [
+    "IncomingMessage",
+    "LikeComment",
+    "OutgoingMessage",
+]

@@ -12,3 +12,9 @@ class UpdateCommentLikes(BaseModel):
 
 IncomingMessage: TypeAlias = NoReturn
 OutgoingMessage: TypeAlias = UpdateCommentLikes
+
+__all__ = [
+    "IncomingMessage",
+    "OutgoingMessage",
+    "UpdateCommentLikes",
+]

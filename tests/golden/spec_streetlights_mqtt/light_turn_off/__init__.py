@@ -1,8 +1,7 @@
 """The lightTurnOff channel: its client and its messages."""
 
-from ..shared.messages import TurnOnOff
 from .client import LightTurnOffClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import IncomingMessage, OutgoingMessage, TurnOnOff
 
 __all__ = [
     "IncomingMessage",

@@ -6,3 +6,9 @@ from ..shared.messages import TurnOnOff
 
 IncomingMessage: TypeAlias = TurnOnOff
 OutgoingMessage: TypeAlias = NoReturn
+
+__all__ = [
+    "IncomingMessage",
+    "OutgoingMessage",
+    "TurnOnOff",
+]

@@ -12,3 +12,9 @@ class LightMeasured(BaseModel):
 
 IncomingMessage: TypeAlias = NoReturn
 OutgoingMessage: TypeAlias = LightMeasured
+
+__all__ = [
+    "IncomingMessage",
+    "LightMeasured",
+    "OutgoingMessage",
+]

@@ -12,3 +12,9 @@ class DimLight(BaseModel):
 
 IncomingMessage: TypeAlias = DimLight
 OutgoingMessage: TypeAlias = NoReturn
+
+__all__ = [
+    "DimLight",
+    "IncomingMessage",
+    "OutgoingMessage",
+]
