@@ -11,6 +11,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod naming;
+pub mod pyfmt;
 pub mod python;
 pub mod render;
 pub mod resolve;

@@ -470,18 +470,26 @@ impl Builder<'_> {
 
     /// The model class of a message payload: the payload's object schema, or
     /// a root model wrapping whatever else the payload is.
+    /// A referenced object schema keeps its own name; anything else is named
+    /// after the message (`hint`).
     fn message_schema(&mut self, payload: &SourceKey, hint: &str) -> Result<SchemaId, ModelError> {
         let (source, value) = self.documents.deref(payload)?;
         if self.is_object_schema(&source, value, 0) {
-            return self.object_schema(&source, value, hint, 0);
+            let name = if source == *payload {
+                hint.to_string()
+            } else {
+                last_segment(&source.pointer)
+            };
+            return self.object_schema(&source, value, &name, 0);
         }
-        if let Some(id) = self.schema_ids.get(&source) {
-            if matches!(self.schemas[id.0].kind, SchemaKind::Root(_)) {
-                return Ok(*id);
-            }
+        // Keyed by the payload, not its target, so that the root model of a
+        // message never stands in for the referenced schema itself.
+        if let Some(id) = self.schema_ids.get(payload) {
+            return Ok(*id);
         }
         let ty = self.type_of(payload, hint, 0)?;
-        Ok(self.add_schema(source, value, hint, SchemaKind::Root(ty)))
+        let payload_value = self.documents.get(payload).unwrap_or(value);
+        Ok(self.add_schema(payload.clone(), payload_value, hint, SchemaKind::Root(ty)))
     }
 
     fn add_schema(

@@ -4,6 +4,7 @@
 //! emitted in the form `ruff format` would leave unchanged.
 
 use crate::model::{JsonValue, Scalar, SchemaId, TypeExpr};
+use crate::pyfmt::{self, Doc};
 
 /// The line length `ruff format` uses by default.
 pub const LINE_LENGTH: usize = 88;
@@ -176,6 +177,33 @@ pub fn scalar_literal(value: &Scalar) -> String {
         Scalar::Int(int) => int.to_string(),
         Scalar::Bool(true) => "True".to_string(),
         Scalar::Bool(false) => "False".to_string(),
+    }
+}
+
+/// The layout document of a type hint; a union is parenthesised when it
+/// breaks if `parenthesize` (at the top of an annotation or assignment).
+pub fn type_doc(ty: &TypeExpr, name_of: &dyn Fn(SchemaId) -> String, parenthesize: bool) -> Doc {
+    match ty {
+        TypeExpr::Union(members) => pyfmt::union(
+            members
+                .iter()
+                .map(|member| type_doc(member, name_of, false))
+                .collect(),
+            parenthesize,
+        ),
+        TypeExpr::List(item) => pyfmt::subscript("list", vec![type_doc(item, name_of, false)]),
+        TypeExpr::Map(value) => pyfmt::subscript(
+            "dict",
+            vec![pyfmt::text("str"), type_doc(value, name_of, false)],
+        ),
+        TypeExpr::Literal(values) => pyfmt::subscript(
+            "Literal",
+            values
+                .iter()
+                .map(|value| pyfmt::text(scalar_literal(value)))
+                .collect(),
+        ),
+        other => pyfmt::text(type_hint(other, name_of).text),
     }
 }
 

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::layout::Plan;
 use crate::model::{Api, Field, JsonValue, Scalar, SchemaId, SchemaKind, TypeExpr};
+use crate::pyfmt::{self, Doc};
 use crate::python::{self, docstring, string_literal, type_hint, LINE_LENGTH};
 use crate::tree::GenerateOptions;
 
@@ -225,72 +226,13 @@ fn import_lines(module: &str, names: &[String]) -> String {
     out
 }
 
-/// `name: TypeAlias = a | b` on one line when it fits, else in parentheses
-/// with one member per line, as `ruff format` lays it out.
-fn union_alias(name: &str, members: &[String]) -> String {
-    let value = if members.is_empty() {
-        "NoReturn".to_string()
-    } else {
-        members.join(" | ")
-    };
-    let line = format!("{name}: TypeAlias = {value}");
-    if line.chars().count() <= LINE_LENGTH {
-        return line;
-    }
-    let one_line = format!("    {value}");
-    if one_line.chars().count() <= LINE_LENGTH {
-        return format!("{name}: TypeAlias = (\n{one_line}\n)");
-    }
-    let mut out = format!("{name}: TypeAlias = (\n    {}\n", members[0]);
-    for member in &members[1..] {
-        out.push_str(&format!("    | {member}\n"));
-    }
-    out.push(')');
-    out
-}
-
-/// `name: TypeAlias = value`, laid out as `ruff format` would when too long.
-fn alias_assignment(name: &str, ty: &TypeExpr, hint: &str) -> String {
-    let line = format!("{name}: TypeAlias = {hint}");
-    if line.chars().count() <= LINE_LENGTH {
-        return line;
-    }
-    match ty {
-        TypeExpr::Literal(values) => {
-            let items: Vec<String> = values.iter().map(python::scalar_literal).collect();
-            let one_line = format!("    {}", items.join(", "));
-            if one_line.chars().count() <= LINE_LENGTH {
-                format!("{name}: TypeAlias = Literal[\n{one_line}\n]")
-            } else {
-                let lines: String = items.iter().map(|item| format!("    {item},\n")).collect();
-                format!("{name}: TypeAlias = Literal[\n{lines}]")
-            }
-        }
-        TypeExpr::Union(_) => union_alias(name, &split_top_level_union(hint)),
-        _ => line,
-    }
-}
-
-/// The members of a union hint, split at the `|` that are outside brackets.
-fn split_top_level_union(hint: &str) -> Vec<String> {
-    let mut members = Vec::new();
-    let mut depth = 0usize;
-    let mut current = String::new();
-    for ch in hint.chars() {
-        match ch {
-            '[' => depth += 1,
-            ']' => depth = depth.saturating_sub(1),
-            '|' if depth == 0 => {
-                members.push(current.trim().to_string());
-                current.clear();
-                continue;
-            }
-            _ => {}
-        }
-        current.push(ch);
-    }
-    members.push(current.trim().to_string());
-    members
+/// `name: TypeAlias = value`, laid out as `ruff format` would.
+fn alias_assignment(name: &str, value: Doc) -> String {
+    pyfmt::print(
+        &Doc::Group(vec![pyfmt::text(format!("{name}: TypeAlias = ")), value]),
+        0,
+        LINE_LENGTH,
+    )
 }
 
 #[derive(Serialize)]
@@ -348,6 +290,7 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
         Some(index) => &plan.channels[index].defined,
     };
     let position = |id: SchemaId| defined.iter().position(|candidate| *candidate == id);
+    let name_of = |id: SchemaId| plan.class_names[id.0].clone();
     let mut imports = Imports::default();
     let mut definitions = Vec::new();
     let mut rebuild = Vec::new();
@@ -355,8 +298,9 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
         let schema = &api.schemas[id.0];
         let name = &plan.class_names[id.0];
         let mut forward = false;
-        let mut hint_of = |ty: &TypeExpr, imports: &mut Imports| {
-            let hint = type_hint(ty, &|schema| plan.class_names[schema.0].clone());
+        // The annotation for `ty`, flat and as a layout document.
+        let mut hint_of = |ty: &TypeExpr, imports: &mut Imports| -> (String, Doc) {
+            let hint = type_hint(ty, &name_of);
             if hint.uses_any {
                 imports.typing.insert("Any");
             }
@@ -371,22 +315,35 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             }
             if later {
                 forward = true;
-                string_literal(&hint.text)
+                let quoted = string_literal(&hint.text);
+                (quoted.clone(), pyfmt::text(quoted))
             } else {
-                hint.text
+                (hint.text, python::type_doc(ty, &name_of, true))
             }
         };
         let docstring_text = schema.description.as_deref().map(|text| docstring(text, 4));
         let definition = match &schema.kind {
             SchemaKind::Object { fields } => {
                 imports.pydantic.insert("BaseModel");
-                let lines = fields
+                let names = &plan.field_names[id.0];
+                let aliased = fields
                     .iter()
-                    .zip(&plan.field_names[id.0])
-                    .map(|(field, python_name)| {
-                        let annotation = hint_of(&field_type(field), &mut imports);
-                        field_line(field, python_name, &annotation, &mut imports)
-                    })
+                    .zip(names)
+                    .any(|(field, name)| field.json_name != *name);
+                // Aliased fields must also accept their Python name, which
+                // is the keyword type checkers show for the constructor.
+                let config = aliased.then(|| {
+                    imports.pydantic.insert("ConfigDict");
+                    "model_config = ConfigDict(populate_by_name=True)".to_string()
+                });
+                let lines = config
+                    .into_iter()
+                    .chain(fields.iter().zip(&plan.field_names[id.0]).map(
+                        |(field, python_name)| {
+                            let (_, annotation) = hint_of(&field_type(field), &mut imports);
+                            field_line(field, python_name, annotation, &mut imports)
+                        },
+                    ))
                     .collect();
                 DefinitionView {
                     header: format!("class {name}(BaseModel):"),
@@ -397,7 +354,7 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             }
             SchemaKind::Root(ty) => {
                 imports.pydantic.insert("RootModel");
-                let hint = hint_of(ty, &mut imports);
+                let (hint, _) = hint_of(ty, &mut imports);
                 DefinitionView {
                     header: format!("class {name}(RootModel[{hint}]):"),
                     is_class: true,
@@ -407,9 +364,9 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             }
             SchemaKind::Alias(ty) => {
                 imports.typing.insert("TypeAlias");
-                let hint = hint_of(ty, &mut imports);
+                let (_, value) = hint_of(ty, &mut imports);
                 DefinitionView {
-                    header: alias_assignment(name, ty, &hint),
+                    header: alias_assignment(name, value),
                     is_class: false,
                     docstring: None,
                     fields: Vec::new(),
@@ -432,11 +389,13 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             if members.is_empty() {
                 imports.typing.insert("NoReturn");
             }
-            let names: Vec<String> = members
-                .iter()
-                .map(|id| plan.class_names[id.0].clone())
-                .collect();
-            unions.push(union_alias(alias, &names));
+            let value = if members.is_empty() {
+                pyfmt::text("NoReturn")
+            } else {
+                let names = members.iter().map(|id| pyfmt::text(name_of(*id)));
+                pyfmt::union(names.collect(), true)
+            };
+            unions.push(alias_assignment(alias, value));
         }
     }
     // A channel's messages module imports every shared model the channel
@@ -463,7 +422,9 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
 }
 
 fn class_names(plan: &Plan, ids: &[SchemaId]) -> Vec<String> {
-    ids.iter().map(|id| plan.class_names[id.0].clone()).collect()
+    ids.iter()
+        .map(|id| plan.class_names[id.0].clone())
+        .collect()
 }
 
 /// Every name a channel's messages module offers, in `__all__` order.
@@ -485,43 +446,48 @@ fn field_type(field: &Field) -> TypeExpr {
     }
 }
 
-fn field_line(field: &Field, python_name: &str, annotation: &str, imports: &mut Imports) -> String {
+/// One field of a model class, laid out as `ruff format` would.
+fn field_line(field: &Field, python_name: &str, annotation: Doc, imports: &mut Imports) -> String {
     let mut arguments = Vec::new();
     let mut default = None;
-    match (&field.default, field.required) {
-        (Some(JsonValue::List(items)), _) if items.is_empty() => {
+    match &field.default {
+        Some(JsonValue::List(items)) if items.is_empty() => {
             arguments.push("default_factory=list".to_string())
         }
-        (Some(JsonValue::Object(entries)), _) if entries.is_empty() => {
+        Some(JsonValue::Object(entries)) if entries.is_empty() => {
             arguments.push("default_factory=dict".to_string())
         }
-        (Some(value @ (JsonValue::List(_) | JsonValue::Object(_))), _) => arguments.push(format!(
+        Some(value @ (JsonValue::List(_) | JsonValue::Object(_))) => arguments.push(format!(
             "default_factory=lambda: {}",
             python::value_literal(value)
         )),
-        (Some(value), _) => default = Some(python::value_literal(value)),
-        (None, false) => default = Some("None".to_string()),
-        (None, true) => {}
+        Some(value) => default = Some(python::value_literal(value)),
+        None if !field.required => default = Some("None".to_string()),
+        None => {}
     }
     if python_name != field.json_name {
         let alias = string_literal(&field.json_name);
         arguments.push(format!("validation_alias={alias}"));
         arguments.push(format!("serialization_alias={alias}"));
     }
-    if arguments.is_empty() {
-        return match default {
-            Some(default) => format!("{python_name}: {annotation} = {default}"),
-            None => format!("{python_name}: {annotation}"),
-        };
+    let value = if arguments.is_empty() {
+        default.map(pyfmt::text)
+    } else {
+        imports.pydantic.insert("Field");
+        if let Some(default) = default {
+            arguments.insert(0, format!("default={default}"));
+        }
+        Some(pyfmt::call(
+            "Field",
+            arguments.into_iter().map(pyfmt::text).collect(),
+        ))
+    };
+    let mut parts = vec![pyfmt::text(format!("{python_name}: ")), annotation];
+    if let Some(value) = value {
+        parts.push(pyfmt::text(" = "));
+        parts.push(value);
     }
-    imports.pydantic.insert("Field");
-    if let Some(default) = default {
-        arguments.insert(0, format!("default={default}"));
-    }
-    format!(
-        "{python_name}: {annotation} = Field({})",
-        arguments.join(", ")
-    )
+    pyfmt::print(&Doc::Group(parts), 4, LINE_LENGTH)
 }
 
 #[derive(Serialize)]

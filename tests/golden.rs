@@ -47,6 +47,16 @@ fn cases() -> Vec<(String, PathBuf)> {
             }
         }
     }
+    let generator = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/generator");
+    for entry in std::fs::read_dir(&generator).unwrap() {
+        let path = entry.unwrap().path();
+        let stem = path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .replace('-', "_");
+        cases.push((format!("gen_{stem}"), path));
+    }
     cases.sort();
     cases
 }

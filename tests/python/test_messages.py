@@ -45,10 +45,12 @@ def sample(schema: dict[str, Any], defs: dict[str, Any], depth: int = 0) -> Any:
     if kind == "object" or "properties" in schema:
         properties = schema.get("properties", {})
         if not properties:
-            return {"key": "value"}
+            values = schema.get("additionalProperties")
+            return {"key": sample(values, defs, depth + 1) if isinstance(values, dict) else "value"}
         return {name: sample(value, defs, depth + 1) for name, value in properties.items()}
     if kind == "array":
-        return [sample(schema.get("items", {}), defs, depth + 1)]
+        # Recursive schemas end in an empty list.
+        return [sample(schema.get("items", {}), defs, depth + 1)] if depth < 6 else []
     values = {"string": "text", "integer": 7, "number": 1.5, "boolean": True, "null": None}
     return values.get(kind, {"any": [1, "two"]})
 
@@ -142,3 +144,16 @@ def test_the_seed_imports_work() -> None:
     assert set(typing.get_args(OutgoingMessage)) == {ChatMessage, PingMessage}
     message = ChatMessage(payload=ChatPayload(message="Hello"))
     assert message.model_dump() == {"action": "chat", "payload": {"message": "Hello"}}
+
+
+def test_fields_with_unsafe_json_names_use_aliases_both_ways() -> None:
+    from gen_layout.tenant_room_events import UpdatePayload
+
+    payload = UpdatePayload(status="PENDING", room_id=7, class_="x")
+    dumped = payload.model_dump(mode="json", by_alias=True)
+    assert dumped["room-id"] == 7 and dumped["class"] == "x" and dumped["json"] is False
+    assert UpdatePayload.model_validate(dumped) == payload
+    assert dumped["limits"] == {"soft": 1, "hard": 2}
+    other = UpdatePayload(status="PENDING", room_id=8, class_="y")
+    other.limits["soft"] = 5
+    assert payload.limits == {"soft": 1, "hard": 2}, "defaults are not shared"

@@ -47,8 +47,8 @@ class SubscriptionStatusSuccess(BaseModel):
     subscription: SubscriptionStatusErrorSubscription | None = None
 
 
-SubscriptionStatus: TypeAlias = SubscriptionStatusError | SubscriptionStatusSuccess
+SubscriptionStatus2: TypeAlias = SubscriptionStatusError | SubscriptionStatusSuccess
 
 
-class SubscriptionStatus2(RootModel[SubscriptionStatus]):
+class SubscriptionStatus(RootModel[SubscriptionStatus2]):
     pass

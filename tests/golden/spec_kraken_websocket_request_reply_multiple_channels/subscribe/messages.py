@@ -39,7 +39,7 @@ class Subscribe(BaseModel):
     subscription: SubscribeSubscription | None = None
 
 
-IncomingMessage: TypeAlias = DummyCurrencyInfo | SubscriptionStatus2
+IncomingMessage: TypeAlias = DummyCurrencyInfo | SubscriptionStatus
 OutgoingMessage: TypeAlias = Subscribe
 
 __all__ = [

@@ -31,7 +31,7 @@ class Unsubscribe(BaseModel):
     subscription: UnsubscribeSubscription | None = None
 
 
-IncomingMessage: TypeAlias = SubscriptionStatus2
+IncomingMessage: TypeAlias = SubscriptionStatus
 OutgoingMessage: TypeAlias = Unsubscribe
 
 __all__ = [

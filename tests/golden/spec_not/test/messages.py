@@ -5,15 +5,15 @@ from typing import Any, NoReturn, TypeAlias
 from pydantic import BaseModel
 
 
-class TestMessages(BaseModel):
+class TestSchema(BaseModel):
     key: Any = None
 
 
 IncomingMessage: TypeAlias = NoReturn
-OutgoingMessage: TypeAlias = TestMessages
+OutgoingMessage: TypeAlias = TestSchema
 
 __all__ = [
     "IncomingMessage",
     "OutgoingMessage",
-    "TestMessages",
+    "TestSchema",
 ]

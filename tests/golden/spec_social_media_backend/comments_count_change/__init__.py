@@ -1,10 +1,10 @@
 """The commentsCountChange channel: its client and its messages."""
 
 from .client import CommentsCountChangeClient
-from .messages import CommentChanged, IncomingMessage, OutgoingMessage
+from .messages import CommentChangedPayload, IncomingMessage, OutgoingMessage
 
 __all__ = [
-    "CommentChanged",
+    "CommentChangedPayload",
     "CommentsCountChangeClient",
     "IncomingMessage",
     "OutgoingMessage",

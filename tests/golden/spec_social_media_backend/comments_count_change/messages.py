@@ -5,16 +5,16 @@ from typing import NoReturn, TypeAlias
 from pydantic import BaseModel
 
 
-class CommentChanged(BaseModel):
+class CommentChangedPayload(BaseModel):
     commentId: str | None = None
     likeCount: int | None = None
 
 
 IncomingMessage: TypeAlias = NoReturn
-OutgoingMessage: TypeAlias = CommentChanged
+OutgoingMessage: TypeAlias = CommentChangedPayload
 
 __all__ = [
-    "CommentChanged",
+    "CommentChangedPayload",
     "IncomingMessage",
     "OutgoingMessage",
 ]

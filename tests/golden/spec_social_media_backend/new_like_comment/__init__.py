@@ -1,11 +1,11 @@
 """The newLikeComment channel: its client and its messages."""
 
 from .client import NewLikeCommentClient
-from .messages import IncomingMessage, LikeComment, OutgoingMessage
+from .messages import IncomingMessage, LikeCommentPayload, OutgoingMessage
 
 __all__ = [
     "IncomingMessage",
-    "LikeComment",
+    "LikeCommentPayload",
     "NewLikeCommentClient",
     "OutgoingMessage",
 ]

@@ -5,16 +5,16 @@ from typing import NoReturn, TypeAlias
 from pydantic import BaseModel
 
 
-class LikeComment(BaseModel):
+class LikeCommentPayload(BaseModel):
     commentId: str | None = None
     likedBy: str | None = None
 
 
 IncomingMessage: TypeAlias = NoReturn
-OutgoingMessage: TypeAlias = LikeComment
+OutgoingMessage: TypeAlias = LikeCommentPayload
 
 __all__ = [
     "IncomingMessage",
-    "LikeComment",
+    "LikeCommentPayload",
     "OutgoingMessage",
 ]

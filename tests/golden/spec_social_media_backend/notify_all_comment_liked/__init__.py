@@ -1,10 +1,10 @@
 """The notifyAllCommentLiked channel: its client and its messages."""
 
 from .client import NotifyAllCommentLikedClient
-from .messages import CommentLiked, IncomingMessage, OutgoingMessage
+from .messages import CommentLikedPayload, IncomingMessage, OutgoingMessage
 
 __all__ = [
-    "CommentLiked",
+    "CommentLikedPayload",
     "IncomingMessage",
     "NotifyAllCommentLikedClient",
     "OutgoingMessage",

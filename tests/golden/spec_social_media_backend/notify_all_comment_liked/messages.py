@@ -5,15 +5,15 @@ from typing import NoReturn, TypeAlias
 from pydantic import BaseModel
 
 
-class CommentLiked(BaseModel):
+class CommentLikedPayload(BaseModel):
     commentId: str | None = None
 
 
-IncomingMessage: TypeAlias = CommentLiked
+IncomingMessage: TypeAlias = CommentLikedPayload
 OutgoingMessage: TypeAlias = NoReturn
 
 __all__ = [
-    "CommentLiked",
+    "CommentLikedPayload",
     "IncomingMessage",
     "OutgoingMessage",
 ]

@@ -5,16 +5,16 @@ from typing import NoReturn, TypeAlias
 from pydantic import BaseModel
 
 
-class UpdateCommentLikes(BaseModel):
+class UpdateCommentLikesPayload(BaseModel):
     commentId: str | None = None
     likeCount: int | None = None
 
 
-IncomingMessage: TypeAlias = UpdateCommentLikes
+IncomingMessage: TypeAlias = UpdateCommentLikesPayload
 OutgoingMessage: TypeAlias = NoReturn
 
 __all__ = [
     "IncomingMessage",
     "OutgoingMessage",
-    "UpdateCommentLikes",
+    "UpdateCommentLikesPayload",
 ]

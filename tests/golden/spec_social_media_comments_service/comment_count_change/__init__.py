@@ -1,10 +1,10 @@
 """The commentCountChange channel: its client and its messages."""
 
 from .client import CommentCountChangeClient
-from .messages import CommentChanged, IncomingMessage, OutgoingMessage
+from .messages import CommentChangedPayload, IncomingMessage, OutgoingMessage
 
 __all__ = [
-    "CommentChanged",
+    "CommentChangedPayload",
     "CommentCountChangeClient",
     "IncomingMessage",
     "OutgoingMessage",

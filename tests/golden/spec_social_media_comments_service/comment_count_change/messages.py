@@ -5,16 +5,16 @@ from typing import NoReturn, TypeAlias
 from pydantic import BaseModel
 
 
-class CommentChanged(BaseModel):
+class CommentChangedPayload(BaseModel):
     commentId: str | None = None
     likeCount: int | None = None
 
 
-IncomingMessage: TypeAlias = CommentChanged
+IncomingMessage: TypeAlias = CommentChangedPayload
 OutgoingMessage: TypeAlias = NoReturn
 
 __all__ = [
-    "CommentChanged",
+    "CommentChangedPayload",
     "IncomingMessage",
     "OutgoingMessage",
 ]

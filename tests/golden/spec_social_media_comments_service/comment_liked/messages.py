@@ -5,15 +5,15 @@ from typing import NoReturn, TypeAlias
 from pydantic import BaseModel
 
 
-class CommentLiked(BaseModel):
+class CommentLikedPayload(BaseModel):
     commentId: str | None = None
 
 
 IncomingMessage: TypeAlias = NoReturn
-OutgoingMessage: TypeAlias = CommentLiked
+OutgoingMessage: TypeAlias = CommentLikedPayload
 
 __all__ = [
-    "CommentLiked",
+    "CommentLikedPayload",
     "IncomingMessage",
     "OutgoingMessage",
 ]

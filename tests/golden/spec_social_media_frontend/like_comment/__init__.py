@@ -1,11 +1,11 @@
 """The likeComment channel: its client and its messages."""
 
 from .client import LikeCommentClient
-from .messages import IncomingMessage, LikeComment, OutgoingMessage
+from .messages import IncomingMessage, LikeCommentPayload, OutgoingMessage
 
 __all__ = [
     "IncomingMessage",
-    "LikeComment",
     "LikeCommentClient",
+    "LikeCommentPayload",
     "OutgoingMessage",
 ]

@@ -5,16 +5,16 @@ from typing import NoReturn, TypeAlias
 from pydantic import BaseModel
 
 
-class LikeComment(BaseModel):
+class LikeCommentPayload(BaseModel):
     commentId: str | None = None
     likedBy: str | None = None
 
 
-IncomingMessage: TypeAlias = LikeComment
+IncomingMessage: TypeAlias = LikeCommentPayload
 OutgoingMessage: TypeAlias = NoReturn
 
 __all__ = [
     "IncomingMessage",
-    "LikeComment",
+    "LikeCommentPayload",
     "OutgoingMessage",
 ]

@@ -1,11 +1,11 @@
 """The commentLiked channel: its client and its messages."""
 
 from .client import CommentLikedClient
-from .messages import CommentLiked, IncomingMessage, OutgoingMessage
+from .messages import CommentLikedPayload, IncomingMessage, OutgoingMessage
 
 __all__ = [
-    "CommentLiked",
     "CommentLikedClient",
+    "CommentLikedPayload",
     "IncomingMessage",
     "OutgoingMessage",
 ]

@@ -1,11 +1,11 @@
 """The lightTurnOff channel: its client and its messages."""
 
 from .client import LightTurnOffClient
-from .messages import IncomingMessage, OutgoingMessage, TurnOnOff
+from .messages import IncomingMessage, OutgoingMessage, TurnOnOffPayload
 
 __all__ = [
     "IncomingMessage",
     "LightTurnOffClient",
     "OutgoingMessage",
-    "TurnOnOff",
+    "TurnOnOffPayload",
 ]

@@ -1,11 +1,11 @@
 """The lightTurnOn channel: its client and its messages."""
 
 from .client import LightTurnOnClient
-from .messages import IncomingMessage, OutgoingMessage, TurnOnOff
+from .messages import IncomingMessage, OutgoingMessage, TurnOnOffPayload
 
 __all__ = [
     "IncomingMessage",
     "LightTurnOnClient",
     "OutgoingMessage",
-    "TurnOnOff",
+    "TurnOnOffPayload",
 ]

@@ -2,13 +2,13 @@
 
 from typing import NoReturn, TypeAlias
 
-from ..shared.messages import TurnOnOff
+from ..shared.messages import TurnOnOffPayload
 
-IncomingMessage: TypeAlias = TurnOnOff
+IncomingMessage: TypeAlias = TurnOnOffPayload
 OutgoingMessage: TypeAlias = NoReturn
 
 __all__ = [
     "IncomingMessage",
     "OutgoingMessage",
-    "TurnOnOff",
+    "TurnOnOffPayload",
 ]

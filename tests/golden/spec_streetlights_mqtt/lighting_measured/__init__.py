@@ -1,11 +1,11 @@
 """The lightingMeasured channel: its client and its messages."""
 
 from .client import LightingMeasuredClient
-from .messages import IncomingMessage, LightMeasured, OutgoingMessage
+from .messages import IncomingMessage, LightMeasuredPayload, OutgoingMessage
 
 __all__ = [
     "IncomingMessage",
-    "LightMeasured",
+    "LightMeasuredPayload",
     "LightingMeasuredClient",
     "OutgoingMessage",
 ]

@@ -5,16 +5,16 @@ from typing import NoReturn, TypeAlias
 from pydantic import BaseModel
 
 
-class LightMeasured(BaseModel):
+class LightMeasuredPayload(BaseModel):
     lumens: int | None = None
     sentAt: str | None = None
 
 
 IncomingMessage: TypeAlias = NoReturn
-OutgoingMessage: TypeAlias = LightMeasured
+OutgoingMessage: TypeAlias = LightMeasuredPayload
 
 __all__ = [
     "IncomingMessage",
-    "LightMeasured",
+    "LightMeasuredPayload",
     "OutgoingMessage",
 ]

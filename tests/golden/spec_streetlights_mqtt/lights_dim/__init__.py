@@ -1,10 +1,10 @@
 """The lightsDim channel: its client and its messages."""
 
 from .client import LightsDimClient
-from .messages import DimLight, IncomingMessage, OutgoingMessage
+from .messages import DimLightPayload, IncomingMessage, OutgoingMessage
 
 __all__ = [
-    "DimLight",
+    "DimLightPayload",
     "IncomingMessage",
     "LightsDimClient",
     "OutgoingMessage",

@@ -5,16 +5,16 @@ from typing import NoReturn, TypeAlias
 from pydantic import BaseModel
 
 
-class DimLight(BaseModel):
+class DimLightPayload(BaseModel):
     percentage: int | None = None
     sentAt: str | None = None
 
 
-IncomingMessage: TypeAlias = DimLight
+IncomingMessage: TypeAlias = DimLightPayload
 OutgoingMessage: TypeAlias = NoReturn
 
 __all__ = [
-    "DimLight",
+    "DimLightPayload",
     "IncomingMessage",
     "OutgoingMessage",
 ]

@@ -5,6 +5,6 @@ from typing import Literal
 from pydantic import BaseModel
 
 
-class TurnOnOff(BaseModel):
+class TurnOnOffPayload(BaseModel):
     command: Literal["on", "off"] | None = None
     sentAt: str | None = None

@@ -1,0 +1,276 @@
+//! Line layout for the Python statements the generator emits, the way
+//! `ruff format` lays them out, so that long lines come out already
+//! formatted and the output needs no formatter.
+//!
+//! A statement is built as a small document of text, possible line breaks
+//! and groups (as in Wadler's and Prettier's printers): a group stays on one
+//! line when it fits, and otherwise breaks its lines and indents its body.
+
+/// A layout document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Doc {
+    Text(String),
+    /// A space when its group is flat, a newline when broken.
+    Line,
+    /// Nothing when its group is flat, a newline when broken.
+    SoftLine,
+    /// Lays out flat if everything up to the next possible break fits.
+    Group(Vec<Doc>),
+    /// Its content is indented one level further when it breaks.
+    Indent(Vec<Doc>),
+    /// Text printed only when the enclosing group is broken.
+    IfBreak(&'static str),
+}
+
+pub fn text(value: impl Into<String>) -> Doc {
+    Doc::Text(value.into())
+}
+
+/// `name[item, ...]`, breaking inside the brackets; a trailing comma is added
+/// when more than one item is broken onto separate lines.
+pub fn subscript(name: &str, items: Vec<Doc>) -> Doc {
+    bracketed(format!("{name}["), items, "]")
+}
+
+/// `name(argument, ...)`, breaking inside the parentheses.
+pub fn call(name: &str, arguments: Vec<Doc>) -> Doc {
+    bracketed(format!("{name}("), arguments, ")")
+}
+
+fn bracketed(open: String, items: Vec<Doc>, close: &str) -> Doc {
+    let many = items.len() > 1;
+    let mut content = Vec::new();
+    for (index, item) in items.into_iter().enumerate() {
+        if index > 0 {
+            content.push(text(","));
+            content.push(Doc::Line);
+        }
+        content.push(item);
+    }
+    if many {
+        content.push(Doc::IfBreak(","));
+    }
+    // The brackets break first; the items then share one line if they fit.
+    Doc::Group(vec![
+        text(open),
+        Doc::Indent(vec![Doc::SoftLine, Doc::Group(content)]),
+        Doc::SoftLine,
+        text(close),
+    ])
+}
+
+/// `a | b | c`, breaking before each `|`; in an annotation or on the right of
+/// `=` it is wrapped in parentheses when it breaks.
+pub fn union(members: Vec<Doc>, parenthesize: bool) -> Doc {
+    let mut parts = Vec::new();
+    for (index, member) in members.into_iter().enumerate() {
+        if index > 0 {
+            parts.push(Doc::Line);
+            parts.push(text("| "));
+        }
+        parts.push(member);
+    }
+    let union = Doc::Group(parts);
+    if parenthesize {
+        Doc::Group(vec![
+            Doc::IfBreak("("),
+            Doc::Indent(vec![Doc::SoftLine, union]),
+            Doc::SoftLine,
+            Doc::IfBreak(")"),
+        ])
+    } else {
+        union
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Flat,
+    Break,
+}
+
+const INDENT: usize = 4;
+
+/// Prints `doc` starting at column `indent` (which is also its base
+/// indentation), within `width` columns where possible.
+pub fn print(doc: &Doc, indent: usize, width: usize) -> String {
+    let mut out = String::new();
+    let mut column = indent;
+    let mut stack: Vec<(usize, Mode, &Doc)> = vec![(indent, Mode::Break, doc)];
+    while let Some((level, mode, doc)) = stack.pop() {
+        match doc {
+            Doc::Text(value) => {
+                out.push_str(value);
+                column += value.chars().count();
+            }
+            Doc::Line | Doc::SoftLine if mode == Mode::Flat => {
+                if *doc == Doc::Line {
+                    out.push(' ');
+                    column += 1;
+                }
+            }
+            Doc::Line | Doc::SoftLine => {
+                out.push('\n');
+                out.push_str(&" ".repeat(level));
+                column = level;
+            }
+            Doc::Group(children) => {
+                let child_mode =
+                    if mode == Mode::Flat || fits(doc, &stack, width.saturating_sub(column)) {
+                        Mode::Flat
+                    } else {
+                        Mode::Break
+                    };
+                stack.extend(
+                    children
+                        .iter()
+                        .rev()
+                        .map(|child| (level, child_mode, child)),
+                );
+            }
+            Doc::Indent(children) => {
+                stack.extend(
+                    children
+                        .iter()
+                        .rev()
+                        .map(|child| (level + INDENT, mode, child)),
+                );
+            }
+            Doc::IfBreak(value) => {
+                if mode == Mode::Break {
+                    out.push_str(value);
+                    column += value.chars().count();
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `group` printed flat, followed by what comes after it up to the
+/// next line break, fits in `remaining` columns.
+fn fits(group: &Doc, rest: &[(usize, Mode, &Doc)], remaining: usize) -> bool {
+    let mut remaining = remaining as isize;
+    let mut queue: Vec<(Mode, &Doc)> = vec![(Mode::Flat, group)];
+    let mut rest = rest.iter().rev();
+    loop {
+        let (mode, doc) = match queue.pop() {
+            Some(next) => next,
+            None => match rest.next() {
+                Some((_, mode, doc)) => (*mode, *doc),
+                None => return true,
+            },
+        };
+        match doc {
+            Doc::Text(value) => remaining -= value.chars().count() as isize,
+            Doc::Line | Doc::SoftLine if mode == Mode::Break => return true,
+            Doc::Line => remaining -= 1,
+            Doc::SoftLine => {}
+            Doc::Group(children) | Doc::Indent(children) => {
+                queue.extend(children.iter().rev().map(|child| (mode, child)));
+            }
+            Doc::IfBreak(value) => {
+                if mode == Mode::Break {
+                    remaining -= value.chars().count() as isize;
+                }
+            }
+        }
+        if remaining < 0 {
+            return false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn literal(values: &[&str]) -> Doc {
+        subscript(
+            "Literal",
+            values
+                .iter()
+                .map(|value| text(format!("\"{value}\"")))
+                .collect(),
+        )
+    }
+
+    fn field(name: &str, annotation: Doc, value: Option<Doc>) -> String {
+        let mut parts = vec![text(format!("{name}: ")), annotation];
+        if let Some(value) = value {
+            parts.push(text(" = "));
+            parts.push(value);
+        }
+        print(&Doc::Group(parts), 4, 88)
+    }
+
+    // Expected layouts are what `ruff format` produces for the same lines.
+    #[test]
+    fn short_lines_stay_flat() {
+        let value = Some(text("\"PENDING\""));
+        assert_eq!(
+            field("status", literal(&["PENDING", "FAILED"]), value),
+            "status: Literal[\"PENDING\", \"FAILED\"] = \"PENDING\""
+        );
+    }
+
+    #[test]
+    fn long_subscripts_break_inside_their_brackets() {
+        let values = [
+            "PENDING",
+            "DELIVERED",
+            "FAILED",
+            "SOMETHING_ELSE",
+            "AND_MORE",
+            "X",
+        ];
+        assert_eq!(
+            field("status", literal(&values), Some(text("\"PENDING\""))),
+            "status: Literal[\n        \"PENDING\", \"DELIVERED\", \"FAILED\", \"SOMETHING_ELSE\", \"AND_MORE\", \"X\"\n    ] = \"PENDING\""
+        );
+        let long = [
+            "PENDING",
+            "DELIVERED",
+            "FAILED",
+            "SOMETHING_ELSE",
+            "AND_MORE",
+            "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+        ];
+        assert_eq!(
+            field("status3", literal(&long), None),
+            "status3: Literal[\n        \"PENDING\",\n        \"DELIVERED\",\n        \"FAILED\",\n        \"SOMETHING_ELSE\",\n        \"AND_MORE\",\n        \"XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\",\n    ]"
+        );
+    }
+
+    #[test]
+    fn long_unions_are_parenthesised_and_break_before_each_bar() {
+        let values = [
+            "PENDING",
+            "DELIVERED",
+            "FAILED",
+            "SOMETHING_ELSE",
+            "AND_MORE",
+            "X",
+        ];
+        assert_eq!(
+            field("status2", union(vec![literal(&values), text("None")], true), Some(text("None"))),
+            "status2: (\n        Literal[\"PENDING\", \"DELIVERED\", \"FAILED\", \"SOMETHING_ELSE\", \"AND_MORE\", \"X\"]\n        | None\n    ) = None"
+        );
+    }
+
+    #[test]
+    fn calls_break_inside_their_parentheses() {
+        let value = call(
+            "Field",
+            vec![
+                text("default=None"),
+                text("validation_alias=\"user-id\""),
+                text("serialization_alias=\"user-id\""),
+            ],
+        );
+        assert_eq!(
+            field("user_id", union(vec![text("str"), text("None")], true), Some(value)),
+            "user_id: str | None = Field(\n        default=None, validation_alias=\"user-id\", serialization_alias=\"user-id\"\n    )"
+        );
+    }
+}

@@ -1,0 +1,25 @@
+"""The tenantRoomEvents channel: its client and its messages."""
+
+from .client import TenantRoomEventsClient
+from .messages import (
+    DeliveryStatusWithAVeryLongNameIndeed,
+    IncomingMessage,
+    OutgoingMessage,
+    PingMessage,
+    TreeMessage,
+    TreeNodeWithChildren,
+    UpdateMessage,
+    UpdatePayload,
+)
+
+__all__ = [
+    "DeliveryStatusWithAVeryLongNameIndeed",
+    "IncomingMessage",
+    "OutgoingMessage",
+    "PingMessage",
+    "TenantRoomEventsClient",
+    "TreeMessage",
+    "TreeNodeWithChildren",
+    "UpdateMessage",
+    "UpdatePayload",
+]

@@ -1,0 +1,79 @@
+"""Messages of the tenantRoomEvents channel."""
+
+from typing import Literal, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..shared.messages import PingMessage
+
+DeliveryStatusWithAVeryLongNameIndeed: TypeAlias = Literal[
+    "PENDING", "DELIVERED", "FAILED", "RETRYING_AFTER_BACKOFF", "GIVEN_UP_FOR_GOOD"
+]
+
+
+class TreeNodeWithChildren(BaseModel):
+    name: str
+    children: "list[TreeNodeWithChildren] | None" = None
+
+
+class TreeMessage(BaseModel):
+    action: Literal["tree"] = "tree"
+    payload: TreeNodeWithChildren
+
+
+class UpdatePayload(BaseModel):
+    """An update with fields named like Python keywords and pydantic attributes."""
+
+    model_config = ConfigDict(populate_by_name=True)
+    status: DeliveryStatusWithAVeryLongNameIndeed
+    previousStatus: DeliveryStatusWithAVeryLongNameIndeed | None = None
+    priorityLevelForThisParticularUpdate: Literal[
+        "lowest",
+        "low",
+        "normal",
+        "high",
+        "highest",
+        "critical",
+        "emergency",
+        "apocalyptic",
+    ] = "normal"
+    room_id: int = Field(validation_alias="room-id", serialization_alias="room-id")
+    class_: str = Field(validation_alias="class", serialization_alias="class")
+    json_: bool = Field(
+        default=False, validation_alias="json", serialization_alias="json"
+    )
+    field_model_name: str | None = Field(
+        default=None, validation_alias="model_name", serialization_alias="model_name"
+    )
+    tags: list[str] = Field(default_factory=list)
+    limits: dict[str, int] = Field(default_factory=lambda: {"soft": 1, "hard": 2})
+    attachmentsByKindAndVeryLongName: (
+        dict[
+            str,
+            list[DeliveryStatusWithAVeryLongNameIndeed | TreeNodeWithChildren | None],
+        ]
+        | None
+    ) = None
+
+
+class UpdateMessage(BaseModel):
+    action: Literal["update"] = "update"
+    payload: UpdatePayload
+
+
+TreeNodeWithChildren.model_rebuild()
+
+
+IncomingMessage: TypeAlias = TreeMessage
+OutgoingMessage: TypeAlias = PingMessage | UpdateMessage
+
+__all__ = [
+    "DeliveryStatusWithAVeryLongNameIndeed",
+    "IncomingMessage",
+    "OutgoingMessage",
+    "PingMessage",
+    "TreeMessage",
+    "TreeNodeWithChildren",
+    "UpdateMessage",
+    "UpdatePayload",
+]
