@@ -1,18 +1,21 @@
 //! CLI: the `chanx` command line. The only module that knows clap; maps
 //! every outcome to an exit code (0 ok, 1 drift, 2 usage or input error).
 
+use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::config::{self, Client, CONFIG_FILE};
 use crate::format::{self, Formatter, Outcome};
 use crate::load::{self, Location};
 use crate::naming;
-use crate::tree::GenerateOptions;
+use crate::report::{self, CheckOptions, ClientReport, Layout};
+use crate::tree::{GenerateOptions, Tree};
 use crate::write::{self, WriteOptions};
 
-const EXAMPLES: &str = "\
+const GENERATE_EXAMPLES: &str = "\
 Examples:
   # From a running chanx server (Django or FastAPI)
   chanx generate-client --schema http://localhost:8000/asyncapi.json --output ./my_client
@@ -24,17 +27,33 @@ Examples:
   chanx generate-client -s asyncapi.json -o ./my_client --clear-output
   chanx generate-client -s asyncapi.json -o ./my_client --override-base
 
-Exit codes: 0 success, 1 drift (check), 2 usage or input error.";
+  # Every client listed in ./chanx.toml
+  chanx generate-client
+
+Exit codes: 0 success, 2 usage or input error.";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  # Is the committed client what generate-client would write now?
+  chanx check --schema asyncapi.json --output ./my_client
+
+  # Every client listed in ./chanx.toml (as a pre-commit hook does)
+  chanx check
+
+  # In GitHub Actions: annotations and a job summary
+  chanx check --format github
+
+Exit codes: 0 up to date, 1 drift, 2 usage or input error.";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "chanx",
     version,
-    about = "Generate typed Python WebSocket clients from AsyncAPI 3.0 documents",
-    after_help = EXAMPLES,
+    about = "Generate typed Python WebSocket clients from AsyncAPI 3.0 documents, and check them for drift",
+    after_help = "Exit codes: 0 success, 1 drift (check), 2 usage or input error."
 )]
 struct Cli {
-    /// Print only warnings and errors.
+    /// Print only warnings, errors and reports.
     #[arg(long, short, global = true)]
     quiet: bool,
     #[command(subcommand)]
@@ -49,19 +68,29 @@ enum Command {
     /// messages) and the messages shared between channels. By default `base/` is
     /// kept when it exists (so your changes there survive) and channel folders
     /// are regenerated; files chanx did not generate are never deleted.
-    #[command(after_help = EXAMPLES)]
-    GenerateClient(GenerateArgs),
+    #[command(after_help = GENERATE_EXAMPLES)]
+    GenerateClient(GenerationArgs),
+    /// Check that a generated client is exactly what generate-client would write now.
+    ///
+    /// Generates in memory with the same flags, compares with the output folder
+    /// and writes nothing. Reports every file generate-client would create
+    /// (missing), change (modified, or edited when changed by hand since it was
+    /// generated) or delete (stale), with unified diffs. Files that differ only
+    /// in line endings are named but pass unless --strict-eol.
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
 }
 
 #[derive(Debug, Args)]
-struct GenerateArgs {
-    /// Path or http(s) URL of the AsyncAPI document, JSON or YAML.
-    #[arg(long, short, value_name = "PATH_OR_URL")]
-    schema: String,
-    /// Folder to write the client package into; its name is the package's import name.
-    #[arg(long, short, value_name = "DIR")]
-    output: PathBuf,
-    /// Formatter to run on the written files, e.g. "ruff format" or "black".
+struct GenerationArgs {
+    /// Path or http(s) URL of the AsyncAPI document, JSON or YAML. Without it,
+    /// every client listed in chanx.toml.
+    #[arg(long, short, value_name = "PATH_OR_URL", requires = "output")]
+    schema: Option<String>,
+    /// Folder of the client package; its name is the package's import name.
+    #[arg(long, short, value_name = "DIR", requires = "schema")]
+    output: Option<PathBuf>,
+    /// Formatter to run on the generated files, e.g. "ruff format" or "black".
     /// Without it, `ruff format` runs when ruff is on PATH.
     #[arg(long, short, value_name = "COMMAND", conflicts_with = "no_format")]
     formatter: Option<String>,
@@ -71,7 +100,7 @@ struct GenerateArgs {
     /// Do not write README.md.
     #[arg(long)]
     no_readme: bool,
-    /// Remove the output folder before generating (only a folder chanx generated, or an empty one).
+    /// Remove the output folder first (only a folder chanx generated, or an empty one).
     #[arg(long)]
     clear_output: bool,
     /// Regenerate base/ even if it exists.
@@ -80,6 +109,53 @@ struct GenerateArgs {
     /// Keep files of channel folders that the document no longer produces.
     #[arg(long)]
     no_clear_channels: bool,
+    /// Config file listing the clients, used without --schema [default: ./chanx.toml].
+    #[arg(long, value_name = "FILE", conflicts_with = "schema")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    /// Status list, diffs and the command that fixes the drift.
+    Text,
+    /// One JSON document (see the README).
+    Json,
+    /// GitHub Actions annotations, and a job summary in $GITHUB_STEP_SUMMARY.
+    Github,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    generation: GenerationArgs,
+    /// Also fail on files in the output folder that chanx never generated.
+    #[arg(long)]
+    strict: bool,
+    /// Also fail on files that differ only in line endings.
+    #[arg(long)]
+    strict_eol: bool,
+    /// Lines of context in diffs.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    context: usize,
+    /// Colour the text report.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Show changed line counts instead of diffs.
+    #[arg(long, conflicts_with = "name_only")]
+    stat: bool,
+    /// Show only the paths that differ.
+    #[arg(long)]
+    name_only: bool,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    format: ReportFormat,
 }
 
 /// Messages for the user, on stderr.
@@ -114,7 +190,8 @@ pub fn run() -> ExitCode {
     };
     let reporter = Reporter { quiet: cli.quiet };
     let result = match cli.command {
-        Command::GenerateClient(args) => generate_client(&args, &reporter),
+        Command::GenerateClient(args) => generate_all(&args, &reporter),
+        Command::Check(args) => check_all(&args, &reporter),
     };
     match result {
         Ok(code) => code,
@@ -123,6 +200,137 @@ pub fn run() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// One client to generate or check, with every choice made.
+struct Job {
+    schema: String,
+    output: PathBuf,
+    formatter: Formatter,
+    readme: bool,
+    write: WriteOptions,
+    /// The command that regenerates this client.
+    remedy: String,
+}
+
+/// Quotes a word for a POSIX shell when it needs it.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+fn flag_words(client: &Client) -> Vec<String> {
+    let mut words = Vec::new();
+    if let Some(formatter) = &client.formatter {
+        words.push("--formatter".to_string());
+        words.push(formatter.clone());
+    }
+    for (on, flag) in [
+        (client.no_format, "--no-format"),
+        (client.no_readme, "--no-readme"),
+        (client.override_base, "--override-base"),
+        (client.no_clear_channels, "--no-clear-channels"),
+    ] {
+        if on {
+            words.push(flag.to_string());
+        }
+    }
+    words
+}
+
+/// The clients the command acts on: the one named on the command line, or
+/// those of the config file, with command-line flags added to each.
+fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
+    let from_flags = |client: Client| Client {
+        formatter: args.formatter.clone().or(client.formatter),
+        no_format: args.no_format || client.no_format,
+        no_readme: args.no_readme || client.no_readme,
+        override_base: args.override_base || client.override_base,
+        no_clear_channels: args.no_clear_channels || client.no_clear_channels,
+        ..client
+    };
+    let (clients, remedy_base) = match (&args.schema, &args.output) {
+        (Some(schema), Some(output)) => {
+            let client = from_flags(Client {
+                schema: schema.clone(),
+                output: output.clone(),
+                formatter: None,
+                no_format: false,
+                no_readme: false,
+                override_base: false,
+                no_clear_channels: false,
+            });
+            (vec![client], None)
+        }
+        _ => {
+            let path = args
+                .config
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(CONFIG_FILE));
+            if args.config.is_none() && !path.exists() {
+                return Err(format!(
+                    "give --schema and --output, or list the clients in {CONFIG_FILE} (see `chanx generate-client --help`)"
+                ));
+            }
+            let clients = config::load(&path).map_err(|error| error.to_string())?;
+            let mut remedy = "chanx generate-client".to_string();
+            if let Some(config) = &args.config {
+                remedy.push_str(&format!(
+                    " --config {}",
+                    shell_word(&config.to_string_lossy())
+                ));
+            }
+            (clients.into_iter().map(from_flags).collect(), Some(remedy))
+        }
+    };
+    clients
+        .into_iter()
+        .map(|client| {
+            if client.no_format && client.formatter.is_some() {
+                return Err("--formatter and --no-format exclude each other".to_string());
+            }
+            let formatter = match (&client.formatter, client.no_format) {
+                (_, true) => Formatter::Disabled,
+                (Some(command), false) => Formatter::Command(command.clone()),
+                (None, false) => Formatter::Auto,
+            };
+            let remedy = remedy_base.clone().unwrap_or_else(|| {
+                let mut words = vec![
+                    "chanx".to_string(),
+                    "generate-client".to_string(),
+                    "--schema".to_string(),
+                    client.schema.clone(),
+                    "--output".to_string(),
+                    client.output.to_string_lossy().into_owned(),
+                ];
+                words.extend(flag_words(&client));
+                words
+                    .iter()
+                    .map(|word| shell_word(word))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            Ok(Job {
+                formatter,
+                readme: !client.no_readme,
+                write: WriteOptions {
+                    clear_output: args.clear_output,
+                    override_base: client.override_base,
+                    clear_channels: !client.no_clear_channels,
+                },
+                remedy,
+                schema: client.schema,
+                output: client.output,
+            })
+        })
+        .collect()
 }
 
 /// The import name of the package written to `output`, and whether the
@@ -142,63 +350,142 @@ fn package_name(output: &Path) -> (String, bool) {
     }
 }
 
-fn generate_client(args: &GenerateArgs, reporter: &Reporter) -> Result<ExitCode, String> {
-    let location = Location::parse(&args.schema);
+/// Loads, generates and formats one client's tree, as both commands need it.
+fn build_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, String> {
+    let location = Location::parse(&job.schema);
     reporter.info(format!("Loading AsyncAPI schema: {location}"));
     let document = load::load(&location).map_err(|error| error.to_string())?;
-    let (package_name, importable) = package_name(&args.output);
+    let (package_name, importable) = package_name(&job.output);
     if !importable {
         reporter.warn(format!(
             "{} is not an importable Python package name; the README calls the package `{package_name}`",
-            args.output.display()
+            job.output.display()
         ));
     }
     let options = GenerateOptions {
-        readme: !args.no_readme,
+        readme: job.readme,
         package_name,
     };
     let (api, tree) = crate::generate(&document, &options).map_err(|error| error.to_string())?;
-    reporter.info(format!("  Title: {}", api.title));
-    reporter.info(format!("  Version: {}", api.version));
-    reporter.info(format!("  Channels: {}", api.counts.channels));
-    reporter.info(format!("  Operations: {}", api.counts.operations));
-    reporter.info(format!("  Schemas: {}", api.counts.schemas));
-    reporter.info(format!("Generating client into {}", args.output.display()));
-    let write_options = WriteOptions {
-        clear_output: args.clear_output,
-        override_base: args.override_base,
-        clear_channels: !args.no_clear_channels,
-    };
-    let report =
-        write::write(&tree, &args.output, &write_options).map_err(|error| error.to_string())?;
-    reporter.info(format!(
-        "  {} files written, {} unchanged, {} removed",
-        report.written.len(),
-        report.unchanged.len(),
-        report.removed.len()
-    ));
-    if report.kept_base {
-        reporter.info("  kept the existing base/ (--override-base regenerates it)");
+    if summary {
+        reporter.info(format!("  Title: {}", api.title));
+        reporter.info(format!("  Version: {}", api.version));
+        reporter.info(format!("  Channels: {}", api.counts.channels));
+        reporter.info(format!("  Operations: {}", api.counts.operations));
+        reporter.info(format!("  Schemas: {}", api.counts.schemas));
     }
-    for (path, reason) in &report.left_alone {
-        reporter.info(format!("  left alone: {path} ({reason})"));
-    }
-    let formatter = match (&args.formatter, args.no_format) {
-        (_, true) => Formatter::Disabled,
-        (Some(command), false) => Formatter::Command(command.clone()),
-        (None, false) => Formatter::Auto,
-    };
-    let python_files: Vec<PathBuf> = report
-        .written
-        .iter()
-        .filter(|path| path.ends_with(".py"))
-        .map(|path| args.output.join(path))
-        .collect();
-    match format::run(&formatter, &python_files) {
+    let (tree, outcome) = format::format_tree(&tree, &job.formatter, &job.output);
+    match outcome {
         Outcome::Formatted(command) => reporter.info(format!("  formatted with `{command}`")),
         Outcome::Skipped(_) => {}
         Outcome::Warning(message) => reporter.warn(message),
     }
-    reporter.info(format!("Client generated in {}", args.output.display()));
+    Ok(tree)
+}
+
+fn generate_all(args: &GenerationArgs, reporter: &Reporter) -> Result<ExitCode, String> {
+    for job in jobs(args)? {
+        generate_client(&job, reporter)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+fn generate_client(job: &Job, reporter: &Reporter) -> Result<(), String> {
+    let tree = build_tree(job, reporter, true)?;
+    reporter.info(format!("Generating client into {}", job.output.display()));
+    let changes = write::plan(&tree, &job.output, &job.write).map_err(|error| error.to_string())?;
+    let report = write::apply(&tree, &changes, &job.output).map_err(|error| error.to_string())?;
+    reporter.info(format!(
+        "  {} files written, {} unchanged, {} removed",
+        report.written.len(),
+        changes.unchanged.len(),
+        report.removed.len()
+    ));
+    if changes.kept_base {
+        reporter.info("  kept the existing base/ (--override-base regenerates it)");
+    }
+    for (path, reason) in &changes.left_alone {
+        reporter.info(format!("  left alone: {path} ({reason})"));
+    }
+    reporter.info(format!("Client generated in {}", job.output.display()));
+    Ok(())
+}
+
+fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCode, String> {
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let options = CheckOptions {
+        strict: args.strict,
+        strict_eol: args.strict_eol,
+        context: args.context,
+        color: color && args.format == ReportFormat::Text,
+        layout: if args.name_only {
+            Layout::NameOnly
+        } else if args.stat {
+            Layout::Stat
+        } else {
+            Layout::Full
+        },
+    };
+    let mut reports = Vec::new();
+    for job in jobs(&args.generation)? {
+        // The summary of the document only matters when generating.
+        let tree = build_tree(&job, reporter, false)?;
+        if !job.output.is_dir() {
+            return Err(format!(
+                "{}: no such folder; generate the client first: {}",
+                job.output.display(),
+                job.remedy
+            ));
+        }
+        let changes =
+            write::plan(&tree, &job.output, &job.write).map_err(|error| error.to_string())?;
+        reports.push(ClientReport::new(
+            job.schema.clone(),
+            job.output.to_string_lossy().into_owned(),
+            tree.schema_sha256().to_string(),
+            &changes,
+            &options,
+            job.remedy.clone(),
+        ));
+    }
+    let mut stdout = std::io::stdout().lock();
+    let printed = match args.format {
+        ReportFormat::Text => reports
+            .iter()
+            .try_for_each(|report| stdout.write_all(report::text(report, &options).as_bytes())),
+        ReportFormat::Json => stdout.write_all(report::json(&reports, &options).as_bytes()),
+        ReportFormat::Github => {
+            let (commands, summary) = report::github(&reports, &options);
+            if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+                append(Path::new(&path), &summary)?;
+            }
+            stdout.write_all(commands.as_bytes()).and_then(|()| {
+                reports.iter().try_for_each(|report| {
+                    stdout.write_all(report::text(report, &options).as_bytes())
+                })
+            })
+        }
+    };
+    printed.map_err(|error| format!("cannot write the report: {error}"))?;
+    let drift = reports.iter().any(|report| report.drift(&options));
+    Ok(if drift {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn append(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .map_err(|error| format!("{}: cannot append the job summary: {error}", path.display()))
 }

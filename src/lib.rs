@@ -3,9 +3,11 @@
 //!
 //! The pipeline runs in one direction, one module per stage:
 //! [`load`] → [`resolve`] → [`model`] → [`naming`]/[`layout`] → [`render`] → [`tree`],
-//! and the commands consume the finished tree ([`write`]).
+//! and the commands consume the finished tree: [`write`] plans and applies
+//! it for `generate-client`, [`report`] shows the plan for `check`.
 
 pub mod cli;
+pub mod config;
 pub mod format;
 pub mod layout;
 pub mod load;
@@ -14,6 +16,7 @@ pub mod naming;
 pub mod pyfmt;
 pub mod python;
 pub mod render;
+pub mod report;
 pub mod resolve;
 pub mod tree;
 pub mod write;

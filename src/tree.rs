@@ -27,12 +27,14 @@ pub struct GenerateOptions {
 pub struct Tree {
     /// Relative path (always `/`-separated) → content, manifest included.
     pub files: BTreeMap<String, Vec<u8>>,
+    schema_sha256: String,
+    readme: bool,
 }
 
 #[derive(Serialize)]
 struct Manifest<'a> {
     generator: &'static str,
-    schema_sha256: String,
+    schema_sha256: &'a str,
     options: ManifestOptions,
     files: BTreeMap<&'a str, String>,
 }
@@ -48,16 +50,23 @@ impl Tree {
         document: &LoadedDocument,
         options: &GenerateOptions,
     ) -> Tree {
-        let mut files: BTreeMap<String, Vec<u8>> = rendered
+        let files = rendered
             .into_iter()
             .map(|(path, text)| (path, text.into_bytes()))
             .collect();
+        Tree::with_manifest(files, canonical_sha256(&document.value), options.readme)
+    }
+
+    fn with_manifest(
+        mut files: BTreeMap<String, Vec<u8>>,
+        schema_sha256: String,
+        readme: bool,
+    ) -> Tree {
+        files.remove(MANIFEST);
         let manifest = Manifest {
             generator: "chanx",
-            schema_sha256: canonical_sha256(&document.value),
-            options: ManifestOptions {
-                readme: options.readme,
-            },
+            schema_sha256: &schema_sha256,
+            options: ManifestOptions { readme },
             files: files
                 .iter()
                 .map(|(path, bytes)| (path.as_str(), sha256_hex(bytes)))
@@ -66,7 +75,23 @@ impl Tree {
         let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
         text.push('\n');
         files.insert(MANIFEST.to_string(), text.into_bytes());
-        Tree { files }
+        Tree {
+            files,
+            schema_sha256,
+            readme,
+        }
+    }
+
+    /// The same package with some files replaced (by a formatter), its
+    /// manifest recomputed.
+    pub fn with_files(&self, replaced: BTreeMap<String, Vec<u8>>) -> Tree {
+        let mut files = self.files.clone();
+        files.extend(replaced);
+        Tree::with_manifest(files, self.schema_sha256.clone(), self.readme)
+    }
+
+    pub fn schema_sha256(&self) -> &str {
+        &self.schema_sha256
     }
 
     /// Paths under `base/`, which regeneration keeps unless asked not to.

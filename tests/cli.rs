@@ -4,77 +4,12 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-}
-
-const SHOWCASE: &str = "chanx/showcase.json";
-
-/// Runs the binary with `args`, with an empty PATH so no formatter is found
-/// unless a test puts one there.
-fn chanx(args: &[&str]) -> Output {
-    chanx_with_path(args, "")
-}
-
-fn chanx_with_path(args: &[&str], path: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chanx"))
-        .args(args)
-        .env("PATH", path)
-        .output()
-        .expect("the chanx binary runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn generate(schema: &Path, out: &Path, extra: &[&str]) -> Output {
-    generate_from(schema.to_str().unwrap(), out, extra)
-}
-
-/// `chanx generate-client --schema SCHEMA --output OUT EXTRA...`.
-fn generate_from(schema: &str, out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec![
-        "generate-client",
-        "--schema",
-        schema,
-        "--output",
-        out.to_str().unwrap(),
-    ];
-    args.extend_from_slice(extra);
-    chanx(&args)
-}
-
-fn assert_exit(output: &Output, code: i32) {
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "exit status; stderr:\n{}",
-        stderr(output)
-    );
-}
-
-fn files_under(root: &Path) -> Vec<String> {
-    let mut files: Vec<String> = walkdir::WalkDir::new(root)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_file())
-        .map(|entry| {
-            entry
-                .path()
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    files.sort();
-    files
-}
+mod util;
+use util::{
+    assert_exit, chanx, chanx_with_path, files_under, fixture, generate, generate_from, stderr,
+    SHOWCASE,
+};
 
 #[test]
 fn version_and_help_teach_the_commands() {

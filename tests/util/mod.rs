@@ -1,0 +1,94 @@
+//! The one way tests run the `chanx` binary, and helpers around it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const SHOWCASE: &str = "chanx/showcase.json";
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+/// Runs the binary with `args`, with an empty PATH so no formatter is found
+/// unless a test puts one there.
+pub fn chanx(args: &[&str]) -> Output {
+    chanx_with_path(args, "")
+}
+
+pub fn chanx_with_path(args: &[&str], path: &str) -> Output {
+    chanx_in(None, args, path, &[])
+}
+
+/// Runs the binary in `dir` (or here) with `PATH` set to `path` and extra
+/// environment variables; `GITHUB_STEP_SUMMARY` is never inherited.
+pub fn chanx_in(dir: Option<&Path>, args: &[&str], path: &str, env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chanx"));
+    command
+        .args(args)
+        .env("PATH", path)
+        .env_remove("GITHUB_STEP_SUMMARY");
+    if let Some(dir) = dir {
+        command.current_dir(dir);
+    }
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.output().expect("the chanx binary runs")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn generate(schema: &Path, out: &Path, extra: &[&str]) -> Output {
+    generate_from(schema.to_str().unwrap(), out, extra)
+}
+
+/// `chanx generate-client --schema SCHEMA --output OUT EXTRA...`.
+pub fn generate_from(schema: &str, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "generate-client",
+        "--schema",
+        schema,
+        "--output",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    chanx(&args)
+}
+
+pub fn assert_exit(output: &Output, code: i32) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "exit status; stdout:\n{}\nstderr:\n{}",
+        stdout(output),
+        stderr(output)
+    );
+}
+
+/// Every file below `root`, relative and sorted.
+pub fn files_under(root: &Path) -> Vec<String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            entry
+                .path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    files.sort();
+    files
+}
