@@ -515,3 +515,47 @@ proptest! {
         prop_assert_eq!(project.statuses(&flags), (0, BTreeMap::new()));
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_formatter_runs_on_a_copy_for_check_as_for_generate() {
+    use std::os::unix::fs::PermissionsExt;
+    let project = Project::new();
+    let bin = project.path("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let script = bin.join("stamp");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nfor f in \"$@\"; do printf '# stamped\\n' >> \"$f\"; done\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = bin.to_str().unwrap();
+    let run = |command: &str, extra: &[&str]| {
+        let mut args = vec![
+            command,
+            "--schema",
+            "asyncapi.json",
+            "--output",
+            "my_client",
+        ];
+        args.extend_from_slice(extra);
+        chanx_in(Some(project.dir.path()), &args, path, &[])
+    };
+    assert_exit(&run("generate-client", &["--formatter", "stamp"]), 0);
+    let client = std::fs::read_to_string(project.client("chat/client.py")).unwrap();
+    assert!(
+        client.ends_with("# stamped\n"),
+        "the formatter ran on the written file"
+    );
+    let readme = std::fs::read_to_string(project.client("README.md")).unwrap();
+    assert!(
+        !readme.contains("# stamped"),
+        "only Python files are formatted"
+    );
+    assert_exit(&run("check", &["--formatter", "stamp"]), 0);
+    let unformatted = run("check", &["--no-format", "--name-only"]);
+    assert_exit(&unformatted, 1);
+    assert!(stdout(&unformatted).contains("chat/client.py"));
+    assert!(!stdout(&unformatted).contains("README.md"));
+}
