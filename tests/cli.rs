@@ -394,13 +394,13 @@ fn input_errors_name_the_input_and_write_nothing() {
     assert!(stderr(&output).contains(&format!("{}: file not found", missing.display())));
 }
 
-/// Serves each of `responses` (status line, content type, body) to one
+/// Serves each of `responses` (status line, one header line, body) to one
 /// request on 127.0.0.1, then stops; returns the base URL.
 fn serve(responses: Vec<(&'static str, &'static str, Vec<u8>)>) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = listener.local_addr().unwrap();
     std::thread::spawn(move || {
-        for (status, content_type, body) in responses {
+        for (status, header, body) in responses {
             let Ok((mut stream, _)) = listener.accept() else {
                 return;
             };
@@ -411,7 +411,7 @@ fn serve(responses: Vec<(&'static str, &'static str, Vec<u8>)>) -> String {
             }
             let _ = write!(
                 stream,
-                "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                "HTTP/1.1 {status}\r\n{header}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
                 body.len()
             );
             let _ = stream.write_all(&body);
@@ -426,8 +426,8 @@ fn generates_from_a_url_by_content_type() {
     let json = std::fs::read(fixture(SHOWCASE)).unwrap();
     let yaml = std::fs::read(fixture("chanx/sandbox_fastapi.yaml")).unwrap();
     let base = serve(vec![
-        ("200 OK", "application/json", json),
-        ("200 OK", "application/yaml", yaml),
+        ("200 OK", "Content-Type: application/json", json),
+        ("200 OK", "Content-Type: application/yaml", yaml),
     ]);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("from_json");
@@ -444,7 +444,11 @@ fn generates_from_a_url_by_content_type() {
 
 #[test]
 fn http_errors_name_the_url_and_exit_2() {
-    let base = serve(vec![("404 Not Found", "text/plain", b"nope".to_vec())]);
+    let base = serve(vec![(
+        "404 Not Found",
+        "Content-Type: text/plain",
+        b"nope".to_vec(),
+    )]);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("client");
     let url = format!("{base}/asyncapi.json");
@@ -471,4 +475,18 @@ fn http_errors_name_the_url_and_exit_2() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn urls_follow_redirects() {
+    let json = std::fs::read(fixture(SHOWCASE)).unwrap();
+    let base = serve(vec![
+        ("302 Found", "Location: /moved/asyncapi", Vec::new()),
+        ("200 OK", "Content-Type: application/json", json),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    let output = generate_from(&format!("{base}/asyncapi"), &out, &[]);
+    assert_exit(&output, 0);
+    assert!(out.join("chat/client.py").exists());
 }
