@@ -298,6 +298,12 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
         let schema = &api.schemas[id.0];
         let name = &plan.class_names[id.0];
         let mut forward = false;
+        // Whether a hint names this class or one defined after it.
+        let refers_ahead = |hint: &python::Hint| {
+            hint.schemas
+                .iter()
+                .any(|used| position(*used).is_some_and(|at| at >= index))
+        };
         // The annotation for `ty`, flat and as a layout document.
         let mut hint_of = |ty: &TypeExpr, imports: &mut Imports| -> (String, Doc) {
             let hint = type_hint(ty, &name_of);
@@ -307,13 +313,7 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             if hint.uses_literal {
                 imports.typing.insert("Literal");
             }
-            let mut later = false;
-            for used in &hint.schemas {
-                if position(*used).is_some_and(|at| at >= index) {
-                    later = true;
-                }
-            }
-            if later {
+            if refers_ahead(&hint) {
                 forward = true;
                 let quoted = string_literal(&hint.text);
                 (quoted.clone(), pyfmt::text(quoted))
@@ -341,7 +341,20 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                     .chain(fields.iter().zip(&plan.field_names[id.0]).map(
                         |(field, python_name)| {
                             let (_, annotation) = hint_of(&field_type(field), &mut imports);
-                            field_line(field, python_name, annotation, &mut imports)
+                            // A class defined further down can only be named lazily.
+                            let empty_factory = container_of(&field.ty)
+                                .map(|container| type_hint(container, &name_of))
+                                .map(|hint| match refers_ahead(&hint) {
+                                    true => format!("lambda: {}()", hint.text),
+                                    false => hint.text,
+                                });
+                            field_line(
+                                field,
+                                python_name,
+                                annotation,
+                                empty_factory.as_deref(),
+                                &mut imports,
+                            )
                         },
                     ))
                     .collect();
@@ -447,16 +460,38 @@ fn field_type(field: &Field) -> TypeExpr {
 }
 
 /// One field of a model class, laid out as `ruff format` would.
-fn field_line(field: &Field, python_name: &str, annotation: Doc, imports: &mut Imports) -> String {
+/// The list or dict type within a field's type, for empty defaults.
+fn container_of(ty: &TypeExpr) -> Option<&TypeExpr> {
+    match ty {
+        TypeExpr::List(_) | TypeExpr::Map(_) => Some(ty),
+        TypeExpr::Union(members) => members
+            .iter()
+            .find(|member| matches!(member, TypeExpr::List(_) | TypeExpr::Map(_))),
+        _ => None,
+    }
+}
+
+/// One field of a model class, laid out as `ruff format` would.
+/// `empty_factory` creates an empty default with its item type known to
+/// type checkers: the parameterised `list[...]`/`dict[...]`.
+fn field_line(
+    field: &Field,
+    python_name: &str,
+    annotation: Doc,
+    empty_factory: Option<&str>,
+    imports: &mut Imports,
+) -> String {
     let mut arguments = Vec::new();
     let mut default = None;
     match &field.default {
-        Some(JsonValue::List(items)) if items.is_empty() => {
-            arguments.push("default_factory=list".to_string())
-        }
-        Some(JsonValue::Object(entries)) if entries.is_empty() => {
-            arguments.push("default_factory=dict".to_string())
-        }
+        Some(JsonValue::List(items)) if items.is_empty() => arguments.push(format!(
+            "default_factory={}",
+            empty_factory.unwrap_or("list")
+        )),
+        Some(JsonValue::Object(entries)) if entries.is_empty() => arguments.push(format!(
+            "default_factory={}",
+            empty_factory.unwrap_or("dict")
+        )),
         Some(value @ (JsonValue::List(_) | JsonValue::Object(_))) => arguments.push(format!(
             "default_factory=lambda: {}",
             python::value_literal(value)

@@ -13,7 +13,12 @@ DeliveryStatusWithAVeryLongNameIndeed: TypeAlias = Literal[
 
 class TreeNodeWithChildren(BaseModel):
     name: str
-    children: "list[TreeNodeWithChildren] | None" = None
+    children: "list[TreeNodeWithChildren]" = Field(
+        default_factory=lambda: list[TreeNodeWithChildren]()
+    )
+    statusHistory: list[DeliveryStatusWithAVeryLongNameIndeed] = Field(
+        default_factory=list[DeliveryStatusWithAVeryLongNameIndeed]
+    )
 
 
 class TreeMessage(BaseModel):
@@ -45,7 +50,7 @@ class UpdatePayload(BaseModel):
     field_model_name: str | None = Field(
         default=None, validation_alias="model_name", serialization_alias="model_name"
     )
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list[str])
     limits: dict[str, int] = Field(default_factory=lambda: {"soft": 1, "hard": 2})
     attachmentsByKindAndVeryLongName: (
         dict[
