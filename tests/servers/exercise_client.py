@@ -57,13 +57,26 @@ class Inbox:
             raise AssertionError(f"expected {wanted!r}, received {got!r}")
 
 
-class ChatRecorder(ChatClient):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.inbox = Inbox()
+class Recording:
+    """Connection bookkeeping shared by the recorders: anything invalid,
+    non-JSON or left unread counts as a problem."""
+
+    inbox: Inbox
 
     async def send_init_message(self) -> None:
         self.inbox.connected.set()
+
+    async def handle_invalid_message(self, invalid_message: Any) -> None:
+        self.inbox.problems.append(f"invalid: {invalid_message!r}")
+
+    async def handle_raw_data(self, message: str | bytes) -> None:
+        self.inbox.problems.append(f"not JSON: {message!r}")
+
+
+class ChatRecorder(Recording, ChatClient):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.inbox = Inbox()
 
     async def handle_message(self, message: ChatIncoming) -> None:
         match message:
@@ -76,17 +89,11 @@ class ChatRecorder(ChatClient):
             case _:
                 assert_never(message)
 
-    async def handle_invalid_message(self, invalid_message: Any) -> None:
-        self.inbox.problems.append(f"invalid: {invalid_message!r}")
 
-
-class RoomRecorder(RoomsClient):
+class RoomRecorder(Recording, RoomsClient):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.inbox = Inbox()
-
-    async def send_init_message(self) -> None:
-        self.inbox.connected.set()
 
     async def handle_message(self, message: RoomIncoming) -> None:
         match message:
@@ -98,13 +105,10 @@ class RoomRecorder(RoomsClient):
                 assert_never(message)
 
 
-class ThreadRecorder(ThreadsClient):
+class ThreadRecorder(Recording, ThreadsClient):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.inbox = Inbox()
-
-    async def send_init_message(self) -> None:
-        self.inbox.connected.set()
 
     async def handle_message(self, message: ThreadIncoming) -> None:
         match message:
@@ -117,14 +121,11 @@ class ThreadRecorder(ThreadsClient):
                 assert_never(message)
 
 
-class ProfileRecorder(ProfilesClient):
+class ProfileRecorder(Recording, ProfilesClient):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.inbox = Inbox()
         self.profiles: list[Profile] = []
-
-    async def send_init_message(self) -> None:
-        self.inbox.connected.set()
 
     async def handle_message(self, message: ProfileIncoming) -> None:
         match message:
@@ -137,14 +138,11 @@ class ProfileRecorder(ProfilesClient):
                 assert_never(message)
 
 
-class SecureRecorder(SecureClient):
+class SecureRecorder(Recording, SecureClient):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.inbox = Inbox()
         self.connection_errors: list[Exception] = []
-
-    async def send_init_message(self) -> None:
-        self.inbox.connected.set()
 
     async def handle_message(self, message: SecureIncoming) -> None:
         match message:
@@ -181,6 +179,8 @@ async def connected(client: Recorder) -> "asyncio.Task[None]":
 async def close(client: Recorder, task: "asyncio.Task[None]") -> None:
     await client.disconnect()
     await asyncio.wait_for(task, TIMEOUT)
+    while not client.inbox.queue.empty():
+        client.inbox.problems.append(f"unexpected: {client.inbox.queue.get_nowait()}")
     if client.inbox.problems:
         raise AssertionError(f"{type(client).__name__}: {client.inbox.problems}")
 
