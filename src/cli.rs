@@ -393,7 +393,7 @@ fn generate_all(args: &GenerationArgs, reporter: &Reporter) -> Result<ExitCode, 
 fn generate_client(job: &Job, reporter: &Reporter) -> Result<(), String> {
     let tree = build_tree(job, reporter, true)?;
     reporter.info(format!("Generating client into {}", job.output.display()));
-    let changes = write::plan(&tree, &job.output, &job.write).map_err(|error| error.to_string())?;
+    let changes = write::plan_on_disk(&tree, &job.output, &job.write).map_err(|error| error.to_string())?;
     let report = write::apply(&tree, &changes, &job.output).map_err(|error| error.to_string())?;
     reporter.info(format!(
         "  {} files written, {} unchanged, {} removed",
@@ -444,7 +444,7 @@ fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCode, String> 
             ));
         }
         let changes =
-            write::plan(&tree, &job.output, &job.write).map_err(|error| error.to_string())?;
+            write::plan_on_disk(&tree, &job.output, &job.write).map_err(|error| error.to_string())?;
         reports.push(ClientReport::new(
             job.schema.clone(),
             job.output.to_string_lossy().into_owned(),

@@ -111,18 +111,24 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     }
 }
 
-/// The file hashes recorded by an earlier run, if it left a manifest.
-pub fn previous_manifest(output: &Path) -> Option<BTreeMap<String, String>> {
-    let text = fs::read_to_string(output.join(MANIFEST)).ok()?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let files = value.get("files")?.as_object()?;
-    Some(
+/// The file hashes an earlier run recorded in the folder's manifest, if any.
+pub fn previous_manifest(folder: &dyn Folder) -> Result<Option<BTreeMap<String, String>>, WriteError> {
+    let Some(bytes) = folder.read(MANIFEST)? else {
+        return Ok(None);
+    };
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return Ok(None);
+    };
+    let Some(files) = value.get("files").and_then(|files| files.as_object()) else {
+        return Ok(None);
+    };
+    Ok(Some(
         files
             .iter()
             .filter_map(|(path, hash)| Some((path.clone(), hash.as_str()?.to_string())))
             .filter(|(path, _)| is_safe_relative(path))
             .collect(),
-    )
+    ))
 }
 
 /// A manifest path is only trusted if it stays inside the output folder.
@@ -154,73 +160,121 @@ pub fn same_but_line_endings(left: &[u8], right: &[u8]) -> bool {
     left != right && normalize_line_endings(left) == normalize_line_endings(right)
 }
 
-/// Every file below `output`, as `/`-separated relative paths, without
-/// `__pycache__` folders and without following symlinks.
-fn files_on_disk(output: &Path) -> Result<BTreeSet<String>, WriteError> {
-    let mut files = BTreeSet::new();
-    if !output.is_dir() {
-        return Ok(files);
-    }
-    let walker = walkdir::WalkDir::new(output)
-        .follow_links(false)
-        .into_iter()
-        .filter_entry(|entry| entry.file_name() != "__pycache__");
-    for entry in walker {
-        let entry = entry.map_err(|error| WriteError::Io {
-            path: output.to_path_buf(),
-            message: error.to_string(),
-        })?;
-        if entry.file_type().is_dir() {
-            continue;
+/// The current content of an output folder: on disk, or on a branch of a
+/// repository. Paths are relative and `/`-separated.
+pub trait Folder {
+    /// How to name the folder in messages.
+    fn describe(&self) -> String;
+    /// Every file, without `__pycache__` folders.
+    fn files(&self) -> Result<BTreeSet<String>, WriteError>;
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, WriteError>;
+}
+
+/// An output folder on disk; symlinks are never followed.
+pub struct DiskFolder {
+    root: PathBuf,
+}
+
+impl DiskFolder {
+    pub fn new(root: &Path) -> Result<DiskFolder, WriteError> {
+        reject_symlink(root)?;
+        if root.exists() && !root.is_dir() {
+            return Err(WriteError::NotAFolder {
+                path: root.to_path_buf(),
+            });
         }
-        let relative = entry.path().strip_prefix(output).unwrap_or(entry.path());
-        files.insert(relative.to_string_lossy().replace('\\', "/"));
-    }
-    Ok(files)
-}
-
-fn read_if_exists(output: &Path, relative: &str) -> Result<Option<Vec<u8>>, WriteError> {
-    reject_symlinks_below(output, relative)?;
-    let path = output.join(relative);
-    match fs::read(&path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(io_error(&path)(error)),
+        Ok(DiskFolder {
+            root: root.to_path_buf(),
+        })
     }
 }
 
-/// Every change `generate-client` would make to `output`; reads, never writes.
-pub fn plan(tree: &Tree, output: &Path, options: &WriteOptions) -> Result<Changes, WriteError> {
-    reject_symlink(output)?;
-    if output.exists() && !output.is_dir() {
-        return Err(WriteError::NotAFolder {
-            path: output.to_path_buf(),
-        });
+impl Folder for DiskFolder {
+    fn describe(&self) -> String {
+        self.root.display().to_string()
     }
-    let previous = previous_manifest(output);
-    let on_disk = files_on_disk(output)?;
+
+    fn files(&self) -> Result<BTreeSet<String>, WriteError> {
+        let mut files = BTreeSet::new();
+        if !self.root.is_dir() {
+            return Ok(files);
+        }
+        let walker = walkdir::WalkDir::new(&self.root)
+            .follow_links(false)
+            .into_iter()
+            .filter_entry(|entry| entry.file_name() != "__pycache__");
+        for entry in walker {
+            let entry = entry.map_err(|error| WriteError::Io {
+                path: self.root.clone(),
+                message: error.to_string(),
+            })?;
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let relative = entry.path().strip_prefix(&self.root).unwrap_or(entry.path());
+            files.insert(relative.to_string_lossy().replace('\\', "/"));
+        }
+        Ok(files)
+    }
+
+    fn read(&self, relative: &str) -> Result<Option<Vec<u8>>, WriteError> {
+        reject_symlinks_below(&self.root, relative)?;
+        let path = self.root.join(relative);
+        match fs::read(&path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(io_error(&path)(error)),
+        }
+    }
+}
+
+/// An output folder held in memory.
+pub struct MemoryFolder {
+    pub name: String,
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Folder for MemoryFolder {
+    fn describe(&self) -> String {
+        self.name.clone()
+    }
+
+    fn files(&self) -> Result<BTreeSet<String>, WriteError> {
+        Ok(self.files.keys().cloned().collect())
+    }
+
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, WriteError> {
+        Ok(self.files.get(path).cloned())
+    }
+}
+
+/// [`plan`] for a folder on disk.
+pub fn plan_on_disk(tree: &Tree, output: &Path, options: &WriteOptions) -> Result<Changes, WriteError> {
+    plan(tree, &DiskFolder::new(output)?, options)
+}
+
+/// Every change `generate-client` would make to the folder; reads, never writes.
+pub fn plan(tree: &Tree, folder: &dyn Folder, options: &WriteOptions) -> Result<Changes, WriteError> {
+    let previous = previous_manifest(folder)?;
+    let on_disk = folder.files()?;
     let mut changes = Changes::default();
-    if options.clear_output && output.exists() {
-        let empty = fs::read_dir(output)
-            .map_err(io_error(output))?
-            .next()
-            .is_none();
-        if previous.is_none() && !empty {
+    if options.clear_output && !on_disk.is_empty() {
+        if previous.is_none() {
             return Err(WriteError::NotGenerated {
-                path: output.to_path_buf(),
+                path: PathBuf::from(folder.describe()),
             });
         }
         changes.clear_output = true;
     }
     let previous = previous.unwrap_or_default();
-    changes.kept_base =
-        !changes.clear_output && !options.override_base && output.join("base").is_dir();
+    let has_base = on_disk.iter().any(|path| Tree::is_base(path));
+    changes.kept_base = !changes.clear_output && !options.override_base && has_base;
 
     for (path, expected) in &tree.files {
         if changes.kept_base && Tree::is_base(path) {
             continue;
         }
-        let actual = read_if_exists(output, path)?;
+        let actual = folder.read(path)?;
         let status = match &actual {
             None => Status::Missing,
             Some(actual) if actual == expected => {
@@ -260,7 +314,7 @@ pub fn plan(tree: &Tree, output: &Path, options: &WriteOptions) -> Result<Change
             if Tree::is_base(path) || (in_channel_folder && !options.clear_channels) {
                 false
             } else {
-                let actual = read_if_exists(output, path)?.unwrap_or_default();
+                let actual = folder.read(path)?.unwrap_or_default();
                 let unedited = sha256_hex(&actual) == *recorded;
                 if !unedited {
                     changes
@@ -278,7 +332,7 @@ pub fn plan(tree: &Tree, output: &Path, options: &WriteOptions) -> Result<Change
                 path: path.clone(),
                 status: Status::Stale,
                 expected: None,
-                actual: read_if_exists(output, path)?,
+                actual: folder.read(path)?,
             });
             if let Some(parent) = Path::new(path).parent() {
                 emptied.insert(parent.to_string_lossy().replace('\\', "/"));
