@@ -79,6 +79,82 @@ enum Command {
     /// in line endings are named but pass unless --strict-eol.
     #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
+    /// Commit the regenerated client to a branch through the GitHub API and open,
+    /// update or close its pull request.
+    ///
+    /// Compares the generated client with the output folder on the base branch;
+    /// uploads only changed files, makes one commit on top of the base branch on a
+    /// branch of its own (one per client) and keeps one pull request for it up to
+    /// date. Nothing changed: nothing is committed. Drift gone: the pull request is
+    /// closed and its branch deleted. The token comes from GITHUB_TOKEN (or
+    /// --token-env) and is never printed.
+    #[cfg(feature = "github")]
+    #[command(after_help = PULL_REQUEST_EXAMPLES)]
+    PullRequest(Box<PullRequestArgs>),
+}
+
+#[cfg(feature = "github")]
+const PULL_REQUEST_EXAMPLES: &str = "\
+Examples:
+  # In a workflow (GITHUB_REPOSITORY, GITHUB_TOKEN and GITHUB_API_URL are set)
+  chanx pull-request --schema asyncapi.json --output clients/my_client
+
+  # Elsewhere
+  GITHUB_TOKEN=... chanx pull-request -s asyncapi.json -o clients/my_client \\
+      --repo acme/app --base main --label generated --format json
+
+The token needs `contents: write` and `pull-requests: write`.
+Exit codes: 0 success, 2 usage, input or GitHub error.";
+
+#[cfg(feature = "github")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutcomeFormat {
+    Text,
+    Json,
+}
+
+#[cfg(feature = "github")]
+#[derive(Debug, Args)]
+struct PullRequestArgs {
+    #[command(flatten)]
+    generation: GenerationArgs,
+    /// Repository [default: $GITHUB_REPOSITORY].
+    #[arg(long, value_name = "OWNER/NAME")]
+    repo: Option<String>,
+    /// Branch the pull request merges into [default: the repository's default branch].
+    #[arg(long, value_name = "BRANCH")]
+    base: Option<String>,
+    /// Branch to commit to [default: chanx/<output folder>, one per client].
+    #[arg(long, value_name = "NAME")]
+    branch: Option<String>,
+    /// Pull request title [default: chanx: regenerate the <output> client].
+    #[arg(long)]
+    title: Option<String>,
+    /// Text put at the top of the pull request description.
+    #[arg(long, value_name = "TEXT")]
+    body_header: Option<String>,
+    /// Commit message [default: chanx: regenerate <output> from <schema>].
+    #[arg(long, value_name = "TEXT")]
+    commit_message: Option<String>,
+    /// Label to add to the pull request (repeatable).
+    #[arg(long = "label", value_name = "LABEL")]
+    labels: Vec<String>,
+    /// Open the pull request as a draft.
+    #[arg(long)]
+    draft: bool,
+    /// REST API base [default: $GITHUB_API_URL, else https://api.github.com];
+    /// GitHub Enterprise Server: https://HOST/api/v3.
+    #[arg(long, value_name = "URL")]
+    api_url: Option<String>,
+    /// Environment variable holding the token.
+    #[arg(long, value_name = "NAME", default_value = "GITHUB_TOKEN")]
+    token_env: String,
+    /// Replace the branch even if it has commits chanx did not make.
+    #[arg(long)]
+    force: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutcomeFormat::Text)]
+    format: OutcomeFormat,
 }
 
 #[derive(Debug, Args)]
@@ -192,6 +268,8 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::GenerateClient(args) => generate_all(&args, &reporter),
         Command::Check(args) => check_all(&args, &reporter),
+        #[cfg(feature = "github")]
+        Command::PullRequest(args) => pull_request_all(&args, &reporter),
     };
     match result {
         Ok(code) => code,
@@ -384,16 +462,20 @@ fn build_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, Str
 }
 
 fn generate_all(args: &GenerationArgs, reporter: &Reporter) -> Result<ExitCode, String> {
+    let mut changed = Vec::new();
     for job in jobs(args)? {
-        generate_client(&job, reporter)?;
+        changed.extend(generate_client(&job, reporter)?);
     }
+    github_outputs(&[("changed-files", json_list(&changed))])?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn generate_client(job: &Job, reporter: &Reporter) -> Result<(), String> {
+/// Generates one client; returns the paths it wrote or removed.
+fn generate_client(job: &Job, reporter: &Reporter) -> Result<Vec<String>, String> {
     let tree = build_tree(job, reporter, true)?;
     reporter.info(format!("Generating client into {}", job.output.display()));
-    let changes = write::plan_on_disk(&tree, &job.output, &job.write).map_err(|error| error.to_string())?;
+    let changes =
+        write::plan_on_disk(&tree, &job.output, &job.write).map_err(|error| error.to_string())?;
     let report = write::apply(&tree, &changes, &job.output).map_err(|error| error.to_string())?;
     reporter.info(format!(
         "  {} files written, {} unchanged, {} removed",
@@ -408,7 +490,13 @@ fn generate_client(job: &Job, reporter: &Reporter) -> Result<(), String> {
         reporter.info(format!("  left alone: {path} ({reason})"));
     }
     reporter.info(format!("Client generated in {}", job.output.display()));
-    Ok(())
+    let output = job.output.to_string_lossy();
+    Ok(report
+        .written
+        .iter()
+        .chain(&report.removed)
+        .map(|path| format!("{}/{path}", output.trim_end_matches('/')))
+        .collect())
 }
 
 fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCode, String> {
@@ -443,8 +531,8 @@ fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCode, String> 
                 job.remedy
             ));
         }
-        let changes =
-            write::plan_on_disk(&tree, &job.output, &job.write).map_err(|error| error.to_string())?;
+        let changes = write::plan_on_disk(&tree, &job.output, &job.write)
+            .map_err(|error| error.to_string())?;
         reports.push(ClientReport::new(
             job.schema.clone(),
             job.output.to_string_lossy().into_owned(),
@@ -488,4 +576,154 @@ fn append(path: &Path, text: &str) -> Result<(), String> {
         .open(path)
         .and_then(|mut file| file.write_all(text.as_bytes()))
         .map_err(|error| format!("{}: cannot append the job summary: {error}", path.display()))
+}
+
+/// Appends `name=value` lines to the file `GITHUB_OUTPUT` names, when set.
+fn github_outputs(outputs: &[(&str, String)]) -> Result<(), String> {
+    let Some(path) = std::env::var_os("GITHUB_OUTPUT") else {
+        return Ok(());
+    };
+    let text: String = outputs
+        .iter()
+        .map(|(name, value)| format!("{name}={}\n", value.replace(['\n', '\r'], " ")))
+        .collect();
+    append(Path::new(&path), &text)
+}
+
+/// A JSON list of paths, for `changed-files` outputs.
+fn json_list(paths: &[String]) -> String {
+    serde_json::to_string(paths).unwrap_or_else(|_| "[]".to_string())
+}
+
+#[cfg(feature = "github")]
+fn pull_request_all(args: &PullRequestArgs, reporter: &Reporter) -> Result<ExitCode, String> {
+    use crate::github::{self, PullRequestOptions};
+    let jobs = jobs(&args.generation)?;
+    if jobs.len() > 1 && args.branch.is_some() {
+        return Err("--branch names one branch, but chanx.toml lists several clients".to_string());
+    }
+    let repo = args
+        .repo
+        .clone()
+        .or_else(|| std::env::var("GITHUB_REPOSITORY").ok())
+        .ok_or("give --repo OWNER/NAME (or set GITHUB_REPOSITORY)")?;
+    let (owner, name) = repo
+        .split_once('/')
+        .filter(|(owner, name)| !owner.is_empty() && !name.is_empty() && !name.contains('/'))
+        .ok_or_else(|| format!("--repo {repo:?} is not OWNER/NAME"))?;
+    let token = std::env::var(&args.token_env)
+        .ok()
+        .filter(|token| !token.trim().is_empty())
+        .ok_or_else(|| {
+            format!(
+                "set {} to a GitHub token with `contents: write` and `pull-requests: write`",
+                args.token_env
+            )
+        })?;
+    let api_url = args
+        .api_url
+        .clone()
+        .or_else(|| {
+            std::env::var("GITHUB_API_URL")
+                .ok()
+                .filter(|url| !url.is_empty())
+        })
+        .unwrap_or_else(|| "https://api.github.com".to_string());
+    for job in jobs {
+        let dir = repository_path(&job.output)?;
+        let tree = build_tree(&job, reporter, false)?;
+        let shown = if dir.is_empty() {
+            ".".to_string()
+        } else {
+            dir.clone()
+        };
+        let options = PullRequestOptions {
+            owner: owner.to_string(),
+            repo: name.to_string(),
+            base: args.base.clone(),
+            branch: args
+                .branch
+                .clone()
+                .unwrap_or_else(|| github::default_branch_for(&shown)),
+            title: args
+                .title
+                .clone()
+                .unwrap_or_else(|| format!("chanx: regenerate the {shown} client")),
+            body_header: args.body_header.clone(),
+            commit_message: args
+                .commit_message
+                .clone()
+                .unwrap_or_else(|| format!("chanx: regenerate {shown} from {}", job.schema)),
+            labels: args.labels.clone(),
+            draft: args.draft,
+            api_url: api_url.clone(),
+            token: token.clone(),
+            force: args.force,
+            dir,
+            schema: job.schema.clone(),
+            schema_sha256: tree.schema_sha256().to_string(),
+            remedy: job.remedy.clone(),
+        };
+        let outcome =
+            github::pull_request(&tree, &job.write, &options).map_err(|error| error.to_string())?;
+        match args.format {
+            OutcomeFormat::Json => {
+                println!("{}", serde_json::to_string(&outcome).unwrap_or_default());
+            }
+            OutcomeFormat::Text => {
+                let target = match (&outcome.number, &outcome.url) {
+                    (Some(number), Some(url)) => format!(" #{number} {url}"),
+                    (Some(number), None) => format!(" #{number}"),
+                    _ => String::new(),
+                };
+                println!(
+                    "chanx pull-request: {}{target} (branch {}, {} files differ from the base branch)",
+                    serde_json::to_value(outcome.operation)
+                        .ok()
+                        .and_then(|value| value.as_str().map(str::to_string))
+                        .unwrap_or_default(),
+                    outcome.branch,
+                    outcome.files.len()
+                );
+            }
+        }
+        let changed: Vec<String> = outcome.files.iter().map(|file| file.path.clone()).collect();
+        github_outputs(&[
+            ("drift", (!changed.is_empty()).to_string()),
+            ("changed-files", json_list(&changed)),
+            (
+                "pull-request-number",
+                outcome.number.map(|n| n.to_string()).unwrap_or_default(),
+            ),
+            ("pull-request-url", outcome.url.clone().unwrap_or_default()),
+            (
+                "pull-request-operation",
+                serde_json::to_value(outcome.operation)
+                    .ok()
+                    .and_then(|value| value.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+            ),
+        ])?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The output folder as a path inside the repository (the current folder).
+#[cfg(feature = "github")]
+fn repository_path(output: &Path) -> Result<String, String> {
+    use std::path::Component;
+    let mut parts = Vec::new();
+    for component in output.components() {
+        match component {
+            Component::Normal(part) => parts.push(part.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            _ => {
+                return Err(format!(
+                    "{}: in pull-request mode --output must be a path inside the repository, relative to its root",
+                    output.display()
+                ))
+            }
+        }
+    }
+    Ok(parts.join("/"))
 }

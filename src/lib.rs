@@ -9,6 +9,8 @@
 pub mod cli;
 pub mod config;
 pub mod format;
+#[cfg(feature = "github")]
+pub mod github;
 pub mod layout;
 pub mod load;
 pub mod model;

@@ -191,7 +191,7 @@ fn colorize_diff(diff: &str, color: bool) -> String {
 }
 
 /// Lines added and removed.
-fn line_counts(finding: &FileChange) -> (usize, usize) {
+pub fn line_counts(finding: &FileChange) -> (usize, usize) {
     let old = String::from_utf8_lossy(finding.actual.as_deref().unwrap_or_default()).into_owned();
     let new = String::from_utf8_lossy(finding.expected.as_deref().unwrap_or_default()).into_owned();
     let diff = TextDiff::from_lines(&old, &new);

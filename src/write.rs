@@ -112,7 +112,9 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 }
 
 /// The file hashes an earlier run recorded in the folder's manifest, if any.
-pub fn previous_manifest(folder: &dyn Folder) -> Result<Option<BTreeMap<String, String>>, WriteError> {
+pub fn previous_manifest(
+    folder: &dyn Folder,
+) -> Result<Option<BTreeMap<String, String>>, WriteError> {
     let Some(bytes) = folder.read(MANIFEST)? else {
         return Ok(None);
     };
@@ -211,7 +213,10 @@ impl Folder for DiskFolder {
             if entry.file_type().is_dir() {
                 continue;
             }
-            let relative = entry.path().strip_prefix(&self.root).unwrap_or(entry.path());
+            let relative = entry
+                .path()
+                .strip_prefix(&self.root)
+                .unwrap_or(entry.path());
             files.insert(relative.to_string_lossy().replace('\\', "/"));
         }
         Ok(files)
@@ -249,12 +254,20 @@ impl Folder for MemoryFolder {
 }
 
 /// [`plan`] for a folder on disk.
-pub fn plan_on_disk(tree: &Tree, output: &Path, options: &WriteOptions) -> Result<Changes, WriteError> {
+pub fn plan_on_disk(
+    tree: &Tree,
+    output: &Path,
+    options: &WriteOptions,
+) -> Result<Changes, WriteError> {
     plan(tree, &DiskFolder::new(output)?, options)
 }
 
 /// Every change `generate-client` would make to the folder; reads, never writes.
-pub fn plan(tree: &Tree, folder: &dyn Folder, options: &WriteOptions) -> Result<Changes, WriteError> {
+pub fn plan(
+    tree: &Tree,
+    folder: &dyn Folder,
+    options: &WriteOptions,
+) -> Result<Changes, WriteError> {
     let previous = previous_manifest(folder)?;
     let on_disk = folder.files()?;
     let mut changes = Changes::default();
