@@ -562,6 +562,22 @@ fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCode, String> 
     };
     printed.map_err(|error| format!("cannot write the report: {error}"))?;
     let drift = reports.iter().any(|report| report.drift(&options));
+    let changed: Vec<String> = reports
+        .iter()
+        .flat_map(|report| {
+            report
+                .findings
+                .iter()
+                .filter(|finding| ClientReport::fails(finding, &options))
+                .map(move |finding| {
+                    format!("{}/{}", report.output.trim_end_matches('/'), finding.path)
+                })
+        })
+        .collect();
+    github_outputs(&[
+        ("drift", drift.to_string()),
+        ("changed-files", json_list(&changed)),
+    ])?;
     Ok(if drift {
         ExitCode::from(1)
     } else {
@@ -575,7 +591,7 @@ fn append(path: &Path, text: &str) -> Result<(), String> {
         .append(true)
         .open(path)
         .and_then(|mut file| file.write_all(text.as_bytes()))
-        .map_err(|error| format!("{}: cannot append the job summary: {error}", path.display()))
+        .map_err(|error| format!("{}: cannot append to it: {error}", path.display()))
 }
 
 /// Appends `name=value` lines to the file `GITHUB_OUTPUT` names, when set.
