@@ -183,8 +183,12 @@ pub fn dependencies(api: &Api, id: SchemaId) -> Vec<SchemaId> {
 fn collect_schemas(ty: &TypeExpr, out: &mut Vec<SchemaId>) {
     match ty {
         TypeExpr::Schema(id) if !out.contains(id) => out.push(*id),
-        TypeExpr::List(inner) | TypeExpr::Map(inner) => collect_schemas(inner, out),
-        TypeExpr::Union(members) => members
+        TypeExpr::List(inner) | TypeExpr::Map(inner) | TypeExpr::Constrained(inner, _) => {
+            collect_schemas(inner, out)
+        }
+        TypeExpr::Union(members)
+        | TypeExpr::Tuple(members)
+        | TypeExpr::Discriminated { members, .. } => members
             .iter()
             .for_each(|member| collect_schemas(member, out)),
         _ => {}

@@ -74,6 +74,9 @@ pub struct Schema {
     /// The name the document suggests (title, component key, or a derived one).
     pub name_hint: String,
     pub description: Option<String>,
+    /// `examples` (and `example`), as compact JSON.
+    pub examples: Vec<String>,
+    pub deprecated: bool,
     pub kind: SchemaKind,
 }
 
@@ -94,6 +97,7 @@ pub struct Field {
     pub required: bool,
     pub default: Option<JsonValue>,
     pub description: Option<String>,
+    pub deprecated: bool,
 }
 
 /// A type, independent of any language.
@@ -110,6 +114,43 @@ pub enum TypeExpr {
     Literal(Vec<Scalar>),
     Union(Vec<TypeExpr>),
     Schema(SchemaId),
+    /// `prefixItems` with `items: false`: a fixed-length array.
+    Tuple(Vec<TypeExpr>),
+    /// A string with a `format` that has a Python type.
+    Format(Format),
+    /// A type with validation keywords Pydantic enforces.
+    Constrained(Box<TypeExpr>, Vec<Constraint>),
+    /// A union told apart by the constant value of one property (JSON name).
+    Discriminated {
+        members: Vec<TypeExpr>,
+        property: String,
+    },
+}
+
+/// String formats with a matching Python type. Others (`email`, `uri`...)
+/// stay `str`: their Pydantic types need extra packages or rewrite values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Format {
+    DateTime,
+    Date,
+    Time,
+    Uuid,
+    Ipv4,
+    Ipv6,
+}
+
+/// One validation keyword, by its Pydantic `Field` name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Constraint {
+    pub keyword: &'static str,
+    pub value: ConstraintValue,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ConstraintValue {
+    /// A JSON number, as written in the document.
+    Number(String),
+    Pattern(String),
 }
 
 /// A value a literal type can hold.
@@ -504,6 +545,8 @@ impl Builder<'_> {
             source: source.clone(),
             name_hint: hint.to_string(),
             description: description_of(value),
+            examples: examples_of(value),
+            deprecated: value.get("deprecated") == Some(&Value::Bool(true)),
             kind,
         });
         self.schema_ids.insert(source, id);
@@ -578,6 +621,7 @@ impl Builder<'_> {
                 required: false,
                 default: property.get("default").map(JsonValue::from),
                 description: description_of(property),
+                deprecated: property.get("deprecated") == Some(&Value::Bool(true)),
             };
             match fields
                 .iter_mut()
@@ -677,7 +721,19 @@ impl Builder<'_> {
                     depth + 1,
                 )?);
             }
-            union_of(types)
+            let (nullable, others): (Vec<TypeExpr>, Vec<TypeExpr>) =
+                types.into_iter().partition(|ty| *ty == TypeExpr::Null);
+            match self.discriminator(object, &others) {
+                Some(property) => union_of(
+                    std::iter::once(TypeExpr::Discriminated {
+                        members: others,
+                        property,
+                    })
+                    .chain(nullable)
+                    .collect(),
+                ),
+                None => union_of(others.into_iter().chain(nullable).collect()),
+            }
         } else if let Some(Value::Array(parts)) = object.get("allOf") {
             // Not an object (that case is a merged model): a value must match
             // every part, so the first part that constrains the type decides it.
@@ -720,19 +776,39 @@ impl Builder<'_> {
         hint: &str,
         depth: usize,
     ) -> Result<TypeExpr, ModelError> {
-        Ok(match name {
-            "string" => TypeExpr::Str,
+        let ty = match name {
+            "string" => match object.get("format").and_then(Value::as_str) {
+                Some("date-time") => TypeExpr::Format(Format::DateTime),
+                Some("date") => TypeExpr::Format(Format::Date),
+                Some("time") => TypeExpr::Format(Format::Time),
+                Some("uuid") => TypeExpr::Format(Format::Uuid),
+                Some("ipv4") => TypeExpr::Format(Format::Ipv4),
+                Some("ipv6") => TypeExpr::Format(Format::Ipv6),
+                _ => TypeExpr::Str,
+            },
             "integer" => TypeExpr::Int,
             "number" => TypeExpr::Float,
             "boolean" => TypeExpr::Bool,
             "null" => TypeExpr::Null,
-            "array" => match object.get("items") {
-                Some(_) => TypeExpr::List(Box::new(self.type_of(
-                    &at.child("items"),
-                    &format!("{hint} item"),
-                    depth + 1,
-                )?)),
-                None => TypeExpr::List(Box::new(TypeExpr::Any)),
+            "array" => match (object.get("prefixItems"), object.get("items")) {
+                (Some(Value::Array(prefix)), Some(Value::Bool(false))) => {
+                    let mut items = Vec::with_capacity(prefix.len());
+                    for index in 0..prefix.len() {
+                        let item_key = at.child("prefixItems").child(&index.to_string());
+                        items.push(self.type_of(
+                            &item_key,
+                            &format!("{hint} item {}", index + 1),
+                            depth + 1,
+                        )?);
+                    }
+                    TypeExpr::Tuple(items)
+                }
+                // Open tuples need `*tuple[...]`, which Python 3.10 lacks.
+                (Some(_), _) => TypeExpr::List(Box::new(TypeExpr::Any)),
+                (None, Some(Value::Object(_) | Value::Bool(true))) => TypeExpr::List(Box::new(
+                    self.type_of(&at.child("items"), &format!("{hint} item"), depth + 1)?,
+                )),
+                _ => TypeExpr::List(Box::new(TypeExpr::Any)),
             },
             "object" => match object.get("additionalProperties") {
                 Some(Value::Object(_)) => TypeExpr::Map(Box::new(self.type_of(
@@ -748,8 +824,108 @@ impl Builder<'_> {
                     message: format!("schema type {other:?}"),
                 })
             }
+        };
+        let constraints = constraints_for(name, object);
+        Ok(if constraints.is_empty() {
+            ty
+        } else {
+            TypeExpr::Constrained(Box::new(ty), constraints)
         })
     }
+
+    /// The property that tells the members of a union apart: the schema's
+    /// `discriminator`, or the one property every member fixes to a
+    /// distinct string.
+    fn discriminator(&self, object: &Map<String, Value>, members: &[TypeExpr]) -> Option<String> {
+        let named = match object.get("discriminator") {
+            Some(Value::String(name)) => Some(name.clone()),
+            Some(Value::Object(spec)) => spec
+                .get("propertyName")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            _ => None,
+        };
+        let fields_of = |member: &TypeExpr| match member {
+            TypeExpr::Schema(id) => match &self.schemas[id.0].kind {
+                SchemaKind::Object { fields } => Some(fields),
+                _ => None,
+            },
+            _ => None,
+        };
+        let first = fields_of(members.first()?)?;
+        let mut candidates: Vec<&str> = match &named {
+            Some(name) => vec![name.as_str()],
+            None => first.iter().map(|field| field.json_name.as_str()).collect(),
+        };
+        candidates.sort_unstable();
+        candidates.into_iter().find_map(|candidate| {
+            let mut seen = std::collections::BTreeSet::new();
+            let distinct = members.iter().all(|member| {
+                fields_of(member).is_some_and(|fields| {
+                    fields.iter().any(|field| {
+                        field.json_name == candidate
+                            && matches!(&field.ty, TypeExpr::Literal(values)
+                                if matches!(values.as_slice(), [Scalar::Str(value)] if seen.insert(value.clone())))
+                    })
+                })
+            });
+            (distinct && members.len() > 1).then(|| candidate.to_string())
+        })
+    }
+}
+
+/// The validation keywords that apply to a value of JSON type `name`.
+fn constraints_for(name: &str, object: &Map<String, Value>) -> Vec<Constraint> {
+    let number = |key: &str| match object.get(key) {
+        Some(Value::Number(number)) => Some(ConstraintValue::Number(number.to_string())),
+        _ => None,
+    };
+    let count = |key: &str| match object.get(key) {
+        Some(Value::Number(number)) if number.is_u64() => {
+            Some(ConstraintValue::Number(number.to_string()))
+        }
+        _ => None,
+    };
+    let mut found = Vec::new();
+    let mut push = |keyword: &'static str, value: Option<ConstraintValue>| {
+        if let Some(value) = value {
+            found.push(Constraint { keyword, value });
+        }
+    };
+    match name {
+        "integer" | "number" => {
+            // Draft 4 spells exclusive bounds as booleans beside minimum/maximum.
+            let exclusive = |key: &str| object.get(key) == Some(&Value::Bool(true));
+            if exclusive("exclusiveMinimum") {
+                push("gt", number("minimum"));
+            } else {
+                push("ge", number("minimum"));
+                push("gt", number("exclusiveMinimum"));
+            }
+            if exclusive("exclusiveMaximum") {
+                push("lt", number("maximum"));
+            } else {
+                push("le", number("maximum"));
+                push("lt", number("exclusiveMaximum"));
+            }
+            push("multiple_of", number("multipleOf"));
+        }
+        "string" => {
+            push("min_length", count("minLength"));
+            push("max_length", count("maxLength"));
+            let pattern = object
+                .get("pattern")
+                .and_then(Value::as_str)
+                .map(|p| ConstraintValue::Pattern(p.to_string()));
+            push("pattern", pattern);
+        }
+        "array" => {
+            push("min_length", count("minItems"));
+            push("max_length", count("maxItems"));
+        }
+        _ => {}
+    }
+    found
 }
 
 fn push_unique(list: &mut Vec<MessageId>, items: Vec<MessageId>) {
@@ -830,6 +1006,17 @@ pub fn union_of(types: Vec<TypeExpr>) -> TypeExpr {
         1 => members.remove(0),
         _ => TypeExpr::Union(members),
     }
+}
+
+fn examples_of(value: &Value) -> Vec<String> {
+    let mut examples: Vec<String> = match value.get("examples") {
+        Some(Value::Array(items)) => items.iter().map(Value::to_string).collect(),
+        _ => Vec::new(),
+    };
+    if let Some(example) = value.get("example") {
+        examples.push(example.to_string());
+    }
+    examples
 }
 
 fn description_of(value: &Value) -> Option<String> {

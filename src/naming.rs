@@ -131,8 +131,10 @@ const BASEMODEL_ATTRIBUTES: &[&str] = &[
 /// Folder names the package layout itself uses.
 const RESERVED_MODULES: &[&str] = &["base", "shared"];
 
-/// Splits text into ASCII alphanumeric words, also at lower→upper case changes.
+/// Splits text into ASCII alphanumeric words, also at lower→upper case
+/// changes; other scripts are transliterated first (`naïve` → `naive`).
 fn words(text: &str) -> Vec<String> {
+    let text = deunicode::deunicode(text);
     let mut words = Vec::new();
     let mut current = String::new();
     let mut previous: Option<char> = None;
@@ -346,8 +348,8 @@ mod tests {
             ("shared", "Shared", "shared_channel", "shared"),
             ("../../etc/passwd", "EtcPasswd", "etc_passwd", "etc_passwd"),
             ("C:\\Windows", "CWindows", "c_windows", "c_windows"),
-            ("naïve café", "NaVeCaf", "na_ve_caf", "na_ve_caf"),
-            ("日本", "Model", "channel", "field"),
+            ("naïve café", "NaiveCafe", "naive_cafe", "naive_cafe"),
+            ("日本", "RiBen", "ri_ben", "ri_ben"),
             ("a\0b", "AB", "a_b", "a_b"),
             ("__import__('os')", "ImportOs", "import_os", "import_os"),
         ];

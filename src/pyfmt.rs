@@ -150,7 +150,7 @@ pub fn print(doc: &Doc, indent: usize, width: usize) -> String {
 /// Whether `group` printed flat, followed by what comes after it up to the
 /// next line break, fits in `remaining` columns.
 fn fits(group: &Doc, rest: &[(usize, Mode, &Doc)], remaining: usize) -> bool {
-    let mut remaining = remaining as isize;
+    let mut remaining = isize::try_from(remaining).unwrap_or(isize::MAX);
     let mut queue: Vec<(Mode, &Doc)> = vec![(Mode::Flat, group)];
     let mut rest = rest.iter().rev();
     loop {

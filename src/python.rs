@@ -3,7 +3,7 @@
 //! that no document text can end a string, a docstring or a line early, and
 //! emitted in the form `ruff format` would leave unchanged.
 
-use crate::model::{JsonValue, Scalar, SchemaId, TypeExpr};
+use crate::model::{Constraint, ConstraintValue, Format, JsonValue, Scalar, SchemaId, TypeExpr};
 use crate::pyfmt::{self, Doc};
 
 /// The line length `ruff format` uses by default.
@@ -180,22 +180,59 @@ pub fn scalar_literal(value: &Scalar) -> String {
     }
 }
 
+/// How the generated code names schemas: class names, and the Python name
+/// of a schema's property (for discriminators).
+pub struct Names<'a> {
+    pub class: &'a dyn Fn(SchemaId) -> String,
+    pub field: &'a dyn Fn(SchemaId, &str) -> String,
+}
+
+/// Something a type hint needs imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Import {
+    /// `from MODULE import NAME`.
+    From(&'static str, &'static str),
+    /// `import MODULE as ALIAS`; aliased with an underscore so that no field
+    /// name can shadow it.
+    Module(&'static str, &'static str),
+}
+
+fn format_name(format: Format) -> (&'static str, Import) {
+    match format {
+        Format::DateTime => ("_dt.datetime", Import::Module("datetime", "_dt")),
+        Format::Date => ("_dt.date", Import::Module("datetime", "_dt")),
+        Format::Time => ("_dt.time", Import::Module("datetime", "_dt")),
+        Format::Uuid => ("_uuid.UUID", Import::Module("uuid", "_uuid")),
+        Format::Ipv4 => ("_ip.IPv4Address", Import::Module("ipaddress", "_ip")),
+        Format::Ipv6 => ("_ip.IPv6Address", Import::Module("ipaddress", "_ip")),
+    }
+}
+
+fn constraint_argument(constraint: &Constraint) -> String {
+    let value = match &constraint.value {
+        ConstraintValue::Number(number) => number.clone(),
+        ConstraintValue::Pattern(pattern) => string_literal(pattern),
+    };
+    format!("{}={value}", constraint.keyword)
+}
+
 /// The layout document of a type hint; a union is parenthesised when it
 /// breaks if `parenthesize` (at the top of an annotation or assignment).
-pub fn type_doc(ty: &TypeExpr, name_of: &dyn Fn(SchemaId) -> String, parenthesize: bool) -> Doc {
+pub fn type_doc(ty: &TypeExpr, names: &Names, parenthesize: bool) -> Doc {
+    let inner = |ty: &TypeExpr| type_doc(ty, names, false);
     match ty {
-        TypeExpr::Union(members) => pyfmt::union(
-            members
-                .iter()
-                .map(|member| type_doc(member, name_of, false))
-                .collect(),
-            parenthesize,
-        ),
-        TypeExpr::List(item) => pyfmt::subscript("list", vec![type_doc(item, name_of, false)]),
-        TypeExpr::Map(value) => pyfmt::subscript(
-            "dict",
-            vec![pyfmt::text("str"), type_doc(value, name_of, false)],
-        ),
+        TypeExpr::Any => pyfmt::text("Any"),
+        TypeExpr::Str => pyfmt::text("str"),
+        TypeExpr::Int => pyfmt::text("int"),
+        TypeExpr::Float => pyfmt::text("float"),
+        TypeExpr::Bool => pyfmt::text("bool"),
+        TypeExpr::Null => pyfmt::text("None"),
+        TypeExpr::Schema(id) => pyfmt::text((names.class)(*id)),
+        TypeExpr::Format(format) => pyfmt::text(format_name(*format).0),
+        TypeExpr::Union(members) => pyfmt::union(members.iter().map(inner).collect(), parenthesize),
+        TypeExpr::List(item) => pyfmt::subscript("list", vec![inner(item)]),
+        TypeExpr::Tuple(items) => pyfmt::subscript("tuple", items.iter().map(inner).collect()),
+        TypeExpr::Map(value) => pyfmt::subscript("dict", vec![pyfmt::text("str"), inner(value)]),
         TypeExpr::Literal(values) => pyfmt::subscript(
             "Literal",
             values
@@ -203,55 +240,92 @@ pub fn type_doc(ty: &TypeExpr, name_of: &dyn Fn(SchemaId) -> String, parenthesiz
                 .map(|value| pyfmt::text(scalar_literal(value)))
                 .collect(),
         ),
-        other => pyfmt::text(type_hint(other, name_of).text),
+        TypeExpr::Constrained(ty, constraints) => pyfmt::subscript(
+            "Annotated",
+            vec![
+                inner(ty),
+                pyfmt::call(
+                    "Field",
+                    constraints
+                        .iter()
+                        .map(|c| pyfmt::text(constraint_argument(c)))
+                        .collect(),
+                ),
+            ],
+        ),
+        TypeExpr::Discriminated { members, property } => {
+            let field = match members.first() {
+                Some(TypeExpr::Schema(id)) => (names.field)(*id, property),
+                _ => property.clone(),
+            };
+            pyfmt::subscript(
+                "Annotated",
+                vec![
+                    pyfmt::union(members.iter().map(inner).collect(), false),
+                    pyfmt::call(
+                        "Field",
+                        vec![pyfmt::text(format!(
+                            "discriminator={}",
+                            string_literal(&field)
+                        ))],
+                    ),
+                ],
+            )
+        }
     }
 }
 
-/// A rendered type hint and what it needs imported.
+/// A rendered type hint and what it needs.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Hint {
+    /// The hint on one line.
     pub text: String,
-    pub uses_any: bool,
-    pub uses_literal: bool,
+    pub imports: std::collections::BTreeSet<Import>,
+    /// The schemas it names, first mention first.
     pub schemas: Vec<SchemaId>,
 }
 
-/// The type hint for `ty`; `name_of` gives the class name of each schema.
-pub fn type_hint(ty: &TypeExpr, name_of: &dyn Fn(SchemaId) -> String) -> Hint {
-    let mut hint = Hint::default();
-    hint.text = write_hint(ty, name_of, &mut hint);
+/// The type hint for `ty` on one line, with its imports and the schemas it names.
+pub fn type_hint(ty: &TypeExpr, names: &Names) -> Hint {
+    let mut hint = Hint {
+        text: pyfmt::print(&type_doc(ty, names, false), 0, usize::MAX),
+        ..Hint::default()
+    };
+    collect(ty, &mut hint);
     hint
 }
 
-fn write_hint(ty: &TypeExpr, name_of: &dyn Fn(SchemaId) -> String, hint: &mut Hint) -> String {
+fn collect(ty: &TypeExpr, hint: &mut Hint) {
     match ty {
         TypeExpr::Any => {
-            hint.uses_any = true;
-            "Any".to_string()
+            hint.imports.insert(Import::From("typing", "Any"));
         }
-        TypeExpr::Str => "str".to_string(),
-        TypeExpr::Int => "int".to_string(),
-        TypeExpr::Float => "float".to_string(),
-        TypeExpr::Bool => "bool".to_string(),
-        TypeExpr::Null => "None".to_string(),
-        TypeExpr::List(item) => format!("list[{}]", write_hint(item, name_of, hint)),
-        TypeExpr::Map(value) => format!("dict[str, {}]", write_hint(value, name_of, hint)),
-        TypeExpr::Literal(values) => {
-            hint.uses_literal = true;
-            let values: Vec<String> = values.iter().map(scalar_literal).collect();
-            format!("Literal[{}]", values.join(", "))
+        TypeExpr::Literal(_) => {
+            hint.imports.insert(Import::From("typing", "Literal"));
         }
-        TypeExpr::Union(members) => members
-            .iter()
-            .map(|member| write_hint(member, name_of, hint))
-            .collect::<Vec<_>>()
-            .join(" | "),
+        TypeExpr::Format(format) => {
+            hint.imports.insert(format_name(*format).1);
+        }
         TypeExpr::Schema(id) => {
             if !hint.schemas.contains(id) {
                 hint.schemas.push(*id);
             }
-            name_of(*id)
         }
+        TypeExpr::List(inner) | TypeExpr::Map(inner) => collect(inner, hint),
+        TypeExpr::Union(members) | TypeExpr::Tuple(members) => {
+            members.iter().for_each(|member| collect(member, hint))
+        }
+        TypeExpr::Constrained(inner, _) => {
+            hint.imports.insert(Import::From("typing", "Annotated"));
+            hint.imports.insert(Import::From("pydantic", "Field"));
+            collect(inner, hint);
+        }
+        TypeExpr::Discriminated { members, .. } => {
+            hint.imports.insert(Import::From("typing", "Annotated"));
+            hint.imports.insert(Import::From("pydantic", "Field"));
+            members.iter().for_each(|member| collect(member, hint));
+        }
+        TypeExpr::Str | TypeExpr::Int | TypeExpr::Float | TypeExpr::Bool | TypeExpr::Null => {}
     }
 }
 

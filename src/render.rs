@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::layout::Plan;
 use crate::model::{Api, Field, JsonValue, Scalar, SchemaId, SchemaKind, TypeExpr};
 use crate::pyfmt::{self, Doc};
-use crate::python::{self, docstring, string_literal, type_hint, LINE_LENGTH};
+use crate::python::{self, docstring, string_literal, type_hint, Import, Names, LINE_LENGTH};
 use crate::tree::GenerateOptions;
 
 /// Every template, by name; `include_str!` embeds them in the binary.
@@ -260,22 +260,42 @@ struct DefinitionView {
 /// Tracks what a module's code needs imported.
 #[derive(Default)]
 struct Imports {
-    typing: std::collections::BTreeSet<&'static str>,
-    pydantic: std::collections::BTreeSet<&'static str>,
+    needed: std::collections::BTreeSet<Import>,
     shared: Vec<String>,
 }
 
 impl Imports {
+    fn from(&mut self, module: &'static str, name: &'static str) {
+        self.needed.insert(Import::From(module, name));
+    }
+
+    /// Import blocks in isort's order: the standard library (plain imports
+    /// first), pydantic, then the shared module.
     fn lines(&self) -> Vec<String> {
-        let sorted = |names: &std::collections::BTreeSet<&str>| {
-            names.iter().map(|n| n.to_string()).collect::<Vec<_>>()
-        };
-        let mut groups = Vec::new();
-        if !self.typing.is_empty() {
-            groups.push(import_lines("typing", &sorted(&self.typing)));
+        let mut standard = Vec::new();
+        for import in &self.needed {
+            if let Import::Module(module, alias) = import {
+                standard.push(format!("import {module} as {alias}"));
+            }
         }
-        if !self.pydantic.is_empty() {
-            groups.push(import_lines("pydantic", &sorted(&self.pydantic)));
+        let mut from: std::collections::BTreeMap<&str, Vec<String>> =
+            std::collections::BTreeMap::new();
+        for import in &self.needed {
+            if let Import::From(module, name) = import {
+                from.entry(module).or_default().push(name.to_string());
+            }
+        }
+        let mut groups = Vec::new();
+        let pydantic = from.remove("pydantic");
+        standard.extend(
+            from.iter()
+                .map(|(module, names)| import_lines(module, names)),
+        );
+        if !standard.is_empty() {
+            groups.push(standard.join("\n"));
+        }
+        if let Some(names) = pydantic {
+            groups.push(import_lines("pydantic", &names));
         }
         if !self.shared.is_empty() {
             groups.push(import_lines("..shared.messages", &self.shared));
@@ -291,6 +311,11 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
     };
     let position = |id: SchemaId| defined.iter().position(|candidate| *candidate == id);
     let name_of = |id: SchemaId| plan.class_names[id.0].clone();
+    let field_of = |id: SchemaId, json_name: &str| python_field_name(api, plan, id, json_name);
+    let names = Names {
+        class: &name_of,
+        field: &field_of,
+    };
     let mut imports = Imports::default();
     let mut definitions = Vec::new();
     let mut rebuild = Vec::new();
@@ -306,34 +331,29 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
         };
         // The annotation for `ty`, flat and as a layout document.
         let mut hint_of = |ty: &TypeExpr, imports: &mut Imports| -> (String, Doc) {
-            let hint = type_hint(ty, &name_of);
-            if hint.uses_any {
-                imports.typing.insert("Any");
-            }
-            if hint.uses_literal {
-                imports.typing.insert("Literal");
-            }
+            let hint = type_hint(ty, &names);
+            imports.needed.extend(hint.imports.iter().copied());
             if refers_ahead(&hint) {
                 forward = true;
                 let quoted = string_literal(&hint.text);
                 (quoted.clone(), pyfmt::text(quoted))
             } else {
-                (hint.text, python::type_doc(ty, &name_of, true))
+                (hint.text, python::type_doc(ty, &names, true))
             }
         };
-        let docstring_text = schema.description.as_deref().map(|text| docstring(text, 4));
+        let docstring_text = class_docstring(schema).map(|text| docstring(&text, 4));
         let definition = match &schema.kind {
             SchemaKind::Object { fields } => {
-                imports.pydantic.insert("BaseModel");
-                let names = &plan.field_names[id.0];
+                imports.from("pydantic", "BaseModel");
+                let python_names = &plan.field_names[id.0];
                 let aliased = fields
                     .iter()
-                    .zip(names)
+                    .zip(python_names)
                     .any(|(field, name)| field.json_name != *name);
                 // Aliased fields must also accept their Python name, which
                 // is the keyword type checkers show for the constructor.
                 let config = aliased.then(|| {
-                    imports.pydantic.insert("ConfigDict");
+                    imports.from("pydantic", "ConfigDict");
                     "model_config = ConfigDict(populate_by_name=True)".to_string()
                 });
                 let lines = config
@@ -343,7 +363,7 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                             let (_, annotation) = hint_of(&field_type(field), &mut imports);
                             // A class defined further down can only be named lazily.
                             let empty_factory = container_of(&field.ty)
-                                .map(|container| type_hint(container, &name_of))
+                                .map(|container| type_hint(container, &names))
                                 .map(|hint| match refers_ahead(&hint) {
                                     true => format!("lambda: {}()", hint.text),
                                     false => hint.text,
@@ -366,7 +386,7 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                 }
             }
             SchemaKind::Root(ty) => {
-                imports.pydantic.insert("RootModel");
+                imports.from("pydantic", "RootModel");
                 let (hint, _) = hint_of(ty, &mut imports);
                 DefinitionView {
                     header: format!("class {name}(RootModel[{hint}]):"),
@@ -376,7 +396,7 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                 }
             }
             SchemaKind::Alias(ty) => {
-                imports.typing.insert("TypeAlias");
+                imports.from("typing", "TypeAlias");
                 let (_, value) = hint_of(ty, &mut imports);
                 DefinitionView {
                     header: alias_assignment(name, value),
@@ -394,13 +414,13 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
     let mut unions = Vec::new();
     if let Some(index) = channel {
         let channel_plan = &plan.channels[index];
-        imports.typing.insert("TypeAlias");
+        imports.from("typing", "TypeAlias");
         for (alias, members) in [
             ("IncomingMessage", &channel_plan.incoming),
             ("OutgoingMessage", &channel_plan.outgoing),
         ] {
             if members.is_empty() {
-                imports.typing.insert("NoReturn");
+                imports.from("typing", "NoReturn");
             }
             let value = if members.is_empty() {
                 pyfmt::text("NoReturn")
@@ -460,14 +480,45 @@ fn field_type(field: &Field) -> TypeExpr {
 }
 
 /// One field of a model class, laid out as `ruff format` would.
+/// A model's docstring: its description, deprecation and examples.
+fn class_docstring(schema: &crate::model::Schema) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(description) = &schema.description {
+        parts.push(description.clone());
+    }
+    if schema.deprecated {
+        parts.push("Deprecated.".to_string());
+    }
+    if !schema.examples.is_empty() {
+        let lines: Vec<String> = schema
+            .examples
+            .iter()
+            .map(|example| format!("    {example}"))
+            .collect();
+        parts.push(format!("Examples:\n\n{}", lines.join("\n")));
+    }
+    (!parts.is_empty()).then(|| parts.join("\n\n"))
+}
+
 /// The list or dict type within a field's type, for empty defaults.
 fn container_of(ty: &TypeExpr) -> Option<&TypeExpr> {
     match ty {
         TypeExpr::List(_) | TypeExpr::Map(_) => Some(ty),
-        TypeExpr::Union(members) => members
-            .iter()
-            .find(|member| matches!(member, TypeExpr::List(_) | TypeExpr::Map(_))),
+        TypeExpr::Constrained(inner, _) => container_of(inner),
+        TypeExpr::Union(members) => members.iter().find_map(container_of),
         _ => None,
+    }
+}
+
+/// The Python attribute name of a schema's property.
+fn python_field_name(api: &Api, plan: &Plan, id: SchemaId, json_name: &str) -> String {
+    match &api.schemas[id.0].kind {
+        SchemaKind::Object { fields } => fields
+            .iter()
+            .zip(&plan.field_names[id.0])
+            .find(|(field, _)| field.json_name == json_name)
+            .map_or_else(|| json_name.to_string(), |(_, name)| name.clone()),
+        _ => json_name.to_string(),
     }
 }
 
@@ -500,6 +551,12 @@ fn field_line(
         None if !field.required => default = Some("None".to_string()),
         None => {}
     }
+    if let Some(description) = &field.description {
+        arguments.push(format!("description={}", string_literal(description)));
+    }
+    if field.deprecated {
+        arguments.push("deprecated=True".to_string());
+    }
     if python_name != field.json_name {
         let alias = string_literal(&field.json_name);
         arguments.push(format!("validation_alias={alias}"));
@@ -508,7 +565,7 @@ fn field_line(
     let value = if arguments.is_empty() {
         default.map(pyfmt::text)
     } else {
-        imports.pydantic.insert("Field");
+        imports.from("pydantic", "Field");
         if let Some(default) = default {
             arguments.insert(0, format!("default={default}"));
         }

@@ -2,14 +2,14 @@
 
 from typing import Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..shared.messages import PingMessage
 
 
 class Announcement(BaseModel):
     action: Literal["announcement"]
-    text: str
+    text: str = Field(description='Ends with a quote"')
 
 
 IncomingMessage: TypeAlias = Announcement

@@ -1,8 +1,8 @@
 """Messages and models shared by two or more channels."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
 
-from pydantic import BaseModel, RootModel
+from pydantic import BaseModel, Field, RootModel
 
 Depth: TypeAlias = Literal[10, 25, 100, 500, 1000]
 
@@ -32,17 +32,21 @@ class SubscriptionStatusError(BaseModel):
     errorMessage: str
     event: Literal["subscriptionStatus"]
     reqid: int | None = None
-    pair: list[str] | None = None
+    pair: list[Annotated[str, Field(pattern="[A-Z\\s]+\\/[A-Z\\s]+")]] | None = None
     status: Status | None = None
     subscription: SubscriptionStatusErrorSubscription | None = None
 
 
 class SubscriptionStatusSuccess(BaseModel):
-    channelID: int
-    channelName: str
+    channelID: int = Field(
+        description="ChannelID on successful subscription, applicable to public messages only."
+    )
+    channelName: str = Field(
+        description="Channel Name on successful subscription. For payloads 'ohlc' and 'book', respective interval or depth will be added as suffix."
+    )
     event: Literal["subscriptionStatus"]
     reqid: int | None = None
-    pair: list[str] | None = None
+    pair: list[Annotated[str, Field(pattern="[A-Z\\s]+\\/[A-Z\\s]+")]] | None = None
     status: Status | None = None
     subscription: SubscriptionStatusErrorSubscription | None = None
 

@@ -1,8 +1,8 @@
 """Messages of the subscribe channel."""
 
-from typing import Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..shared.messages import (
     Depth,
@@ -35,7 +35,7 @@ class SubscribeSubscription(BaseModel):
 class Subscribe(BaseModel):
     event: Literal["subscribe"]
     reqid: int | None = None
-    pair: list[str] | None = None
+    pair: list[Annotated[str, Field(pattern="[A-Z\\s]+\\/[A-Z\\s]+")]] | None = None
     subscription: SubscribeSubscription | None = None
 
 

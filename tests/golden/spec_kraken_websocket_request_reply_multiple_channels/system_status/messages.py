@@ -2,14 +2,16 @@
 
 from typing import Literal, NoReturn, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..shared.messages import Status
 
 
 class SystemStatus(BaseModel):
     event: Literal["systemStatus"] | None = None
-    connectionID: int | None = None
+    connectionID: int | None = Field(
+        default=None, description="The ID of the connection"
+    )
     status: Status | None = None
     version: str | None = None
 

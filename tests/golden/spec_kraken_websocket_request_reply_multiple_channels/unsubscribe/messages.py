@@ -1,8 +1,8 @@
 """Messages of the unsubscribe channel."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..shared.messages import (
     Depth,
@@ -27,7 +27,7 @@ class UnsubscribeSubscription(BaseModel):
 class Unsubscribe(BaseModel):
     event: Literal["unsubscribe"]
     reqid: int | None = None
-    pair: list[str] | None = None
+    pair: list[Annotated[str, Field(pattern="[A-Z\\s]+\\/[A-Z\\s]+")]] | None = None
     subscription: UnsubscribeSubscription | None = None
 
 

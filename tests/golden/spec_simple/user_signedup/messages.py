@@ -2,12 +2,12 @@
 
 from typing import NoReturn, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class UserSignedUp(BaseModel):
-    displayName: str | None = None
-    email: str | None = None
+    displayName: str | None = Field(default=None, description="Name of the user")
+    email: str | None = Field(default=None, description="Email of the user")
 
 
 IncomingMessage: TypeAlias = UserSignedUp

@@ -2,12 +2,15 @@
 
 from typing import NoReturn, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class UpdateCommentLikesPayload(BaseModel):
     commentId: str | None = None
-    likeCount: int | None = None
+    likeCount: int | None = Field(
+        default=None,
+        description="The new like count of how many have liked the comment.",
+    )
 
 
 IncomingMessage: TypeAlias = UpdateCommentLikesPayload

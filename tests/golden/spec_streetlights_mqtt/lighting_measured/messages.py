@@ -1,13 +1,16 @@
 """Messages of the lightingMeasured channel."""
 
-from typing import NoReturn, TypeAlias
+import datetime as _dt
+from typing import Annotated, NoReturn, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class LightMeasuredPayload(BaseModel):
-    lumens: int | None = None
-    sentAt: str | None = None
+    lumens: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Light intensity measured in lumens."
+    )
+    sentAt: _dt.datetime | None = None
 
 
 IncomingMessage: TypeAlias = NoReturn

@@ -1,13 +1,16 @@
 """Messages of the lightsDim channel."""
 
-from typing import NoReturn, TypeAlias
+import datetime as _dt
+from typing import Annotated, NoReturn, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class DimLightPayload(BaseModel):
-    percentage: int | None = None
-    sentAt: str | None = None
+    percentage: Annotated[int, Field(ge=0, le=100)] | None = Field(
+        default=None, description="Percentage to which the light should be dimmed to."
+    )
+    sentAt: _dt.datetime | None = None
 
 
 IncomingMessage: TypeAlias = DimLightPayload

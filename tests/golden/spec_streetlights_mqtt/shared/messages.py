@@ -1,10 +1,13 @@
 """Messages and models shared by two or more channels."""
 
+import datetime as _dt
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class TurnOnOffPayload(BaseModel):
-    command: Literal["on", "off"] | None = None
-    sentAt: str | None = None
+    command: Literal["on", "off"] | None = Field(
+        default=None, description="Whether to turn on or off the light."
+    )
+    sentAt: _dt.datetime | None = None

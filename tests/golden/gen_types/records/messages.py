@@ -1,0 +1,107 @@
+"""Messages of the records channel."""
+
+import datetime as _dt
+import ipaddress as _ip
+import uuid as _uuid
+from typing import Annotated, Any, Literal, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Circle(BaseModel):
+    kind: Literal["circle"]
+    radius: float
+
+
+class Team(BaseModel):
+    members: "list[Person]"
+    lead: "Person | None" = None
+
+
+class Person(BaseModel):
+    name: str
+    team: Team | None = None
+
+
+class Square(BaseModel):
+    label: str | None = None
+    kind: Literal["square"]
+    side: float
+
+
+Shape: TypeAlias = Annotated[Circle | Square, Field(discriminator="kind")]
+
+
+class Record(BaseModel):
+    """Every kind of field.
+
+    Examples:
+
+        {"created":"2024-01-02T03:04:05Z","count":3}
+    """
+
+    model_config = ConfigDict(populate_by_name=True)
+    created: _dt.datetime = Field(description="When the record was made.")
+    day: _dt.date | None = None
+    at: _dt.time | None = None
+    host: _ip.IPv4Address | None = None
+    host6: _ip.IPv6Address | None = None
+    email: str | None = None
+    count: Annotated[int, Field(ge=1, le=10)]
+    ratio: Annotated[float, Field(gt=0, lt=1, multiple_of=0.25)] | None = None
+    name: Annotated[str, Field(min_length=2, max_length=8, pattern="^[a-z]+$")]
+    tags: Annotated[list[str], Field(min_length=1, max_length=3)] = Field(
+        default_factory=lambda: ["alpha"]
+    )
+    point: tuple[float, float]
+    level: Literal[1, 2, 3] = 2
+    mixed: Literal["auto", 0, True] | None = None
+    kind: Literal["fixed"] = "fixed"
+    maybe: str | None = None
+    maybeToo: int | None = None
+    maybeThree: str | None = None
+    shape: Shape
+    options: dict[str, Any] = Field(
+        default_factory=lambda: {"color": "red", "sizes": [1, 2]}
+    )
+    legacy: str | None = Field(default=None, deprecated=True)
+    type: str = Field(
+        default="record", validation_alias="@type", serialization_alias="@type"
+    )
+    field_2fa: bool = Field(
+        default=False, validation_alias="2fa", serialization_alias="2fa"
+    )
+    naive: str | None = Field(
+        default=None, validation_alias="naïve", serialization_alias="naïve"
+    )
+    owner: Person | None = None
+
+
+class RecordMessage(BaseModel):
+    action: Literal["record"]
+    payload: Record
+
+
+class SavedMessage(BaseModel):
+    action: Literal["saved"]
+    id: _uuid.UUID
+
+
+Team.model_rebuild()
+
+
+IncomingMessage: TypeAlias = SavedMessage
+OutgoingMessage: TypeAlias = RecordMessage
+
+__all__ = [
+    "Circle",
+    "IncomingMessage",
+    "OutgoingMessage",
+    "Person",
+    "Record",
+    "RecordMessage",
+    "SavedMessage",
+    "Shape",
+    "Square",
+    "Team",
+]
