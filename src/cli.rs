@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::config::{self, Client, CONFIG_FILE};
 use crate::format::{self, Formatter, Outcome};
 use crate::load::{self, Location};
+use crate::model::Perspective;
 use crate::naming;
 use crate::report::{self, CheckOptions, ClientReport, Layout};
 use crate::tree::{GenerateOptions, Tree};
@@ -185,9 +186,28 @@ struct GenerationArgs {
     /// Keep files of channel folders that the document no longer produces.
     #[arg(long)]
     no_clear_channels: bool,
+    /// Whom the document describes: `server` (chanx's convention: its `receive`
+    /// operations are what the client sends) or `client` (flips every direction).
+    #[arg(long, value_enum, default_value_t = PerspectiveArg::Server)]
+    perspective: PerspectiveArg,
     /// Config file listing the clients, used without --schema [default: ./chanx.toml].
     #[arg(long, value_name = "FILE", conflicts_with = "schema")]
     config: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PerspectiveArg {
+    Server,
+    Client,
+}
+
+impl From<PerspectiveArg> for Perspective {
+    fn from(value: PerspectiveArg) -> Perspective {
+        match value {
+            PerspectiveArg::Server => Perspective::Server,
+            PerspectiveArg::Client => Perspective::Client,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -286,6 +306,7 @@ struct Job {
     output: PathBuf,
     formatter: Formatter,
     readme: bool,
+    perspective: Perspective,
     write: WriteOptions,
     /// The command that regenerates this client.
     remedy: String,
@@ -310,6 +331,10 @@ fn flag_words(client: &Client) -> Vec<String> {
         words.push("--formatter".to_string());
         words.push(formatter.clone());
     }
+    if client.perspective == Perspective::Client {
+        words.push("--perspective".to_string());
+        words.push("client".to_string());
+    }
     for (on, flag) in [
         (client.no_format, "--no-format"),
         (client.no_readme, "--no-readme"),
@@ -327,6 +352,11 @@ fn flag_words(client: &Client) -> Vec<String> {
 /// those of the config file, with command-line flags added to each.
 fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
     let from_flags = |client: Client| Client {
+        perspective: if args.perspective == PerspectiveArg::Client {
+            Perspective::Client
+        } else {
+            client.perspective
+        },
         formatter: args.formatter.clone().or(client.formatter),
         no_format: args.no_format || client.no_format,
         no_readme: args.no_readme || client.no_readme,
@@ -344,6 +374,7 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
                 no_readme: false,
                 override_base: false,
                 no_clear_channels: false,
+                perspective: Perspective::Server,
             });
             (vec![client], None)
         }
@@ -398,6 +429,7 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
             Ok(Job {
                 formatter,
                 readme: !client.no_readme,
+                perspective: client.perspective,
                 write: WriteOptions {
                     clear_output: args.clear_output,
                     override_base: client.override_base,
@@ -443,9 +475,15 @@ fn build_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, Str
     let options = GenerateOptions {
         readme: job.readme,
         package_name,
+        perspective: job.perspective,
     };
     let (api, tree) = crate::generate(&document, &options).map_err(|error| error.to_string())?;
     if summary {
+        let perspective = match job.perspective {
+            Perspective::Server => "server (receive operations are what the client sends)",
+            Perspective::Client => "client (send operations are what the client sends)",
+        };
+        reporter.info(format!("  Perspective: {perspective}"));
         reporter.info(format!("  Title: {}", api.title));
         reporter.info(format!("  Version: {}", api.version));
         reporter.info(format!("  Channels: {}", api.counts.channels));

@@ -11,11 +11,14 @@
 //! no_readme = false                 # optional, as --no-readme
 //! override_base = false             # optional, as --override-base
 //! no_clear_channels = false         # optional, as --no-clear-channels
+//! perspective = "server"            # optional, as --perspective
 //! ```
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+
+use crate::model::Perspective;
 
 /// The file name looked for in the current folder.
 pub const CONFIG_FILE: &str = "chanx.toml";
@@ -41,6 +44,8 @@ struct ClientEntry {
     override_base: bool,
     #[serde(default)]
     no_clear_channels: bool,
+    #[serde(default)]
+    perspective: Option<String>,
 }
 
 /// One client to generate or check, with paths resolved.
@@ -53,6 +58,7 @@ pub struct Client {
     pub no_readme: bool,
     pub override_base: bool,
     pub no_clear_channels: bool,
+    pub perspective: Perspective,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -101,7 +107,21 @@ pub fn load(path: &Path) -> Result<Vec<Client>, ConfigError> {
             } else {
                 base.join(&entry.schema).to_string_lossy().into_owned()
             };
+            let perspective = match entry.perspective.as_deref() {
+                None | Some("server") => Perspective::Server,
+                Some("client") => Perspective::Client,
+                Some(other) => {
+                    return Err(ConfigError::Invalid {
+                        path: shown.clone(),
+                        message: format!(
+                            "client {}: perspective must be server or client, not {other:?}",
+                            index + 1
+                        ),
+                    })
+                }
+            };
             Ok(Client {
+                perspective,
                 schema,
                 output: base.join(entry.output),
                 formatter: entry.formatter,

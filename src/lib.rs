@@ -29,7 +29,7 @@ pub fn generate(
     options: &tree::GenerateOptions,
 ) -> Result<(model::Api, tree::Tree), GenerateError> {
     let documents = resolve::Documents::load(document)?;
-    let api = model::build(&documents)?;
+    let api = model::build(&documents, options.perspective)?;
     let plan = layout::plan(&api)?;
     let files = render::render(&api, &plan, options)?;
     let tree = tree::Tree::new(files, document, options);

@@ -26,6 +26,8 @@ pub struct Api {
     pub title: String,
     pub version: String,
     pub description: Option<String>,
+    /// The first server's host (with port) and protocol, if the document names one.
+    pub server: Option<(String, String)>,
     pub counts: Counts,
     pub channels: Vec<Channel>,
     pub messages: Vec<Message>,
@@ -65,6 +67,10 @@ pub struct Parameter {
 pub struct Message {
     pub source: SourceKey,
     pub schema: SchemaId,
+    /// Names of the properties of the message's `headers` schema.
+    pub headers: Vec<String>,
+    /// The `correlationId` location (a runtime expression), if any.
+    pub correlation_id: Option<String>,
 }
 
 /// A schema that becomes a named Python definition.
@@ -208,8 +214,19 @@ pub enum ModelError {
     Resolve(#[from] ResolveError),
 }
 
+/// Whom the document describes, which decides the direction of every
+/// operation: chanx documents describe the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Perspective {
+    /// `receive` operations are what the client sends (chanx, Slack RTM).
+    #[default]
+    Server,
+    /// The document describes the client itself: `send` is what it sends.
+    Client,
+}
+
 /// Builds the IR from a root document and the documents it references.
-pub fn build(documents: &Documents) -> Result<Api, ModelError> {
+pub fn build(documents: &Documents, perspective: Perspective) -> Result<Api, ModelError> {
     let root = documents.root();
     let root_key = SourceKey {
         doc: crate::resolve::DocId(0),
@@ -222,6 +239,7 @@ pub fn build(documents: &Documents) -> Result<Api, ModelError> {
         schema_ids: BTreeMap::new(),
         messages: Vec::new(),
         message_ids: BTreeMap::new(),
+        perspective,
     };
     let info = root.get("info");
     let text = |key: &str| {
@@ -240,7 +258,21 @@ pub fn build(documents: &Documents) -> Result<Api, ModelError> {
             .and_then(Value::as_object)
             .map_or(0, Map::len),
     };
+    let server = root
+        .get("servers")
+        .and_then(Value::as_object)
+        .and_then(|servers| servers.values().next())
+        .and_then(|server| {
+            let host = server.get("host")?.as_str()?.to_string();
+            let protocol = server
+                .get("protocol")
+                .and_then(Value::as_str)
+                .unwrap_or("ws")
+                .to_string();
+            Some((host, protocol))
+        });
     Ok(Api {
+        server,
         title: text("title").unwrap_or_else(|| "AsyncAPI client".to_string()),
         version: text("version").unwrap_or_else(|| "0.0.0".to_string()),
         description: text("description").filter(|text| !text.trim().is_empty()),
@@ -280,12 +312,15 @@ struct Builder<'a> {
     schema_ids: BTreeMap<SourceKey, SchemaId>,
     messages: Vec<Message>,
     message_ids: BTreeMap<SourceKey, MessageId>,
+    perspective: Perspective,
 }
 
 /// A channel while operations are being assigned to it.
 struct PendingChannel {
     channel: Channel,
     source: SourceKey,
+    /// A chanx `x-topic` channel.
+    topic: bool,
 }
 
 impl Builder<'_> {
@@ -366,6 +401,7 @@ impl Builder<'_> {
                     outgoing: Vec::new(),
                 },
                 source,
+                topic: object.contains_key("x-topic"),
             });
         }
         Ok(pending)
@@ -387,13 +423,14 @@ impl Builder<'_> {
         for name in names {
             let (source, operation) = self.documents.deref(&operations_key.child(&name))?;
             let action = operation.get("action").and_then(Value::as_str);
-            let client_sends = match action {
+            let receives = match action {
                 Some("receive") => true,
                 Some("send") => false,
                 _ => {
                     return Err(self.invalid(&source, "`action` must be `send` or `receive`"));
                 }
             };
+            let client_sends = receives == (self.perspective == Perspective::Server);
             let channel_index = self.channel_of(&source, &channels)?;
             let messages = self.operation_messages(&source, &channels[channel_index])?;
             // A reply arrives on the connection the operation uses; when it
@@ -417,6 +454,21 @@ impl Builder<'_> {
             };
             push_unique(&mut channel.outgoing, sent);
             push_unique(&mut channel.incoming, received);
+        }
+        // Channels at one address are one WebSocket connection: each of their
+        // clients receives what any of them receives. Topic channels ride a
+        // connection in frames of their own and stay apart.
+        let plain: Vec<usize> = (0..channels.len())
+            .filter(|index| !channels[*index].topic)
+            .collect();
+        for &index in &plain {
+            let address = channels[index].channel.address.clone();
+            let received: Vec<MessageId> = plain
+                .iter()
+                .filter(|other| channels[**other].channel.address == address)
+                .flat_map(|other| channels[*other].channel.incoming.clone())
+                .collect();
+            push_unique(&mut channels[index].channel.incoming, received);
         }
         Ok(channels
             .into_iter()
@@ -492,18 +544,48 @@ impl Builder<'_> {
         let schema = match self.documents.get(&payload_key) {
             None => return Err(self.invalid(&source, "a message needs a `payload` schema")),
             Some(payload) => {
-                let payload_key = if payload.get("schemaFormat").is_some() {
-                    payload_key.child("schema")
-                } else {
-                    payload_key
+                let payload_key = match payload.get("schemaFormat").and_then(Value::as_str) {
+                    Some(format) if is_json_schema_format(format) => payload_key.child("schema"),
+                    Some(format) => {
+                        return Err(ModelError::Unsupported {
+                            at: self.documents.located(&source),
+                            message: format!(
+                                "message {hint:?} uses schemaFormat {format:?}; only JSON Schema and AsyncAPI schemas are supported"
+                            ),
+                        })
+                    }
+                    None => payload_key,
                 };
                 self.message_schema(&payload_key, &hint)?
             }
         };
         let id = MessageId(self.messages.len());
+        let headers = match self.documents.get(&source.child("headers")) {
+            Some(_) => {
+                let (_, headers) = self.documents.deref(&source.child("headers"))?;
+                headers
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .map(|properties| properties.keys().cloned().collect())
+                    .unwrap_or_default()
+            }
+            None => Vec::new(),
+        };
+        let correlation_id = match self.documents.get(&source.child("correlationId")) {
+            Some(_) => {
+                let (_, correlation) = self.documents.deref(&source.child("correlationId"))?;
+                correlation
+                    .get("location")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+            }
+            None => None,
+        };
         self.messages.push(Message {
             source: source.clone(),
             schema,
+            headers,
+            correlation_id,
         });
         self.message_ids.insert(source, id);
         Ok(id)
@@ -1006,6 +1088,14 @@ pub fn union_of(types: Vec<TypeExpr>) -> TypeExpr {
         1 => members.remove(0),
         _ => TypeExpr::Union(members),
     }
+}
+
+/// `schemaFormat`s whose schemas are JSON Schema.
+fn is_json_schema_format(format: &str) -> bool {
+    let format = format.to_ascii_lowercase();
+    format.starts_with("application/vnd.aai.asyncapi")
+        || format.starts_with("application/schema+json")
+        || format.starts_with("application/schema+yaml")
 }
 
 fn examples_of(value: &Value) -> Vec<String> {

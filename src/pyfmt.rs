@@ -83,6 +83,78 @@ pub fn union(members: Vec<Doc>, parenthesize: bool) -> Doc {
     }
 }
 
+/// One line, however long.
+pub fn flat(doc: &Doc) -> String {
+    print(doc, 0, usize::MAX)
+}
+
+/// `target: annotation = value` (or without a value) at `indent`, laid out
+/// as `ruff format` lays out assignments: the annotation stays on the first
+/// line when it can; the value then splits its own brackets (`calls`), or is
+/// put in parentheses; only when the annotation does not fit does it break.
+pub fn annotated_assignment(
+    target: &str,
+    annotation: &Doc,
+    value: Option<&Doc>,
+    indent: usize,
+    width: usize,
+) -> String {
+    let head = format!("{target}: {}", flat(annotation));
+    let Some(value) = value else {
+        if indent + text_width(&head) <= width {
+            return head;
+        }
+        return print(
+            &Doc::Group(vec![text(format!("{target}: ")), annotation.clone()]),
+            indent,
+            width,
+        );
+    };
+    let flat_value = flat(value);
+    let one_line = format!("{head} = {flat_value}");
+    if indent + text_width(&one_line) <= width {
+        return one_line;
+    }
+    let prefix = format!("{head} = ");
+    let start = indent + text_width(&prefix);
+    if let Some(opening) = bracket_head(value) {
+        if start + text_width(&opening) <= width {
+            return prefix + &print_at(value, indent, start, width);
+        }
+    }
+    if start < width {
+        let inner = indent + INDENT;
+        let body = print_at(value, inner, inner, width);
+        return format!(
+            "{prefix}(\n{}{body}\n{})",
+            " ".repeat(inner),
+            " ".repeat(indent)
+        );
+    }
+    print(
+        &Doc::Group(vec![
+            text(format!("{target}: ")),
+            annotation.clone(),
+            text(" = "),
+            value.clone(),
+        ]),
+        indent,
+        width,
+    )
+}
+
+/// The text up to a value's own opening bracket, when the value is a call
+/// or subscript that can split inside its brackets.
+fn bracket_head(value: &Doc) -> Option<String> {
+    let Doc::Group(parts) = value else {
+        return None;
+    };
+    match parts.first() {
+        Some(Doc::Text(head)) if head.ends_with('(') || head.ends_with('[') => Some(head.clone()),
+        _ => None,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Flat,
@@ -94,14 +166,25 @@ const INDENT: usize = 4;
 /// Prints `doc` starting at column `indent` (which is also its base
 /// indentation), within `width` columns where possible.
 pub fn print(doc: &Doc, indent: usize, width: usize) -> String {
+    print_at(doc, indent, indent, width)
+}
+
+/// The columns text takes, as `ruff format` counts them (East Asian wide
+/// characters count two).
+pub fn text_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Prints `doc` starting at `column`, breaking lines to `indent`.
+fn print_at(doc: &Doc, indent: usize, column: usize, width: usize) -> String {
     let mut out = String::new();
-    let mut column = indent;
+    let mut column = column;
     let mut stack: Vec<(usize, Mode, &Doc)> = vec![(indent, Mode::Break, doc)];
     while let Some((level, mode, doc)) = stack.pop() {
         match doc {
             Doc::Text(value) => {
                 out.push_str(value);
-                column += value.chars().count();
+                column += text_width(value);
             }
             Doc::Line | Doc::SoftLine if mode == Mode::Flat => {
                 if *doc == Doc::Line {
@@ -139,7 +222,7 @@ pub fn print(doc: &Doc, indent: usize, width: usize) -> String {
             Doc::IfBreak(value) => {
                 if mode == Mode::Break {
                     out.push_str(value);
-                    column += value.chars().count();
+                    column += text_width(value);
                 }
             }
         }
@@ -162,7 +245,7 @@ fn fits(group: &Doc, rest: &[(usize, Mode, &Doc)], remaining: usize) -> bool {
             },
         };
         match doc {
-            Doc::Text(value) => remaining -= value.chars().count() as isize,
+            Doc::Text(value) => remaining -= text_width(value) as isize,
             Doc::Line | Doc::SoftLine if mode == Mode::Break => return true,
             Doc::Line => remaining -= 1,
             Doc::SoftLine => {}
@@ -171,7 +254,7 @@ fn fits(group: &Doc, rest: &[(usize, Mode, &Doc)], remaining: usize) -> bool {
             }
             Doc::IfBreak(value) => {
                 if mode == Mode::Break {
-                    remaining -= value.chars().count() as isize;
+                    remaining -= text_width(value) as isize;
                 }
             }
         }

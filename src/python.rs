@@ -67,6 +67,14 @@ pub fn docstring(text: &str, indent: usize) -> String {
     let escaped = escape_quote_runs(&escaped);
     let lines: Vec<&str> = escaped.lines().map(str::trim_end).collect();
     let first = lines.first().map_or("", |line| line.trim_start());
+    // `ruff format` keeps a quote that opens the text apart from the `"""`.
+    let spaced;
+    let first = if first.starts_with('"') {
+        spaced = format!(" {first}");
+        spaced.as_str()
+    } else {
+        first
+    };
     let rest = &lines[1.min(lines.len())..];
     let common = rest
         .iter()
@@ -123,6 +131,17 @@ fn flush_quotes(out: &mut String, run: usize, at_end: bool) {
     let quote = if run >= 3 || at_end { "\\\"" } else { "\"" };
     for _ in 0..run {
         out.push_str(quote);
+    }
+}
+
+/// `class NAME(BASE):`, with the base on a line of its own when the
+/// header is too long, as `ruff format` writes it.
+pub fn class_header(name: &str, base: &str) -> String {
+    let line = format!("class {name}({base}):");
+    if pyfmt::text_width(&line) <= LINE_LENGTH {
+        line
+    } else {
+        format!("class {name}(\n    {base}\n):")
     }
 }
 

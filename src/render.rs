@@ -215,7 +215,7 @@ fn import_lines(module: &str, names: &[String]) -> String {
     let mut names = names.to_vec();
     isort_order(&mut names);
     let line = format!("from {module} import {}", names.join(", "));
-    if line.chars().count() <= LINE_LENGTH {
+    if pyfmt::text_width(&line) <= LINE_LENGTH {
         return line;
     }
     let mut out = format!("from {module} import (\n");
@@ -228,8 +228,10 @@ fn import_lines(module: &str, names: &[String]) -> String {
 
 /// `name: TypeAlias = value`, laid out as `ruff format` would.
 fn alias_assignment(name: &str, value: Doc) -> String {
-    pyfmt::print(
-        &Doc::Group(vec![pyfmt::text(format!("{name}: TypeAlias = ")), value]),
+    pyfmt::annotated_assignment(
+        name,
+        &pyfmt::text("TypeAlias"),
+        Some(&value),
         0,
         LINE_LENGTH,
     )
@@ -379,7 +381,7 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                     ))
                     .collect();
                 DefinitionView {
-                    header: format!("class {name}(BaseModel):"),
+                    header: python::class_header(name, "BaseModel"),
                     is_class: true,
                     docstring: docstring_text,
                     fields: lines,
@@ -389,7 +391,7 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                 imports.from("pydantic", "RootModel");
                 let (hint, _) = hint_of(ty, &mut imports);
                 DefinitionView {
-                    header: format!("class {name}(RootModel[{hint}]):"),
+                    header: python::class_header(name, &format!("RootModel[{hint}]")),
                     is_class: true,
                     docstring: docstring_text,
                     fields: Vec::new(),
@@ -397,7 +399,14 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             }
             SchemaKind::Alias(ty) => {
                 imports.from("typing", "TypeAlias");
-                let (_, value) = hint_of(ty, &mut imports);
+                let (text, _) = hint_of(ty, &mut imports);
+                // The assignment parenthesises the value itself; a forward
+                // reference stays the quoted string.
+                let value = if text.starts_with(['"', '\'']) {
+                    pyfmt::text(text)
+                } else {
+                    python::type_doc(ty, &names, false)
+                };
                 DefinitionView {
                     header: alias_assignment(name, value),
                     is_class: false,
@@ -426,7 +435,7 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                 pyfmt::text("NoReturn")
             } else {
                 let names = members.iter().map(|id| pyfmt::text(name_of(*id)));
-                pyfmt::union(names.collect(), true)
+                pyfmt::union(names.collect(), false)
             };
             unions.push(alias_assignment(alias, value));
         }
@@ -574,16 +583,13 @@ fn field_line(
             arguments.into_iter().map(pyfmt::text).collect(),
         ))
     };
-    let mut parts = vec![pyfmt::text(format!("{python_name}: ")), annotation];
-    if let Some(value) = value {
-        parts.push(pyfmt::text(" = "));
-        parts.push(value);
-    }
-    pyfmt::print(&Doc::Group(parts), 4, LINE_LENGTH)
+    pyfmt::annotated_assignment(python_name, &annotation, value.as_ref(), 4, LINE_LENGTH)
 }
 
 #[derive(Serialize)]
 struct ClientView {
+    /// `class ...(BaseClient[...]):`
+    header: String,
     docstring: String,
     class_docstring: String,
     class_name: String,
@@ -676,6 +682,10 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
         )
     };
     ClientView {
+        header: python::class_header(
+            &channel_plan.client_class,
+            "BaseClient[IncomingMessage, OutgoingMessage]",
+        ),
         docstring: docstring(&format!("Client for the {} channel.", channel.key), 0),
         class_docstring: docstring(&class_text, 4),
         class_name: channel_plan.client_class.clone(),
@@ -724,6 +734,11 @@ struct ReadmeView {
     channels: Vec<ReadmeChannel>,
     example: ReadmeChannel,
     parameterized: Option<ReadmePathExample>,
+    /// `class MyXClient(XClient):`, wrapped as ruff would.
+    example_header: String,
+    /// Arguments for the example's constructor: the document's first server.
+    host: String,
+    protocol: Option<String>,
 }
 
 /// The README's example of a channel with path parameters.
@@ -746,6 +761,31 @@ struct ReadmeChannel {
     path_params: String,
     incoming: Vec<String>,
     outgoing: Vec<String>,
+    /// `Message`: `header`, ... for messages with headers.
+    headers: Vec<String>,
+    /// `Message` at `location` for messages with a correlation id.
+    correlation_ids: Vec<String>,
+}
+
+/// `` `Class`: note `` for each message of a channel that `note` has something to say about.
+fn message_notes(
+    api: &Api,
+    plan: &Plan,
+    channel: &crate::model::Channel,
+    note: impl Fn(&crate::model::Message) -> Option<String>,
+) -> Vec<String> {
+    let mut notes: Vec<String> = channel
+        .incoming
+        .iter()
+        .chain(&channel.outgoing)
+        .filter_map(|id| {
+            let message = &api.messages[id.0];
+            note(message).map(|text| format!("`{}`: {text}", plan.class_names[message.schema.0]))
+        })
+        .collect();
+    notes.sort();
+    notes.dedup();
+    notes
 }
 
 fn readme_channel(api: &Api, plan: &Plan, index: usize) -> ReadmeChannel {
@@ -784,6 +824,22 @@ fn readme_channel(api: &Api, plan: &Plan, index: usize) -> ReadmeChannel {
             .join(", "),
         incoming: names(&channel_plan.incoming),
         outgoing: names(&channel_plan.outgoing),
+        headers: message_notes(api, plan, channel, |message| {
+            (!message.headers.is_empty()).then(|| {
+                message
+                    .headers
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+        }),
+        correlation_ids: message_notes(api, plan, channel, |message| {
+            message
+                .correlation_id
+                .as_ref()
+                .map(|location| format!("at `{location}`"))
+        }),
     }
 }
 
@@ -808,7 +864,17 @@ fn readme_view(api: &Api, plan: &Plan, options: &GenerateOptions) -> ReadmeView 
             ),
             channel: channel.clone(),
         });
+    let (host, protocol) = match &api.server {
+        Some((host, protocol)) => (host.clone(), (protocol == "wss").then(|| "wss".to_string())),
+        None => ("localhost:8000".to_string(), None),
+    };
     ReadmeView {
+        example_header: python::class_header(
+            &format!("My{}", example.client_class),
+            &example.client_class,
+        ),
+        host: string_literal(&host),
+        protocol,
         parameterized,
         title: api.title.clone(),
         description: api.description.clone(),

@@ -20,6 +20,8 @@ pub struct GenerateOptions {
     pub readme: bool,
     /// The import name of the package (its folder name), used in examples.
     pub package_name: String,
+    /// Whom the document describes.
+    pub perspective: crate::model::Perspective,
 }
 
 /// The generated package.
@@ -29,6 +31,7 @@ pub struct Tree {
     pub files: BTreeMap<String, Vec<u8>>,
     schema_sha256: String,
     readme: bool,
+    perspective: &'static str,
 }
 
 #[derive(Serialize)]
@@ -42,6 +45,14 @@ struct Manifest<'a> {
 #[derive(Serialize)]
 struct ManifestOptions {
     readme: bool,
+    #[serde(skip_serializing_if = "is_server")]
+    perspective: &'static str,
+}
+
+/// The default perspective is left out, so manifests of chanx clients stay
+/// as they were before the option existed.
+fn is_server(perspective: &&str) -> bool {
+    *perspective == "server"
 }
 
 impl Tree {
@@ -54,19 +65,32 @@ impl Tree {
             .into_iter()
             .map(|(path, text)| (path, text.into_bytes()))
             .collect();
-        Tree::with_manifest(files, canonical_sha256(&document.value), options.readme)
+        let perspective = match options.perspective {
+            crate::model::Perspective::Server => "server",
+            crate::model::Perspective::Client => "client",
+        };
+        Tree::with_manifest(
+            files,
+            canonical_sha256(&document.value),
+            options.readme,
+            perspective,
+        )
     }
 
     fn with_manifest(
         mut files: BTreeMap<String, Vec<u8>>,
         schema_sha256: String,
         readme: bool,
+        perspective: &'static str,
     ) -> Tree {
         files.remove(MANIFEST);
         let manifest = Manifest {
             generator: "chanx",
             schema_sha256: &schema_sha256,
-            options: ManifestOptions { readme },
+            options: ManifestOptions {
+                readme,
+                perspective,
+            },
             files: files
                 .iter()
                 .map(|(path, bytes)| (path.as_str(), sha256_hex(bytes)))
@@ -79,6 +103,7 @@ impl Tree {
             files,
             schema_sha256,
             readme,
+            perspective,
         }
     }
 
@@ -87,7 +112,12 @@ impl Tree {
     pub fn with_files(&self, replaced: BTreeMap<String, Vec<u8>>) -> Tree {
         let mut files = self.files.clone();
         files.extend(replaced);
-        Tree::with_manifest(files, self.schema_sha256.clone(), self.readme)
+        Tree::with_manifest(
+            files,
+            self.schema_sha256.clone(),
+            self.readme,
+            self.perspective,
+        )
     }
 
     pub fn schema_sha256(&self) -> &str {

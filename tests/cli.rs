@@ -490,3 +490,58 @@ fn urls_follow_redirects() {
     assert_exit(&output, 0);
     assert!(out.join("chat/client.py").exists());
 }
+
+#[test]
+fn perspective_client_flips_every_direction() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = fixture("asyncapi-spec/social-media/frontend/asyncapi.yaml");
+    let server_view = dir.path().join("server_view");
+    let client_view = dir.path().join("client_view");
+    assert_exit(&generate(&schema, &server_view, &["--no-format"]), 0);
+    let output = generate(
+        &schema,
+        &client_view,
+        &["--no-format", "--perspective", "client"],
+    );
+    assert_exit(&output, 0);
+    assert!(
+        stderr(&output).contains("Perspective: client"),
+        "{}",
+        stderr(&output)
+    );
+    let unions = |root: &Path| {
+        let text = std::fs::read_to_string(root.join("like_comment/messages.py")).unwrap();
+        let line = |name: &str| {
+            text.lines()
+                .find(|line| line.starts_with(name))
+                .unwrap()
+                .to_string()
+        };
+        (line("IncomingMessage"), line("OutgoingMessage"))
+    };
+    let (server_in, server_out) = unions(&server_view);
+    let (client_in, client_out) = unions(&client_view);
+    assert_eq!(
+        server_in.replace("Incoming", ""),
+        client_out.replace("Outgoing", "")
+    );
+    assert_eq!(
+        server_out.replace("Outgoing", ""),
+        client_in.replace("Incoming", "")
+    );
+    assert_ne!(
+        server_in.replace("Incoming", ""),
+        server_out.replace("Outgoing", "")
+    );
+    let manifest = std::fs::read_to_string(client_view.join(".chanx-manifest.json")).unwrap();
+    assert!(manifest.contains("\"perspective\": \"client\""));
+}
+
+#[test]
+fn payloads_that_are_not_json_schema_are_named() {
+    let (message, _) = error_for(
+        "avro.yaml",
+        "asyncapi: 3.0.0\ninfo: {title: t, version: '1'}\nchannels:\n  c:\n    address: /c\n    messages:\n      userSignedUp:\n        payload:\n          schemaFormat: application/vnd.apache.avro;version=1.9.0\n          schema: {type: record, name: User, fields: []}\noperations:\n  o: {action: send, channel: {$ref: '#/channels/c'}}\n",
+    );
+    assert!(message.contains("unsupported: message \"userSignedUp\" uses schemaFormat \"application/vnd.apache.avro;version=1.9.0\""), "{message}");
+}

@@ -70,6 +70,7 @@ fn generate_document(document: &load::LoadedDocument, package: &str) -> Tree {
     let options = GenerateOptions {
         readme: true,
         package_name: package.to_string(),
+        perspective: Default::default(),
     };
     chanx_codegen::generate(document, &options)
         .expect("fixture generates")

@@ -1,5 +1,7 @@
 """Client for the currencyInfo channel."""
 
+from pydantic import TypeAdapter
+
 from ..base.client import BaseClient
 from .messages import IncomingMessage, OutgoingMessage
 
@@ -8,7 +10,7 @@ class CurrencyInfoClient(BaseClient[IncomingMessage, OutgoingMessage]):
     """WebSocket client for the currencyInfo channel at /."""
 
     path = "/"
-    incoming_adapter = None
+    incoming_adapter = TypeAdapter[IncomingMessage](IncomingMessage)
 
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""

@@ -1,19 +1,42 @@
 """Messages of the heartbeat channel."""
 
-from typing import Literal, NoReturn, TypeAlias
+from typing import NoReturn, TypeAlias
 
-from pydantic import BaseModel
+from ..shared.messages import (
+    Depth,
+    DummyCurrencyInfo,
+    Heartbeat,
+    Interval,
+    Name,
+    Pong,
+    Status,
+    SubscriptionStatus,
+    SubscriptionStatus2,
+    SubscriptionStatusError,
+    SubscriptionStatusErrorSubscription,
+    SubscriptionStatusSuccess,
+    SystemStatus,
+)
 
-
-class Heartbeat(BaseModel):
-    event: Literal["heartbeat"] | None = None
-
-
-IncomingMessage: TypeAlias = Heartbeat
+IncomingMessage: TypeAlias = (
+    DummyCurrencyInfo | Heartbeat | Pong | SubscriptionStatus | SystemStatus
+)
 OutgoingMessage: TypeAlias = NoReturn
 
 __all__ = [
+    "Depth",
+    "DummyCurrencyInfo",
     "Heartbeat",
     "IncomingMessage",
+    "Interval",
+    "Name",
     "OutgoingMessage",
+    "Pong",
+    "Status",
+    "SubscriptionStatus",
+    "SubscriptionStatus2",
+    "SubscriptionStatusError",
+    "SubscriptionStatusErrorSubscription",
+    "SubscriptionStatusSuccess",
+    "SystemStatus",
 ]

@@ -4,23 +4,48 @@ from typing import Literal, TypeAlias
 
 from pydantic import BaseModel
 
+from ..shared.messages import (
+    Depth,
+    DummyCurrencyInfo,
+    Heartbeat,
+    Interval,
+    Name,
+    Pong,
+    Status,
+    SubscriptionStatus,
+    SubscriptionStatus2,
+    SubscriptionStatusError,
+    SubscriptionStatusErrorSubscription,
+    SubscriptionStatusSuccess,
+    SystemStatus,
+)
+
 
 class Ping(BaseModel):
     event: Literal["ping"]
     reqid: int | None = None
 
 
-class Pong(BaseModel):
-    event: Literal["pong"] | None = None
-    reqid: int | None = None
-
-
-IncomingMessage: TypeAlias = Pong
+IncomingMessage: TypeAlias = (
+    DummyCurrencyInfo | Heartbeat | Pong | SubscriptionStatus | SystemStatus
+)
 OutgoingMessage: TypeAlias = Ping
 
 __all__ = [
+    "Depth",
+    "DummyCurrencyInfo",
+    "Heartbeat",
     "IncomingMessage",
+    "Interval",
+    "Name",
     "OutgoingMessage",
     "Ping",
     "Pong",
+    "Status",
+    "SubscriptionStatus",
+    "SubscriptionStatus2",
+    "SubscriptionStatusError",
+    "SubscriptionStatusErrorSubscription",
+    "SubscriptionStatusSuccess",
+    "SystemStatus",
 ]

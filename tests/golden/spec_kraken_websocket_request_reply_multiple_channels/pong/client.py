@@ -1,5 +1,7 @@
 """Client for the pong channel."""
 
+from pydantic import TypeAdapter
+
 from ..base.client import BaseClient
 from .messages import IncomingMessage, OutgoingMessage
 
@@ -8,7 +10,7 @@ class PongClient(BaseClient[IncomingMessage, OutgoingMessage]):
     """WebSocket client for the pong channel at /."""
 
     path = "/"
-    incoming_adapter = None
+    incoming_adapter = TypeAdapter[IncomingMessage](IncomingMessage)
 
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""

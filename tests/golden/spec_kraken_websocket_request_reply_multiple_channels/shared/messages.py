@@ -1,10 +1,20 @@
 """Messages and models shared by two or more channels."""
 
-from typing import Annotated, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import BaseModel, Field, RootModel
 
 Depth: TypeAlias = Literal[10, 25, 100, 500, 1000]
+
+
+class DummyCurrencyInfo(BaseModel):
+    event: Literal["currencyInfo"]
+    reqid: int | None = None
+    data: dict[str, Any] | None = None
+
+
+class Heartbeat(BaseModel):
+    event: Literal["heartbeat"] | None = None
 
 
 Interval: TypeAlias = Literal[1, 5, 15, 30, 60, 240, 1440, 10080, 21600]
@@ -13,6 +23,11 @@ Interval: TypeAlias = Literal[1, 5, 15, 30, 60, 240, 1440, 10080, 21600]
 Name: TypeAlias = Literal[
     "book", "ohlc", "openOrders", "ownTrades", "spread", "ticker", "trade"
 ]
+
+
+class Pong(BaseModel):
+    event: Literal["pong"] | None = None
+    reqid: int | None = None
 
 
 Status: TypeAlias = Literal[
@@ -56,3 +71,12 @@ SubscriptionStatus2: TypeAlias = SubscriptionStatusError | SubscriptionStatusSuc
 
 class SubscriptionStatus(RootModel[SubscriptionStatus2]):
     pass
+
+
+class SystemStatus(BaseModel):
+    event: Literal["systemStatus"] | None = None
+    connectionID: int | None = Field(
+        default=None, description="The ID of the connection"
+    )
+    status: Status | None = None
+    version: str | None = None

@@ -4,10 +4,12 @@ from .client import SubscribeClient
 from .messages import (
     Depth,
     DummyCurrencyInfo,
+    Heartbeat,
     IncomingMessage,
     Interval,
     Name,
     OutgoingMessage,
+    Pong,
     Status,
     Subscribe,
     SubscribeSubscription,
@@ -16,15 +18,18 @@ from .messages import (
     SubscriptionStatusError,
     SubscriptionStatusErrorSubscription,
     SubscriptionStatusSuccess,
+    SystemStatus,
 )
 
 __all__ = [
     "Depth",
     "DummyCurrencyInfo",
+    "Heartbeat",
     "IncomingMessage",
     "Interval",
     "Name",
     "OutgoingMessage",
+    "Pong",
     "Status",
     "Subscribe",
     "SubscribeClient",
@@ -34,4 +39,5 @@ __all__ = [
     "SubscriptionStatusError",
     "SubscriptionStatusErrorSubscription",
     "SubscriptionStatusSuccess",
+    "SystemStatus",
 ]

@@ -1,26 +1,24 @@
 """Messages of the subscribe channel."""
 
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
 
 from pydantic import BaseModel, Field
 
 from ..shared.messages import (
     Depth,
+    DummyCurrencyInfo,
+    Heartbeat,
     Interval,
     Name,
+    Pong,
     Status,
     SubscriptionStatus,
     SubscriptionStatus2,
     SubscriptionStatusError,
     SubscriptionStatusErrorSubscription,
     SubscriptionStatusSuccess,
+    SystemStatus,
 )
-
-
-class DummyCurrencyInfo(BaseModel):
-    event: Literal["currencyInfo"]
-    reqid: int | None = None
-    data: dict[str, Any] | None = None
 
 
 class SubscribeSubscription(BaseModel):
@@ -39,16 +37,20 @@ class Subscribe(BaseModel):
     subscription: SubscribeSubscription | None = None
 
 
-IncomingMessage: TypeAlias = DummyCurrencyInfo | SubscriptionStatus
+IncomingMessage: TypeAlias = (
+    DummyCurrencyInfo | Heartbeat | Pong | SubscriptionStatus | SystemStatus
+)
 OutgoingMessage: TypeAlias = Subscribe
 
 __all__ = [
     "Depth",
     "DummyCurrencyInfo",
+    "Heartbeat",
     "IncomingMessage",
     "Interval",
     "Name",
     "OutgoingMessage",
+    "Pong",
     "Status",
     "Subscribe",
     "SubscribeSubscription",
@@ -57,4 +59,5 @@ __all__ = [
     "SubscriptionStatusError",
     "SubscriptionStatusErrorSubscription",
     "SubscriptionStatusSuccess",
+    "SystemStatus",
 ]

@@ -1,27 +1,42 @@
 """Messages of the systemStatus channel."""
 
-from typing import Literal, NoReturn, TypeAlias
+from typing import NoReturn, TypeAlias
 
-from pydantic import BaseModel, Field
+from ..shared.messages import (
+    Depth,
+    DummyCurrencyInfo,
+    Heartbeat,
+    Interval,
+    Name,
+    Pong,
+    Status,
+    SubscriptionStatus,
+    SubscriptionStatus2,
+    SubscriptionStatusError,
+    SubscriptionStatusErrorSubscription,
+    SubscriptionStatusSuccess,
+    SystemStatus,
+)
 
-from ..shared.messages import Status
-
-
-class SystemStatus(BaseModel):
-    event: Literal["systemStatus"] | None = None
-    connectionID: int | None = Field(
-        default=None, description="The ID of the connection"
-    )
-    status: Status | None = None
-    version: str | None = None
-
-
-IncomingMessage: TypeAlias = SystemStatus
+IncomingMessage: TypeAlias = (
+    DummyCurrencyInfo | Heartbeat | Pong | SubscriptionStatus | SystemStatus
+)
 OutgoingMessage: TypeAlias = NoReturn
 
 __all__ = [
+    "Depth",
+    "DummyCurrencyInfo",
+    "Heartbeat",
     "IncomingMessage",
+    "Interval",
+    "Name",
     "OutgoingMessage",
+    "Pong",
     "Status",
+    "SubscriptionStatus",
+    "SubscriptionStatus2",
+    "SubscriptionStatusError",
+    "SubscriptionStatusErrorSubscription",
+    "SubscriptionStatusSuccess",
     "SystemStatus",
 ]

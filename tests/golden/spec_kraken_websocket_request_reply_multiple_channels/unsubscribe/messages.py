@@ -6,14 +6,18 @@ from pydantic import BaseModel, Field
 
 from ..shared.messages import (
     Depth,
+    DummyCurrencyInfo,
+    Heartbeat,
     Interval,
     Name,
+    Pong,
     Status,
     SubscriptionStatus,
     SubscriptionStatus2,
     SubscriptionStatusError,
     SubscriptionStatusErrorSubscription,
     SubscriptionStatusSuccess,
+    SystemStatus,
 )
 
 
@@ -31,21 +35,27 @@ class Unsubscribe(BaseModel):
     subscription: UnsubscribeSubscription | None = None
 
 
-IncomingMessage: TypeAlias = SubscriptionStatus
+IncomingMessage: TypeAlias = (
+    DummyCurrencyInfo | Heartbeat | Pong | SubscriptionStatus | SystemStatus
+)
 OutgoingMessage: TypeAlias = Unsubscribe
 
 __all__ = [
     "Depth",
+    "DummyCurrencyInfo",
+    "Heartbeat",
     "IncomingMessage",
     "Interval",
     "Name",
     "OutgoingMessage",
+    "Pong",
     "Status",
     "SubscriptionStatus",
     "SubscriptionStatus2",
     "SubscriptionStatusError",
     "SubscriptionStatusErrorSubscription",
     "SubscriptionStatusSuccess",
+    "SystemStatus",
     "Unsubscribe",
     "UnsubscribeSubscription",
 ]
