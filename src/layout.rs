@@ -35,6 +35,8 @@ pub struct Plan {
 pub struct ChannelPlan {
     pub module: String,
     pub client_class: String,
+    /// The `TypedDict` of the address's path parameters, if it has any.
+    pub path_params_class: Option<String>,
     /// Schemas defined in this channel's `messages.py`, in definition order.
     pub defined: Vec<SchemaId>,
     /// Shared schemas this channel uses, sorted by class name.
@@ -83,12 +85,14 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
     let mut channel_order: Vec<usize> = (0..api.channels.len()).collect();
     channel_order.sort_by(|a, b| api.channels[*a].key.cmp(&api.channels[*b].key));
     let mut modules = Allocator::new();
-    let mut channel_names = vec![(String::new(), String::new()); api.channels.len()];
+    let mut channel_names = vec![(String::new(), String::new(), None); api.channels.len()];
     for index in channel_order {
-        let key = &api.channels[index].key;
-        let module = modules.allocate(&naming::module_name(key));
-        let client = names.allocate(&format!("{}Client", naming::class_name(key)));
-        channel_names[index] = (module, client);
+        let channel = &api.channels[index];
+        let module = modules.allocate(&naming::module_name(&channel.key));
+        let client = names.allocate(&format!("{}Client", naming::class_name(&channel.key)));
+        let params = (!channel.parameters.is_empty())
+            .then(|| names.allocate(&format!("{}PathParams", naming::class_name(&channel.key))));
+        channel_names[index] = (module, client, params);
     }
     let mut schema_order: Vec<usize> = (0..schema_count)
         .filter(|id| placement[*id].is_some())
@@ -138,7 +142,7 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
         .iter()
         .enumerate()
         .map(|(index, channel)| {
-            let (module, client_class) = channel_names[index].clone();
+            let (module, client_class, path_params_class) = channel_names[index].clone();
             let message_schemas = |messages: &[crate::model::MessageId]| {
                 let mut ids: Vec<SchemaId> =
                     messages.iter().map(|m| api.messages[m.0].schema).collect();
@@ -154,6 +158,7 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
             ChannelPlan {
                 module,
                 client_class,
+                path_params_class,
                 defined: in_module(Module::Channel(index)),
                 shared: shared_used,
                 incoming: message_schemas(&channel.incoming),

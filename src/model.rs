@@ -104,6 +104,10 @@ pub struct Field {
     pub default: Option<JsonValue>,
     pub description: Option<String>,
     pub deprecated: bool,
+    /// `readOnly`: sent by the server only, so the client never sends it.
+    pub read_only: bool,
+    /// `writeOnly`: sent by the client only, so it may be missing from what arrives.
+    pub write_only: bool,
 }
 
 /// A type, independent of any language.
@@ -657,7 +661,9 @@ impl Builder<'_> {
         let mut required = Vec::new();
         self.collect_properties(source, value, &name, depth, &mut fields, &mut required)?;
         for field in &mut fields {
-            field.required = required.contains(&field.json_name);
+            // Read-only and write-only values are missing in one direction.
+            field.required =
+                required.contains(&field.json_name) && !field.read_only && !field.write_only;
         }
         self.schemas[id.0].kind = SchemaKind::Object { fields };
         Ok(id)
@@ -704,6 +710,8 @@ impl Builder<'_> {
                 default: property.get("default").map(JsonValue::from),
                 description: description_of(property),
                 deprecated: property.get("deprecated") == Some(&Value::Bool(true)),
+                read_only: property.get("readOnly") == Some(&Value::Bool(true)),
+                write_only: property.get("writeOnly") == Some(&Value::Bool(true)),
             };
             match fields
                 .iter_mut()

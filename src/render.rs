@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::layout::Plan;
 use crate::model::{Api, Field, JsonValue, Scalar, SchemaId, SchemaKind, TypeExpr};
+use crate::naming;
 use crate::pyfmt::{self, Doc};
 use crate::python::{self, docstring, string_literal, type_hint, Import, Names, LINE_LENGTH};
 use crate::tree::GenerateOptions;
@@ -566,6 +567,10 @@ fn field_line(
     if field.deprecated {
         arguments.push("deprecated=True".to_string());
     }
+    if field.read_only {
+        // Validated when it arrives, never sent.
+        arguments.push("exclude=True".to_string());
+    }
     if python_name != field.json_name {
         let alias = string_literal(&field.json_name);
         arguments.push(format!("validation_alias={alias}"));
@@ -588,6 +593,13 @@ fn field_line(
 
 #[derive(Serialize)]
 struct ClientView {
+    /// Blank lines after the imports: isort wants two before a class, one otherwise.
+    gap_after_imports: String,
+    /// The `TypedDict` of the path parameters, as its whole definition.
+    path_params: Option<String>,
+    /// The `path_params` line of `__init__`.
+    path_params_parameter: Option<String>,
+    path_params_class: Option<String>,
     /// `class ...(BaseClient[...]):`
     header: String,
     docstring: String,
@@ -681,7 +693,32 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
             "TypeAdapter[IncomingMessage](IncomingMessage)".to_string(),
         )
     };
+    let (imports, path_params) = match &channel_plan.path_params_class {
+        Some(class) => {
+            let mut imports = imports;
+            imports.insert(0, "from typing import TypedDict".to_string());
+            merge_typing_imports(&mut imports);
+            (imports, Some(path_params_definition(class, channel)))
+        }
+        None => (imports, None),
+    };
+    let class_first = path_params
+        .as_ref()
+        .is_none_or(|definition| definition.starts_with("class "));
+    // `ruff format` breaks a too long parameter annotation before its `|`.
+    let path_params_parameter = channel_plan.path_params_class.as_ref().map(|class| {
+        let line = format!("        path_params: {class} | None = None,");
+        if pyfmt::text_width(&line) <= LINE_LENGTH {
+            line
+        } else {
+            format!("        path_params: {class}\n        | None = None,")
+        }
+    });
     ClientView {
+        path_params_parameter,
+        gap_after_imports: if class_first { "\n\n" } else { "\n" }.to_string(),
+        path_params,
+        path_params_class: channel_plan.path_params_class.clone(),
         header: python::class_header(
             &channel_plan.client_class,
             "BaseClient[IncomingMessage, OutgoingMessage]",
@@ -695,6 +732,59 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
     }
 }
 
+/// `class XPathParams(TypedDict): ...`, or the functional form when a name
+/// is not an identifier.
+fn path_params_definition(class: &str, channel: &crate::model::Channel) -> String {
+    let doc = docstring(
+        &format!("Values for the placeholders of {}.", channel.address),
+        4,
+    );
+    let identifiers = channel.parameters.iter().all(|parameter| {
+        naming::is_identifier(&parameter.name)
+            && !naming::KEYWORDS.contains(&parameter.name.as_str())
+    });
+    if identifiers {
+        let fields: String = channel
+            .parameters
+            .iter()
+            .map(|parameter| format!("    {}: str | int\n", parameter.name))
+            .collect();
+        format!(
+            "{}\n{doc}\n{fields}",
+            python::class_header(class, "TypedDict")
+        )
+    } else {
+        let entries: Vec<String> = channel
+            .parameters
+            .iter()
+            .map(|parameter| format!("    {}: str | int,\n", string_literal(&parameter.name)))
+            .collect();
+        format!(
+            "{class} = TypedDict(\n    {},\n    {{\n{}    }},\n)\n",
+            string_literal(class),
+            entries
+                .iter()
+                .map(|entry| format!("    {entry}"))
+                .collect::<String>()
+        )
+    }
+}
+
+/// Joins `from typing import ...` lines into one.
+fn merge_typing_imports(lines: &mut Vec<String>) {
+    let mut names: Vec<String> = Vec::new();
+    lines.retain(|line| match line.strip_prefix("from typing import ") {
+        Some(rest) => {
+            names.extend(rest.split(", ").map(str::to_string));
+            false
+        }
+        None => true,
+    });
+    if !names.is_empty() {
+        lines.insert(0, import_lines("typing", &names));
+    }
+}
+
 #[derive(Serialize)]
 struct ChannelInitView {
     docstring: String,
@@ -703,14 +793,15 @@ struct ChannelInitView {
 }
 
 fn channel_init_view(api: &Api, plan: &Plan, index: usize) -> ChannelInitView {
-    let client = plan.channels[index].client_class.clone();
+    let mut from_client = vec![plan.channels[index].client_class.clone()];
+    from_client.extend(plan.channels[index].path_params_class.clone());
     let messages = channel_exports(plan, index);
     let imports = vec![
-        import_lines(".client", std::slice::from_ref(&client)),
+        import_lines(".client", &from_client),
         import_lines(".messages", &messages),
     ];
     let mut exports = messages;
-    exports.push(client);
+    exports.extend(from_client);
     all_order(&mut exports);
     ChannelInitView {
         docstring: docstring(

@@ -94,7 +94,9 @@ def surface(root: Path, package: str) -> dict[str, Any]:
         clients = [
             value
             for value in vars(client_module).values()
-            if isinstance(value, type) and value.__module__ == client_module.__name__
+            if isinstance(value, type)
+            and value.__module__ == client_module.__name__
+            and hasattr(value, "handle_message")
         ]
         client = clients[0] if clients else None
         channels[folder.name] = {

@@ -271,6 +271,14 @@ def test_json_schema_keywords_become_enforced_types() -> None:
         with pytest.raises(ValidationError):
             Record.model_validate({**base, **bad})
 
+    # readOnly: validated when it arrives, left out of what is sent;
+    # writeOnly: optional, since the server never sends it back.
+    assert record.serverId is None and record.secret is None
+    arrived = Record.model_validate({**base, "serverId": "s-1"})
+    assert arrived.serverId == "s-1"
+    assert "serverId" not in arrived.model_dump(by_alias=True)
+    assert Record.model_validate({**base, "secret": "x"}).model_dump(by_alias=True)["secret"] == "x"
+
     first, second = Record.model_validate(base), Record.model_validate(base)
     first.tags.append("beta")
     first.options["color"] = "blue"

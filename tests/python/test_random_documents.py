@@ -156,7 +156,7 @@ class Builder:
         }
 
 
-ALLOWED_CALLS = {"Field", "ConfigDict", "TypeAdapter", "model_rebuild", "list", "dict", "super", "send_message"}
+ALLOWED_CALLS = {"Field", "ConfigDict", "TypeAdapter", "TypedDict", "model_rebuild", "list", "dict", "super", "send_message", "__init__"}
 
 
 def calls_in(path: Path) -> set[str]:

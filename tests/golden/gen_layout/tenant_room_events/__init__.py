@@ -1,6 +1,6 @@
 """The tenantRoomEvents channel: its client and its messages."""
 
-from .client import TenantRoomEventsClient
+from .client import TenantRoomEventsClient, TenantRoomEventsPathParams
 from .messages import (
     DeliveryStatusWithAVeryLongNameIndeed,
     IncomingMessage,
@@ -18,6 +18,7 @@ __all__ = [
     "OutgoingMessage",
     "PingMessage",
     "TenantRoomEventsClient",
+    "TenantRoomEventsPathParams",
     "TreeMessage",
     "TreeNodeWithChildren",
     "UpdateMessage",

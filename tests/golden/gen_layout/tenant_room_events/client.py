@@ -1,9 +1,19 @@
 """Client for the tenantRoomEvents channel."""
 
+from typing import TypedDict
+
 from pydantic import TypeAdapter
 
 from ..base.client import BaseClient
 from .messages import IncomingMessage, OutgoingMessage
+
+TenantRoomEventsPathParams = TypedDict(
+    "TenantRoomEventsPathParams",
+    {
+        "tenant": str | int,
+        "room-id": str | int,
+    },
+)
 
 
 class TenantRoomEventsClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -14,6 +24,21 @@ class TenantRoomEventsClient(BaseClient[IncomingMessage, OutgoingMessage]):
 
     path = "/ws/{tenant}/rooms/{room-id}"
     incoming_adapter = TypeAdapter[IncomingMessage](IncomingMessage)
+
+    def __init__(
+        self,
+        base_url: str,
+        /,
+        protocol: str = "ws",
+        headers: dict[str, str] | None = None,
+        path_params: TenantRoomEventsPathParams | None = None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            protocol=protocol,
+            headers=headers,
+            path_params=dict(path_params or {}),
+        )
 
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""

@@ -41,6 +41,12 @@ class Record(BaseModel):
     """
 
     model_config = ConfigDict(populate_by_name=True)
+    serverId: str | None = Field(
+        default=None, description="Set by the server; never sent.", exclude=True
+    )
+    secret: str | None = Field(
+        default=None, description="Sent by clients; never comes back."
+    )
     created: _dt.datetime = Field(description="When the record was made.")
     day: _dt.date | None = None
     at: _dt.time | None = None

@@ -1,6 +1,6 @@
 """The assistants channel: its client and its messages."""
 
-from .client import AssistantsClient
+from .client import AssistantsClient, AssistantsPathParams
 from .messages import (
     AssistantErrorMessage,
     CompleteStreamingMessage,
@@ -17,6 +17,7 @@ from .messages import (
 __all__ = [
     "AssistantErrorMessage",
     "AssistantsClient",
+    "AssistantsPathParams",
     "CompleteStreamingMessage",
     "ErrorPayload",
     "IncomingMessage",

@@ -1,11 +1,17 @@
 """Client for the assistants channel."""
 
-from typing import Annotated
+from typing import Annotated, TypedDict
 
 from pydantic import Field, TypeAdapter
 
 from ..base.client import BaseClient
 from .messages import IncomingMessage, OutgoingMessage
+
+
+class AssistantsPathParams(TypedDict):
+    """Values for the placeholders of ws/assistants/{pk}/."""
+
+    pk: str | int
 
 
 class AssistantsClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -18,6 +24,21 @@ class AssistantsClient(BaseClient[IncomingMessage, OutgoingMessage]):
     incoming_adapter = TypeAdapter[IncomingMessage](
         Annotated[IncomingMessage, Field(discriminator="action")]
     )
+
+    def __init__(
+        self,
+        base_url: str,
+        /,
+        protocol: str = "ws",
+        headers: dict[str, str] | None = None,
+        path_params: AssistantsPathParams | None = None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            protocol=protocol,
+            headers=headers,
+            path_params=dict(path_params or {}),
+        )
 
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""

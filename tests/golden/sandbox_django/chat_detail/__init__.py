@@ -1,6 +1,6 @@
 """The chatDetail channel: its client and its messages."""
 
-from .client import ChatDetailClient
+from .client import ChatDetailClient, ChatDetailPathParams
 from .messages import (
     IncomingMessage,
     MemberAddedMessage,
@@ -16,6 +16,7 @@ from .messages import (
 
 __all__ = [
     "ChatDetailClient",
+    "ChatDetailPathParams",
     "IncomingMessage",
     "MemberAddedMessage",
     "MemberMessage",

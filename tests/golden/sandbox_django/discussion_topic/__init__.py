@@ -1,6 +1,6 @@
 """The discussionTopic channel: its client and its messages."""
 
-from .client import DiscussionTopicClient
+from .client import DiscussionTopicClient, DiscussionTopicPathParams
 from .messages import (
     AnswerAcceptedEventPayload,
     AnswerAcceptedMessage,
@@ -22,6 +22,7 @@ __all__ = [
     "AnswerUnacceptedEventPayload",
     "AnswerUnacceptedMessage",
     "DiscussionTopicClient",
+    "DiscussionTopicPathParams",
     "IncomingMessage",
     "NewReplyEventPayload",
     "OutgoingMessage",

@@ -1,11 +1,17 @@
 """Client for the room_chat channel."""
 
-from typing import Annotated
+from typing import Annotated, TypedDict
 
 from pydantic import Field, TypeAdapter
 
 from ..base.client import BaseClient
 from .messages import IncomingMessage, OutgoingMessage
+
+
+class RoomChatPathParams(TypedDict):
+    """Values for the placeholders of /ws/room/{room_name}."""
+
+    room_name: str | int
 
 
 class RoomChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -18,6 +24,21 @@ class RoomChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
     incoming_adapter = TypeAdapter[IncomingMessage](
         Annotated[IncomingMessage, Field(discriminator="action")]
     )
+
+    def __init__(
+        self,
+        base_url: str,
+        /,
+        protocol: str = "ws",
+        headers: dict[str, str] | None = None,
+        path_params: RoomChatPathParams | None = None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            protocol=protocol,
+            headers=headers,
+            path_params=dict(path_params or {}),
+        )
 
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""

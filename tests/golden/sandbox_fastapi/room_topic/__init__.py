@@ -1,6 +1,6 @@
 """The room_topic channel: its client and its messages."""
 
-from .client import RoomTopicClient
+from .client import RoomTopicClient, RoomTopicPathParams
 from .messages import (
     EchoMessage,
     IncomingMessage,
@@ -20,4 +20,5 @@ __all__ = [
     "PostedMessage",
     "RoomEvent",
     "RoomTopicClient",
+    "RoomTopicPathParams",
 ]

@@ -1,6 +1,6 @@
 """The room_chat channel: its client and its messages."""
 
-from .client import RoomChatClient
+from .client import RoomChatClient, RoomChatPathParams
 from .messages import (
     IncomingMessage,
     MessageStatus,
@@ -20,6 +20,7 @@ __all__ = [
     "PongMessage",
     "RoomChatClient",
     "RoomChatMessage",
+    "RoomChatPathParams",
     "RoomMessagePayload",
     "RoomNotificationMessage",
 ]

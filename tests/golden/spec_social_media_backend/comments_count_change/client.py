@@ -1,7 +1,15 @@
 """Client for the commentsCountChange channel."""
 
+from typing import TypedDict
+
 from ..base.client import BaseClient
 from .messages import IncomingMessage, OutgoingMessage
+
+
+class CommentsCountChangePathParams(TypedDict):
+    """Values for the placeholders of comment/{commentId}/changed."""
+
+    commentId: str | int
 
 
 class CommentsCountChangeClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -12,6 +20,21 @@ class CommentsCountChangeClient(BaseClient[IncomingMessage, OutgoingMessage]):
 
     path = "comment/{commentId}/changed"
     incoming_adapter = None
+
+    def __init__(
+        self,
+        base_url: str,
+        /,
+        protocol: str = "ws",
+        headers: dict[str, str] | None = None,
+        path_params: CommentsCountChangePathParams | None = None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            protocol=protocol,
+            headers=headers,
+            path_params=dict(path_params or {}),
+        )
 
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""

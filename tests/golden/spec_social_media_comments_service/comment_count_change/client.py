@@ -1,9 +1,17 @@
 """Client for the commentCountChange channel."""
 
+from typing import TypedDict
+
 from pydantic import TypeAdapter
 
 from ..base.client import BaseClient
 from .messages import IncomingMessage, OutgoingMessage
+
+
+class CommentCountChangePathParams(TypedDict):
+    """Values for the placeholders of comment/{commentId}/changed."""
+
+    commentId: str | int
 
 
 class CommentCountChangeClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -14,6 +22,21 @@ class CommentCountChangeClient(BaseClient[IncomingMessage, OutgoingMessage]):
 
     path = "comment/{commentId}/changed"
     incoming_adapter = TypeAdapter[IncomingMessage](IncomingMessage)
+
+    def __init__(
+        self,
+        base_url: str,
+        /,
+        protocol: str = "ws",
+        headers: dict[str, str] | None = None,
+        path_params: CommentCountChangePathParams | None = None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            protocol=protocol,
+            headers=headers,
+            path_params=dict(path_params or {}),
+        )
 
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""

@@ -1,9 +1,17 @@
 """Client for the lightTurnOn channel."""
 
+from typing import TypedDict
+
 from pydantic import TypeAdapter
 
 from ..base.client import BaseClient
 from .messages import IncomingMessage, OutgoingMessage
+
+
+class LightTurnOnPathParams(TypedDict):
+    """Values for the placeholders of smartylighting/streetlights/1/0/action/{streetlightId}/turn/on."""
+
+    streetlightId: str | int
 
 
 class LightTurnOnClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -11,6 +19,21 @@ class LightTurnOnClient(BaseClient[IncomingMessage, OutgoingMessage]):
 
     path = "smartylighting/streetlights/1/0/action/{streetlightId}/turn/on"
     incoming_adapter = TypeAdapter[IncomingMessage](IncomingMessage)
+
+    def __init__(
+        self,
+        base_url: str,
+        /,
+        protocol: str = "ws",
+        headers: dict[str, str] | None = None,
+        path_params: LightTurnOnPathParams | None = None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            protocol=protocol,
+            headers=headers,
+            path_params=dict(path_params or {}),
+        )
 
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""

@@ -1,7 +1,15 @@
 """Client for the lightingMeasured channel."""
 
+from typing import TypedDict
+
 from ..base.client import BaseClient
 from .messages import IncomingMessage, OutgoingMessage
+
+
+class LightingMeasuredPathParams(TypedDict):
+    """Values for the placeholders of smartylighting/streetlights/1/0/event/{streetlightId}/lighting/measured."""
+
+    streetlightId: str | int
 
 
 class LightingMeasuredClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -12,6 +20,21 @@ class LightingMeasuredClient(BaseClient[IncomingMessage, OutgoingMessage]):
 
     path = "smartylighting/streetlights/1/0/event/{streetlightId}/lighting/measured"
     incoming_adapter = None
+
+    def __init__(
+        self,
+        base_url: str,
+        /,
+        protocol: str = "ws",
+        headers: dict[str, str] | None = None,
+        path_params: LightingMeasuredPathParams | None = None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            protocol=protocol,
+            headers=headers,
+            path_params=dict(path_params or {}),
+        )
 
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""
