@@ -568,8 +568,9 @@ fn field_line(
         arguments.push("deprecated=True".to_string());
     }
     if field.read_only {
-        // Validated when it arrives, never sent.
+        // Validated when it arrives, never sent; the schema still says why.
         arguments.push("exclude=True".to_string());
+        arguments.push("json_schema_extra={\"readOnly\": True}".to_string());
     }
     if python_name != field.json_name {
         let alias = string_literal(&field.json_name);

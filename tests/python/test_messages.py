@@ -52,7 +52,11 @@ def sample(schema: dict[str, Any], defs: dict[str, Any], depth: int = 0) -> Any:
             # Deep in a recursive schema, only what is required.
             required = set(schema.get("required", []))
             properties = {name: value for name, value in properties.items() if name in required}
-        return {name: sample(value, defs, depth + 1) for name, value in properties.items()}
+        return {
+            name: sample(value, defs, depth + 1)
+            for name, value in properties.items()
+            if not value.get("readOnly")  # never sent by a client
+        }
     if kind == "array" and "prefixItems" in schema:
         return [sample(item, defs, depth + 1) for item in schema["prefixItems"]]
     if kind == "array":

@@ -42,7 +42,10 @@ class Record(BaseModel):
 
     model_config = ConfigDict(populate_by_name=True)
     serverId: str | None = Field(
-        default=None, description="Set by the server; never sent.", exclude=True
+        default=None,
+        description="Set by the server; never sent.",
+        exclude=True,
+        json_schema_extra={"readOnly": True},
     )
     secret: str | None = Field(
         default=None, description="Sent by clients; never comes back."
