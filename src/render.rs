@@ -594,6 +594,8 @@ fn field_line(
 
 #[derive(Serialize)]
 struct ClientView {
+    /// `ws://host` of the document's first server, quoted.
+    server_url: Option<String>,
     /// Blank lines after the imports: isort wants two before a class, one otherwise.
     gap_after_imports: String,
     /// The `TypedDict` of the path parameters, as its whole definition.
@@ -715,7 +717,14 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
             format!("        path_params: {class}\n        | None = None,")
         }
     });
+    let server_url = match &api.server {
+        Some((host, protocol)) if protocol == "ws" || protocol == "wss" => {
+            Some(string_literal(&format!("{protocol}://{host}")))
+        }
+        _ => None,
+    };
     ClientView {
+        server_url,
         path_params_parameter,
         gap_after_imports: if class_first { "\n\n" } else { "\n" }.to_string(),
         path_params,

@@ -34,10 +34,12 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
 
     path: ClassVar[str] = ""
     incoming_adapter: ClassVar[TypeAdapter[Any] | None] = None
+    # The document's server, used when no base_url is given.
+    server_url: ClassVar[str | None] = None
 
     def __init__(
         self,
-        base_url: str,
+        base_url: str | None = None,
         /,
         protocol: str = "ws",
         headers: dict[str, str] | None = None,
@@ -46,16 +48,21 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         """Initialize the base client.
 
         Args:
-            base_url: ``host:port``, or a full ``ws://`` or ``wss://`` URL.
+            base_url: ``host:port``, or a full ``ws://`` or ``wss://`` URL;
+                without it, the server the document names.
             protocol: ``ws`` or ``wss``, used when ``base_url`` has no scheme.
             headers: Extra HTTP headers sent with the opening handshake.
             path_params: Values for the ``{placeholders}`` in the channel
                 address; they are URL-encoded.
 
         Raises:
-            ValueError: When a placeholder has no value, or a value names no
-                placeholder.
+            ValueError: When there is no base_url and no server, when a
+                placeholder has no value, or when a value names no placeholder.
         """
+        if base_url is None:
+            if self.server_url is None:
+                raise ValueError("give the server's base_url: the document names none")
+            base_url = self.server_url
         if not base_url.startswith(("ws://", "wss://")):
             base_url = f"{protocol}://{base_url}"
         self.headers: dict[str, str] = dict(headers or {})

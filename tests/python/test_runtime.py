@@ -141,6 +141,12 @@ def test_urls_and_path_parameters() -> None:
     assert client.url == "ws://localhost:8000/prefix/ws/room/r"
     with pytest.raises(ValueError, match="missing room_name"):
         RoomChatClient("localhost:8000")
+    # Without a base_url, the document's server.
+    assert RoomChatClient(path_params={"room_name": "r"}).url == "ws://127.0.0.1/ws/room/r"
+    from gen_types.records import RecordsClient
+
+    with pytest.raises(ValueError, match="names none"):
+        RecordsClient()
     with pytest.raises(ValueError, match="unknown other"):
         RoomChatClient("localhost:8000", path_params={"room_name": "r", "other": 1})
 

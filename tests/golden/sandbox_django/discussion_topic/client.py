@@ -27,10 +27,11 @@ class DiscussionTopicClient(BaseClient[IncomingMessage, OutgoingMessage]):
     incoming_adapter = TypeAdapter[IncomingMessage](
         Annotated[IncomingMessage, Field(discriminator="action")]
     )
+    server_url = "ws://testserver"
 
     def __init__(
         self,
-        base_url: str,
+        base_url: str | None = None,
         /,
         protocol: str = "ws",
         headers: dict[str, str] | None = None,

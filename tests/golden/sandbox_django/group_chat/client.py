@@ -19,6 +19,7 @@ class GroupChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
     incoming_adapter = TypeAdapter[IncomingMessage](
         Annotated[IncomingMessage, Field(discriminator="action")]
     )
+    server_url = "ws://testserver"
 
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""

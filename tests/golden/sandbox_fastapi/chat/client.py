@@ -18,6 +18,7 @@ class ChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
     incoming_adapter = TypeAdapter[IncomingMessage](
         Annotated[IncomingMessage, Field(discriminator="action")]
     )
+    server_url = "ws://testserver"
 
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""

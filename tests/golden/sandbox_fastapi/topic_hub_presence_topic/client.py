@@ -14,6 +14,7 @@ class TopicHubPresenceTopicClient(BaseClient[IncomingMessage, OutgoingMessage]):
 
     path = "/ws/topics"
     incoming_adapter = TypeAdapter[IncomingMessage](IncomingMessage)
+    server_url = "ws://testserver"
 
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""

@@ -24,10 +24,11 @@ class RoomChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
     incoming_adapter = TypeAdapter[IncomingMessage](
         Annotated[IncomingMessage, Field(discriminator="action")]
     )
+    server_url = "ws://127.0.0.1"
 
     def __init__(
         self,
-        base_url: str,
+        base_url: str | None = None,
         /,
         protocol: str = "ws",
         headers: dict[str, str] | None = None,

@@ -25,7 +25,7 @@ class CommentCountChangeClient(BaseClient[IncomingMessage, OutgoingMessage]):
 
     def __init__(
         self,
-        base_url: str,
+        base_url: str | None = None,
         /,
         protocol: str = "ws",
         headers: dict[str, str] | None = None,

@@ -22,7 +22,7 @@ class LightsDimClient(BaseClient[IncomingMessage, OutgoingMessage]):
 
     def __init__(
         self,
-        base_url: str,
+        base_url: str | None = None,
         /,
         protocol: str = "ws",
         headers: dict[str, str] | None = None,
