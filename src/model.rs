@@ -161,6 +161,8 @@ pub enum ConstraintValue {
     /// A JSON number, as written in the document.
     Number(String),
     Pattern(String),
+    /// A keyword without a value (`uniqueItems: true`).
+    Set,
 }
 
 /// A value a literal type can hold.
@@ -1012,6 +1014,8 @@ fn constraints_for(name: &str, object: &Map<String, Value>) -> Vec<Constraint> {
         "array" => {
             push("min_length", count("minItems"));
             push("max_length", count("maxItems"));
+            let unique = object.get("uniqueItems") == Some(&Value::Bool(true));
+            push("unique_items", unique.then_some(ConstraintValue::Set));
         }
         _ => {}
     }

@@ -99,6 +99,22 @@ pub fn annotated_assignment(
     indent: usize,
     width: usize,
 ) -> String {
+    // A name or a string that does not fit goes in parentheses when it
+    // stands alone; before a value, the value splits instead, however long
+    // the line.
+    let atom = matches!(annotation, Doc::Text(_));
+    let parenthesized;
+    let annotation = if atom {
+        parenthesized = Doc::Group(vec![
+            Doc::IfBreak("("),
+            Doc::Indent(vec![Doc::SoftLine, annotation.clone()]),
+            Doc::SoftLine,
+            Doc::IfBreak(")"),
+        ]);
+        &parenthesized
+    } else {
+        annotation
+    };
     let head = format!("{target}: {}", flat(annotation));
     let Some(value) = value else {
         if indent + text_width(&head) <= width {
@@ -117,12 +133,13 @@ pub fn annotated_assignment(
     }
     let prefix = format!("{head} = ");
     let start = indent + text_width(&prefix);
-    if let Some(opening) = bracket_head(value) {
-        if start + text_width(&opening) <= width {
+    let opening = bracket_head(value);
+    if let Some(opening) = &opening {
+        if start + text_width(opening) <= width {
             return prefix + &print_at(value, indent, start, width);
         }
     }
-    if start < width {
+    if start < width || (atom && opening.is_none()) {
         let inner = indent + INDENT;
         let body = print_at(value, inner, inner, width);
         return format!(
@@ -130,6 +147,9 @@ pub fn annotated_assignment(
             " ".repeat(inner),
             " ".repeat(indent)
         );
+    }
+    if atom {
+        return prefix + &print_at(value, indent, start, width);
     }
     print(
         &Doc::Group(vec![

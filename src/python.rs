@@ -214,7 +214,12 @@ pub enum Import {
     /// `import MODULE as ALIAS`; aliased with an underscore so that no field
     /// name can shadow it.
     Module(&'static str, &'static str),
+    /// The module's own `_unique_items` validator (JSON Schema `uniqueItems`).
+    UniqueItems,
 }
+
+/// The validator `uniqueItems` needs, defined in the module that uses it.
+pub const UNIQUE_ITEMS_HELPER: &str = "_Item = TypeVar(\"_Item\")\n\n\ndef _unique_items(items: list[_Item]) -> list[_Item]:\n    \"\"\"Rejects repeated items, as JSON Schema's `uniqueItems` asks.\"\"\"\n    for index, item in enumerate(items):\n        if item in items[:index]:\n            raise ValueError(\"items must be unique\")\n    return items";
 
 fn format_name(format: Format) -> (&'static str, Import) {
     match format {
@@ -227,12 +232,19 @@ fn format_name(format: Format) -> (&'static str, Import) {
     }
 }
 
-fn constraint_argument(constraint: &Constraint) -> String {
+fn constraint_argument(constraint: &Constraint) -> Option<String> {
     let value = match &constraint.value {
         ConstraintValue::Number(number) => number.clone(),
         ConstraintValue::Pattern(pattern) => string_literal(pattern),
+        ConstraintValue::Set => return None,
     };
-    format!("{}={value}", constraint.keyword)
+    Some(format!("{}={value}", constraint.keyword))
+}
+
+fn is_unique(constraints: &[Constraint]) -> bool {
+    constraints
+        .iter()
+        .any(|constraint| constraint.value == ConstraintValue::Set)
 }
 
 /// The layout document of a type hint; a union is parenthesised when it
@@ -259,19 +271,21 @@ pub fn type_doc(ty: &TypeExpr, names: &Names, parenthesize: bool) -> Doc {
                 .map(|value| pyfmt::text(scalar_literal(value)))
                 .collect(),
         ),
-        TypeExpr::Constrained(ty, constraints) => pyfmt::subscript(
-            "Annotated",
-            vec![
-                inner(ty),
-                pyfmt::call(
-                    "Field",
-                    constraints
-                        .iter()
-                        .map(|c| pyfmt::text(constraint_argument(c)))
-                        .collect(),
-                ),
-            ],
-        ),
+        TypeExpr::Constrained(ty, constraints) => {
+            let arguments: Vec<Doc> = constraints
+                .iter()
+                .filter_map(constraint_argument)
+                .map(pyfmt::text)
+                .collect();
+            let mut parts = vec![inner(ty)];
+            if !arguments.is_empty() {
+                parts.push(pyfmt::call("Field", arguments));
+            }
+            if is_unique(constraints) {
+                parts.push(pyfmt::text("AfterValidator(_unique_items)"));
+            }
+            pyfmt::subscript("Annotated", parts)
+        }
         TypeExpr::Discriminated { members, property } => {
             let field = match members.first() {
                 Some(TypeExpr::Schema(id)) => (names.field)(*id, property),
@@ -334,9 +348,20 @@ fn collect(ty: &TypeExpr, hint: &mut Hint) {
         TypeExpr::Union(members) | TypeExpr::Tuple(members) => {
             members.iter().for_each(|member| collect(member, hint))
         }
-        TypeExpr::Constrained(inner, _) => {
+        TypeExpr::Constrained(inner, constraints) => {
             hint.imports.insert(Import::From("typing", "Annotated"));
-            hint.imports.insert(Import::From("pydantic", "Field"));
+            if constraints
+                .iter()
+                .any(|constraint| constraint_argument(constraint).is_some())
+            {
+                hint.imports.insert(Import::From("pydantic", "Field"));
+            }
+            if is_unique(constraints) {
+                hint.imports
+                    .insert(Import::From("pydantic", "AfterValidator"));
+                hint.imports.insert(Import::From("typing", "TypeVar"));
+                hint.imports.insert(Import::UniqueItems);
+            }
             collect(inner, hint);
         }
         TypeExpr::Discriminated { members, .. } => {

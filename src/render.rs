@@ -450,6 +450,17 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             channel_exports(plan, index)
         }
     };
+    if imports.needed.contains(&Import::UniqueItems) {
+        definitions.insert(
+            0,
+            DefinitionView {
+                header: python::UNIQUE_ITEMS_HELPER.to_string(),
+                is_class: false,
+                docstring: None,
+                fields: Vec::new(),
+            },
+        );
+    }
     let first_is_class = definitions
         .first()
         .is_some_and(|definition| definition.is_class);

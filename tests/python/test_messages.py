@@ -267,6 +267,7 @@ def test_json_schema_keywords_become_enforced_types() -> None:
         {"ratio": 1},
         {"ratio": 0.3},
         {"tags": []},
+        {"tags": ["a", "a"]},
         {"point": [1, 2, 3]},
         {"shape": {"kind": "triangle"}},
         {"level": 4},
@@ -295,3 +296,20 @@ def test_json_schema_keywords_become_enforced_types() -> None:
     assert tree.team.members[0].team.members[0].name == "c"
     saved = SavedMessage.model_validate({"action": "saved", "id": "12345678-1234-5678-1234-567812345678"})
     assert isinstance(saved.id, uuid.UUID)
+
+
+def test_references_across_files_make_one_recursive_model() -> None:
+    from gen_crossfile.folders import Envelope, File, Folder
+
+    envelope = Envelope.model_validate(
+        {
+            "action": "tree",
+            "root": {"name": "/", "folders": [{"name": "a", "files": [{"name": "x", "parent": {"name": "a"}}]}]},
+            "label": "top",
+            "color": "red",
+        }
+    )
+    assert isinstance(envelope.root.folders, list)
+    child = envelope.root.folders[0]
+    assert isinstance(child, Folder) and child.files is not None and isinstance(child.files[0], File)
+    assert child.files[0].parent == Folder(name="a")

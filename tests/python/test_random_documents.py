@@ -19,7 +19,7 @@ import pytest
 from conftest import ROOT, tool
 
 CHANX = ROOT / "target" / "debug" / "chanx"
-SEEDS = range(40)
+SEEDS = range(int(__import__("os").environ.get("CHANX_RANDOM_SEEDS", "40")))
 
 HOSTILE = [
     '"""',
@@ -78,7 +78,13 @@ class Builder:
         if kind == "format":
             return {"type": "string", "format": self.rng.choice(["date-time", "date", "uuid", "ipv4", "email"])}
         if kind == "constrained":
-            return {"type": "integer", "minimum": 0, "maximum": 100}
+            return self.rng.choice(
+                [
+                    {"type": "integer", "minimum": 0, "maximum": 100},
+                    {"type": "array", "items": {"type": "string"}, "uniqueItems": True, "maxItems": 4},
+                    {"type": "string", "pattern": "^[a-z]+$", "maxLength": 9},
+                ]
+            )
         schema: dict[str, Any] = {"type": kind}
         if kind == "string" and self.rng.random() < 0.5:
             schema["default"] = self.text()
@@ -156,7 +162,7 @@ class Builder:
         }
 
 
-ALLOWED_CALLS = {"Field", "ConfigDict", "TypeAdapter", "TypedDict", "model_rebuild", "list", "dict", "super", "send_message", "__init__"}
+ALLOWED_CALLS = {"AfterValidator", "TypeVar", "ValueError", "enumerate", "Field", "ConfigDict", "TypeAdapter", "TypedDict", "model_rebuild", "list", "dict", "super", "send_message", "__init__"}
 
 
 def calls_in(path: Path) -> set[str]:

@@ -3,9 +3,19 @@
 import datetime as _dt
 import ipaddress as _ip
 import uuid as _uuid
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+_Item = TypeVar("_Item")
+
+
+def _unique_items(items: list[_Item]) -> list[_Item]:
+    """Rejects repeated items, as JSON Schema's `uniqueItems` asks."""
+    for index, item in enumerate(items):
+        if item in items[:index]:
+            raise ValueError("items must be unique")
+    return items
 
 
 class Circle(BaseModel):
@@ -59,9 +69,9 @@ class Record(BaseModel):
     count: Annotated[int, Field(ge=1, le=10)]
     ratio: Annotated[float, Field(gt=0, lt=1, multiple_of=0.25)] | None = None
     name: Annotated[str, Field(min_length=2, max_length=8, pattern="^[a-z]+$")]
-    tags: Annotated[list[str], Field(min_length=1, max_length=3)] = Field(
-        default_factory=lambda: ["alpha"]
-    )
+    tags: Annotated[
+        list[str], Field(min_length=1, max_length=3), AfterValidator(_unique_items)
+    ] = Field(default_factory=lambda: ["alpha"])
     point: tuple[float, float]
     level: Literal[1, 2, 3] = 2
     mixed: Literal["auto", 0, True] | None = None
