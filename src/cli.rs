@@ -477,7 +477,7 @@ fn build_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, Str
         package_name,
         perspective: job.perspective,
     };
-    let (api, tree) = crate::generate(&document, &options).map_err(|error| error.to_string())?;
+    let (api, tree) = crate::generate(document, &options).map_err(|error| error.to_string())?;
     if summary {
         let perspective = match job.perspective {
             Perspective::Server => "server (receive operations are what the client sends)",
@@ -490,7 +490,7 @@ fn build_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, Str
         reporter.info(format!("  Operations: {}", api.counts.operations));
         reporter.info(format!("  Schemas: {}", api.counts.schemas));
     }
-    let (tree, outcome) = format::format_tree(&tree, &job.formatter, &job.output);
+    let (tree, outcome) = format::format_tree(tree, &job.formatter, &job.output);
     match outcome {
         Outcome::Formatted(command) => reporter.info(format!("  formatted with `{command}`")),
         Outcome::Skipped(_) => {}

@@ -32,23 +32,18 @@ pub enum Outcome {
 }
 
 /// The tree as the formatter leaves it, and what happened.
-pub fn format_tree(tree: &Tree, formatter: &Formatter, output: &Path) -> (Tree, Outcome) {
+pub fn format_tree(tree: Tree, formatter: &Formatter, output: &Path) -> (Tree, Outcome) {
     let command = match formatter {
-        Formatter::Disabled => return (tree.clone(), Outcome::Skipped("--no-format".to_string())),
+        Formatter::Disabled => return (tree, Outcome::Skipped("--no-format".to_string())),
         Formatter::Auto => match find_on_path("ruff") {
             Some(_) => "ruff format".to_string(),
-            None => {
-                return (
-                    tree.clone(),
-                    Outcome::Skipped("ruff is not on PATH".to_string()),
-                )
-            }
+            None => return (tree, Outcome::Skipped("ruff is not on PATH".to_string())),
         },
         Formatter::Command(command) => command.clone(),
     };
-    match run_on_copy(tree, &command, output) {
+    match run_on_copy(&tree, &command, output) {
         Ok(formatted) => (tree.with_files(formatted), Outcome::Formatted(command)),
-        Err(message) => (tree.clone(), Outcome::Warning(message)),
+        Err(message) => (tree, Outcome::Warning(message)),
     }
 }
 

@@ -128,11 +128,20 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
         ids.sort_by(|a, b| class_names[a.0].cmp(&class_names[b.0]));
         ids.dedup();
     };
+    let mut shared_ids = Vec::new();
+    let mut channel_ids = vec![Vec::new(); api.channels.len()];
+    for (id, module) in placement.iter().enumerate() {
+        match module {
+            Some(Module::Shared) => shared_ids.push(SchemaId(id)),
+            Some(Module::Channel(index)) => channel_ids[*index].push(SchemaId(id)),
+            None => {}
+        }
+    }
     let in_module = |module: Module| -> Vec<SchemaId> {
-        let mut ids: Vec<SchemaId> = (0..schema_count)
-            .map(SchemaId)
-            .filter(|id| placement[id.0] == Some(module))
-            .collect();
+        let mut ids = match module {
+            Module::Shared => shared_ids.clone(),
+            Module::Channel(index) => channel_ids[index].clone(),
+        };
         by_name(&mut ids);
         definition_order(api, &ids)
     };
@@ -215,6 +224,11 @@ fn reachable(api: &Api, roots: impl Iterator<Item = SchemaId>) -> BTreeSet<Schem
 /// where cycles allow; `ids` arrive sorted by name, which breaks ties.
 fn definition_order(api: &Api, ids: &[SchemaId]) -> Vec<SchemaId> {
     let members: BTreeSet<SchemaId> = ids.iter().copied().collect();
+    let rank: std::collections::BTreeMap<SchemaId, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(index, id)| (*id, index))
+        .collect();
     let mut done = BTreeSet::new();
     let mut order = Vec::with_capacity(ids.len());
     for root in ids {
@@ -240,7 +254,7 @@ fn definition_order(api: &Api, ids: &[SchemaId]) -> Vec<SchemaId> {
                     members.contains(dep) && !done.contains(dep) && !entered.contains(dep)
                 })
                 .collect();
-            deps.sort_by_key(|dep| std::cmp::Reverse(ids.iter().position(|id| id == dep)));
+            deps.sort_by_key(|dep| std::cmp::Reverse(rank.get(dep).copied()));
             stack.extend(deps.into_iter().map(|dep| (dep, false)));
         }
     }

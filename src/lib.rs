@@ -25,14 +25,17 @@ pub mod write;
 
 /// Runs every stage from a loaded document to the in-memory package tree.
 pub fn generate(
-    document: &load::LoadedDocument,
+    document: load::LoadedDocument,
     options: &tree::GenerateOptions,
 ) -> Result<(model::Api, tree::Tree), GenerateError> {
+    let schema_sha256 = tree::canonical_sha256(&document.value);
     let documents = resolve::Documents::load(document)?;
     let api = model::build(&documents, options.perspective)?;
+    // The documents are large and no longer needed.
+    drop(documents);
     let plan = layout::plan(&api)?;
     let files = render::render(&api, &plan, options)?;
-    let tree = tree::Tree::new(files, document, options);
+    let tree = tree::Tree::new(files, schema_sha256, options);
     Ok((api, tree))
 }
 

@@ -426,6 +426,11 @@ impl Builder<'_> {
                 return Err(self.invalid(&operations_key, "`operations` must be a mapping"));
             }
         };
+        let index_of: BTreeMap<SourceKey, usize> = channels
+            .iter()
+            .enumerate()
+            .map(|(index, pending)| (pending.source.clone(), index))
+            .collect();
         for name in names {
             let (source, operation) = self.documents.deref(&operations_key.child(&name))?;
             let action = operation.get("action").and_then(Value::as_str);
@@ -437,7 +442,7 @@ impl Builder<'_> {
                 }
             };
             let client_sends = receives == (self.perspective == Perspective::Server);
-            let channel_index = self.channel_of(&source, &channels)?;
+            let channel_index = self.channel_of(&source, &index_of)?;
             let messages = self.operation_messages(&source, &channels[channel_index])?;
             // A reply arrives on the connection the operation uses; when it
             // lists no messages, they are those of the reply's own channel.
@@ -445,7 +450,7 @@ impl Builder<'_> {
                 Some(reply) => {
                     let reply_key = source.child("reply");
                     let reply_channel = match reply.get("channel") {
-                        Some(_) => self.channel_of(&reply_key, &channels)?,
+                        Some(_) => self.channel_of(&reply_key, &index_of)?,
                         None => channel_index,
                     };
                     self.operation_messages(&reply_key, &channels[reply_channel])?
@@ -486,7 +491,7 @@ impl Builder<'_> {
     fn channel_of(
         &self,
         operation: &SourceKey,
-        channels: &[PendingChannel],
+        channels: &BTreeMap<SourceKey, usize>,
     ) -> Result<usize, ModelError> {
         let channel_ref = operation.child("channel");
         let reference = self
@@ -496,15 +501,12 @@ impl Builder<'_> {
             .ok_or_else(|| self.invalid(operation, "an operation needs `channel: {$ref: ...}`"))?;
         let target = self.documents.follow(&channel_ref, reference)?;
         let (target, _) = self.documents.deref(&target)?;
-        channels
-            .iter()
-            .position(|pending| pending.source == target)
-            .ok_or_else(|| {
-                self.invalid(
-                    &channel_ref,
-                    "`channel` does not point at an entry of `channels`",
-                )
-            })
+        channels.get(&target).copied().ok_or_else(|| {
+            self.invalid(
+                &channel_ref,
+                "`channel` does not point at an entry of `channels`",
+            )
+        })
     }
 
     /// The messages an operation or reply lists; all of its channel's when it lists none.

@@ -260,7 +260,8 @@ pub fn field_name(json_name: &str, class_names: &BTreeSet<String>) -> String {
 /// snake_case names). Callers request in a canonical order.
 #[derive(Debug, Default)]
 pub struct Allocator {
-    used: BTreeSet<String>,
+    /// Lowercased, so that names never clash by case alone.
+    used: std::collections::HashSet<String>,
 }
 
 impl Allocator {
@@ -270,7 +271,8 @@ impl Allocator {
 
     /// Marks names as taken without handing them out.
     pub fn reserve<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) {
-        self.used.extend(names.into_iter().map(str::to_string));
+        self.used
+            .extend(names.into_iter().map(str::to_ascii_lowercase));
     }
 
     pub fn allocate(&mut self, base: &str) -> String {
@@ -284,15 +286,11 @@ impl Allocator {
         let mut counter = 2;
         // Case-insensitive, so that channel folders never clash on
         // case-insensitive file systems.
-        while self
-            .used
-            .iter()
-            .any(|used| used.eq_ignore_ascii_case(&candidate))
-        {
+        while self.used.contains(&candidate.to_ascii_lowercase()) {
             candidate = format!("{base}{separator}{counter}");
             counter += 1;
         }
-        self.used.insert(candidate.clone());
+        self.used.insert(candidate.to_ascii_lowercase());
         candidate
     }
 }

@@ -28,10 +28,17 @@ pub struct SourceKey {
 
 impl SourceKey {
     pub fn child(&self, segment: &str) -> SourceKey {
-        let escaped = segment.replace('~', "~0").replace('/', "~1");
+        let mut pointer = String::with_capacity(self.pointer.len() + segment.len() + 1);
+        pointer.push_str(&self.pointer);
+        pointer.push('/');
+        if segment.contains(['~', '/']) {
+            pointer.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+        } else {
+            pointer.push_str(segment);
+        }
         SourceKey {
             doc: self.doc,
-            pointer: format!("{}/{}", self.pointer, escaped),
+            pointer,
         }
     }
 }
@@ -80,9 +87,9 @@ impl fmt::Display for Located {
 
 impl Documents {
     /// Takes the root document and loads every document it references, transitively.
-    pub fn load(root: &LoadedDocument) -> Result<Documents, ResolveError> {
+    pub fn load(root: LoadedDocument) -> Result<Documents, ResolveError> {
         let mut documents = Documents {
-            documents: vec![root.clone()],
+            documents: vec![root],
         };
         let mut pending = VecDeque::from([DocId(0)]);
         while let Some(doc) = pending.pop_front() {
@@ -135,7 +142,7 @@ impl Documents {
 
     /// The value at a source key, if it exists.
     pub fn get(&self, key: &SourceKey) -> Option<&Value> {
-        self.documents[key.doc.0].value.pointer(&key.pointer)
+        pointer(&self.documents[key.doc.0].value, &key.pointer)
     }
 
     /// Follows `$ref`s starting at `key` until a value that is not a
@@ -231,4 +238,28 @@ fn collect_external_refs(value: &Value, out: &mut BTreeMap<String, String>) {
             _ => {}
         }
     }
+}
+
+/// The value at a JSON pointer; like `Value::pointer`, without allocating
+/// for segments that need no unescaping.
+fn pointer<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
+    if pointer.is_empty() {
+        return Some(root);
+    }
+    let mut current = root;
+    for segment in pointer.strip_prefix('/')?.split('/') {
+        let unescaped;
+        let segment = if segment.contains('~') {
+            unescaped = segment.replace("~1", "/").replace("~0", "~");
+            unescaped.as_str()
+        } else {
+            segment
+        };
+        current = match current {
+            Value::Object(map) => map.get(segment)?,
+            Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(current)
 }

@@ -8,8 +8,6 @@ use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::load::LoadedDocument;
-
 /// Name of the manifest file inside the output folder.
 pub const MANIFEST: &str = ".chanx-manifest.json";
 
@@ -58,7 +56,7 @@ fn is_server(perspective: &&str) -> bool {
 impl Tree {
     pub fn new(
         rendered: BTreeMap<String, String>,
-        document: &LoadedDocument,
+        schema_sha256: String,
         options: &GenerateOptions,
     ) -> Tree {
         let files = rendered
@@ -69,12 +67,7 @@ impl Tree {
             crate::model::Perspective::Server => "server",
             crate::model::Perspective::Client => "client",
         };
-        Tree::with_manifest(
-            files,
-            canonical_sha256(&document.value),
-            options.readme,
-            perspective,
-        )
+        Tree::with_manifest(files, schema_sha256, options.readme, perspective)
     }
 
     fn with_manifest(
@@ -109,15 +102,10 @@ impl Tree {
 
     /// The same package with some files replaced (by a formatter), its
     /// manifest recomputed.
-    pub fn with_files(&self, replaced: BTreeMap<String, Vec<u8>>) -> Tree {
-        let mut files = self.files.clone();
+    pub fn with_files(self, replaced: BTreeMap<String, Vec<u8>>) -> Tree {
+        let mut files = self.files;
         files.extend(replaced);
-        Tree::with_manifest(
-            files,
-            self.schema_sha256.clone(),
-            self.readme,
-            self.perspective,
-        )
+        Tree::with_manifest(files, self.schema_sha256, self.readme, self.perspective)
     }
 
     pub fn schema_sha256(&self) -> &str {
@@ -131,44 +119,70 @@ impl Tree {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(digest.len() * 2);
+    for byte in digest {
+        out.push(DIGITS[usize::from(byte >> 4)] as char);
+        out.push(DIGITS[usize::from(byte & 0xf)] as char);
+    }
+    out
+}
+
+/// Feeds what is written to it into a hash.
+struct HashWriter(Sha256);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The sha256 of a document's content, independent of JSON or YAML syntax
-/// and of key order.
+/// and of key order: the hash of its compact JSON with keys sorted.
 pub fn canonical_sha256(value: &Value) -> String {
-    let mut text = String::new();
-    write_canonical(value, &mut text);
-    sha256_hex(text.as_bytes())
+    let mut writer = HashWriter(Sha256::new());
+    write_canonical(value, &mut writer);
+    hex(&writer.0.finalize())
 }
 
-fn write_canonical(value: &Value, out: &mut String) {
-    match value {
+fn write_canonical(value: &Value, out: &mut HashWriter) {
+    // Writing into a hash cannot fail.
+    let _ = match value {
         Value::Object(map) => {
             let mut entries: Vec<_> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(b.0));
-            out.push('{');
+            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            out.0.update(b"{");
             for (index, (key, value)) in entries.into_iter().enumerate() {
                 if index > 0 {
-                    out.push(',');
+                    out.0.update(b",");
                 }
-                out.push_str(&Value::String(key.clone()).to_string());
-                out.push(':');
+                let _ = serde_json::to_writer(&mut *out, key);
+                out.0.update(b":");
                 write_canonical(value, out);
             }
-            out.push('}');
+            out.0.update(b"}");
+            Ok(())
         }
         Value::Array(items) => {
-            out.push('[');
+            out.0.update(b"[");
             for (index, item) in items.iter().enumerate() {
                 if index > 0 {
-                    out.push(',');
+                    out.0.update(b",");
                 }
                 write_canonical(item, out);
             }
-            out.push(']');
+            out.0.update(b"]");
+            Ok(())
         }
-        other => out.push_str(&other.to_string()),
-    }
+        other => serde_json::to_writer(&mut *out, other),
+    };
 }

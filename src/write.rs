@@ -222,9 +222,11 @@ impl Folder for DiskFolder {
         Ok(files)
     }
 
+    /// Reads a file that [`Folder::files`] listed (so its folders are real
+    /// folders) or one at the top; refuses a file that is a symlink.
     fn read(&self, relative: &str) -> Result<Option<Vec<u8>>, WriteError> {
-        reject_symlinks_below(&self.root, relative)?;
         let path = self.root.join(relative);
+        reject_symlink(&path)?;
         match fs::read(&path) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
@@ -287,7 +289,11 @@ pub fn plan(
         if changes.kept_base && Tree::is_base(path) {
             continue;
         }
-        let actual = folder.read(path)?;
+        let actual = if on_disk.contains(path) {
+            folder.read(path)?
+        } else {
+            None
+        };
         let status = match &actual {
             None => Status::Missing,
             Some(actual) if actual == expected => {
@@ -377,14 +383,52 @@ pub fn plan(
     Ok(changes)
 }
 
+/// Creates folders below the output once each, refusing symlinks on the way.
+struct Folders<'a> {
+    output: &'a Path,
+    ready: std::collections::HashSet<PathBuf>,
+}
+
+impl Folders<'_> {
+    fn ensure(&mut self, relative_dir: &Path) -> Result<(), WriteError> {
+        let mut current = self.output.to_path_buf();
+        for component in relative_dir.components() {
+            current.push(component);
+            if self.ready.contains(&current) {
+                continue;
+            }
+            reject_symlink(&current)?;
+            match fs::create_dir(&current) {
+                Ok(()) => {}
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists && current.is_dir() => {}
+                Err(error) => return Err(io_error(&current)(error)),
+            }
+            self.ready.insert(current.clone());
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let relative = Path::new(relative);
+        self.ensure(relative.parent().unwrap_or(Path::new("")))?;
+        write_atomically(&self.output.join(relative), bytes)
+    }
+}
+
 /// Carries out a plan [`plan`] made for the same tree and folder.
 pub fn apply(tree: &Tree, changes: &Changes, output: &Path) -> Result<WriteReport, WriteError> {
     let mut report = WriteReport::default();
     if changes.clear_output {
         fs::remove_dir_all(output).map_err(io_error(output))?;
-        fs::create_dir_all(output).map_err(io_error(output))?;
+    }
+    fs::create_dir_all(output).map_err(io_error(output))?;
+    let mut folders = Folders {
+        output,
+        ready: std::collections::HashSet::new(),
+    };
+    if changes.clear_output {
         for (path, bytes) in &tree.files {
-            write_atomically(&output.join(path), bytes)?;
+            folders.write(path, bytes)?;
             report.written.push(path.clone());
         }
         report.removed = changes
@@ -395,17 +439,19 @@ pub fn apply(tree: &Tree, changes: &Changes, output: &Path) -> Result<WriteRepor
             .collect();
         return Ok(report);
     }
-    fs::create_dir_all(output).map_err(io_error(output))?;
     let mut emptied = BTreeSet::new();
     for change in &changes.changes {
-        reject_symlinks_below(output, &change.path)?;
-        let target = output.join(&change.path);
         match &change.expected {
             Some(bytes) => {
-                write_atomically(&target, bytes)?;
+                folders.write(&change.path, bytes)?;
                 report.written.push(change.path.clone());
             }
             None => {
+                // Removing a symlink removes the link, never its target.
+                let target = output.join(&change.path);
+                if let Some(parent) = Path::new(&change.path).parent() {
+                    folders.ensure(parent)?;
+                }
                 fs::remove_file(&target).map_err(io_error(&target))?;
                 report.removed.push(change.path.clone());
                 if let Some(parent) = target.parent() {
@@ -451,19 +497,8 @@ fn reject_symlink(path: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// Refuses a path inside the output when it or a folder on the way is a symlink.
-fn reject_symlinks_below(output: &Path, relative: &str) -> Result<(), WriteError> {
-    let mut current = output.to_path_buf();
-    for part in relative.split('/') {
-        current.push(part);
-        reject_symlink(&current)?;
-    }
-    Ok(())
-}
-
 fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let parent = target.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(io_error(parent))?;
     let name = target
         .file_name()
         .map_or_else(String::new, |name| name.to_string_lossy().into_owned());

@@ -545,3 +545,48 @@ fn payloads_that_are_not_json_schema_are_named() {
     );
     assert!(message.contains("unsupported: message \"userSignedUp\" uses schemaFormat \"application/vnd.apache.avro;version=1.9.0\""), "{message}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_in_the_output_is_never_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::remove_dir_all(out.join("chat")).unwrap();
+    std::os::unix::fs::symlink(&outside, out.join("chat")).unwrap();
+    let output = generate(&fixture(SHOWCASE), &out, &[]);
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains("is a symbolic link; refusing to write through it"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        files_under(&outside).is_empty(),
+        "nothing was written outside"
+    );
+
+    // A symlinked file is replaced, never written through.
+    std::fs::remove_file(out.join("chat")).unwrap();
+    let target = outside.join("victim.py");
+    std::fs::write(&target, "keep\n").unwrap();
+    std::fs::remove_file(out.join("system/client.py")).unwrap();
+    std::os::unix::fs::symlink(&target, out.join("system/client.py")).unwrap();
+    let output = generate(&fixture(SHOWCASE), &out, &[]);
+    assert_exit(&output, 2);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep\n");
+}
+
+#[test]
+fn unchanged_files_keep_their_modification_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
+    let stamp = |path: &str| std::fs::metadata(out.join(path)).unwrap().modified().unwrap();
+    let before = stamp("chat/client.py");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
+    assert_eq!(stamp("chat/client.py"), before);
+}

@@ -75,7 +75,7 @@ fn generate_document(document: &load::LoadedDocument, package: &str) -> Tree {
         package_name: package.to_string(),
         perspective: Default::default(),
     };
-    chanx_codegen::generate(document, &options)
+    chanx_codegen::generate(document.clone(), &options)
         .expect("fixture generates")
         .1
 }

@@ -1,0 +1,107 @@
+"""Times whole-process runs of `chanx generate-client` and `chanx check`
+against the Python chanx generator and the cost of copying and hashing the
+same files, on synthetic chanx-style documents. Prints medians, peak RSS and
+ratios. Run it through `bench/run`.
+"""
+
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "target" / "bench"
+CHANX = ROOT / "target" / "release" / "chanx"
+PYTHON_CHANX = Path(sys.executable).parent / "chanx"
+SIZES = [(10, 10), (100, 10), (1000, 10), (5000, 10)]
+# The Python generator grows faster than linearly; its 5000x10 run takes minutes.
+PYTHON_LIMIT = int(os.environ.get("CHANX_BENCH_PYTHON_LIMIT", "1000"))
+
+
+def run(command: list[str], prepare=None, repeat: int = 5) -> tuple[float, float]:
+    """Median wall seconds and peak RSS (MiB) of `command` over `repeat` runs."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        if prepare:
+            prepare()
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss / 1024)
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise SystemExit(f"{command} failed")
+    return statistics.median(times), max(peaks)
+
+
+def remove(path: Path):
+    return lambda: shutil.rmtree(path, ignore_errors=True)
+
+
+def measure(name: str, schema: Path, python: bool, repeat: int) -> dict:
+    out = WORK / f"{name}_out"
+    result: dict = {"name": name}
+    generate = [str(CHANX), "-q", "generate-client", "--schema", str(schema), "--output", str(out), "--no-format"]
+    result["generate"] = run(generate, remove(out), repeat)
+    result["regenerate"] = run(generate, None, repeat)
+    check = [str(CHANX), "check", "--schema", str(schema), "--output", str(out), "--no-format", "--name-only"]
+    result["check"] = run(check, None, repeat)
+    copy = WORK / f"{name}_copy"
+    result["copy"] = run(["cp", "-r", str(out), str(copy)], remove(copy), repeat)
+    hash_command = ["sh", "-c", f"find '{out}' -type f -print0 | xargs -0 sha256sum > /dev/null"]
+    result["hash"] = run(hash_command, None, repeat)
+    if python:
+        theirs = WORK / f"{name}_python"
+        command = [str(PYTHON_CHANX), "generate-client", "--schema", str(schema), "--output", str(theirs), "--no-format"]
+        result["python"] = run(command, remove(theirs), max(1, repeat // 2))
+    files = [path for path in out.rglob("*") if path.is_file()]
+    result["files"] = len(files)
+    result["bytes"] = sum(path.stat().st_size for path in files)
+    return result
+
+
+def main() -> None:
+    WORK.mkdir(parents=True, exist_ok=True)
+    inputs = [("showcase", ROOT / "fixtures" / "chanx" / "showcase.json")]
+    for channels, messages in SIZES:
+        path = WORK / f"synthetic_{channels}x{messages}.json"
+        with open(path, "w") as handle:
+            subprocess.run([sys.executable, str(ROOT / "bench" / "synth.py"), str(channels), str(messages)], stdout=handle, check=True)
+        inputs.append((f"{channels}x{messages}", path))
+    results = []
+    for name, path in inputs:
+        channels = 7 if name == "showcase" else int(name.split("x")[0])
+        repeat = 5 if channels <= 1000 else 3
+        print(f"measuring {name} ...", file=sys.stderr, flush=True)
+        results.append(measure(name, path, channels <= PYTHON_LIMIT, repeat))
+
+    def cell(pair) -> str:
+        return f"{pair[0] * 1000:.0f} ms / {pair[1]:.0f} MiB"
+
+    print("| input | files | Python generator | generate-client | ratio | rerun (unchanged) | check | check ÷ (read + hash) | cp -r | read + hash |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for result in results:
+        python = result.get("python")
+        ratio = f"{python[0] / result['generate'][0]:.0f}×" if python else "–"
+        check_ratio = result["check"][0] / result["hash"][0]
+        print(
+            f"| {result['name']} | {result['files']} | {cell(python) if python else 'skipped'} | {cell(result['generate'])} | {ratio} | "
+            f"{cell(result['regenerate'])} | {cell(result['check'])} | {check_ratio:.1f} | {result['copy'][0] * 1000:.0f} ms | {result['hash'][0] * 1000:.0f} ms |"
+        )
+    by_name = {result["name"]: result for result in results}
+    if "100x10" in by_name and "5000x10" in by_name:
+        small, large = by_name["100x10"], by_name["5000x10"]
+        for key in ("generate", "check"):
+            time_exponent = math.log(large[key][0] / small[key][0]) / math.log(50)
+            memory_exponent = math.log(large[key][1] / small[key][1]) / math.log(50)
+            print(f"{key}: time grows as n^{time_exponent:.2f}, peak RSS as n^{memory_exponent:.2f} from 100x10 to 5000x10")
+    print(json.dumps(results), file=open(WORK / "results.json", "w"))
+
+
+if __name__ == "__main__":
+    main()
