@@ -46,10 +46,13 @@ Examples:
 
 Exit codes: 0 up to date, 1 drift, 2 usage or input error.";
 
+/// `chanx --version`: the version and the commit it was built from.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("CHANX_COMMIT"), ")");
+
 #[derive(Debug, Parser)]
 #[command(
     name = "chanx",
-    version,
+    version = VERSION,
     about = "Generate typed Python WebSocket clients from AsyncAPI 3.0 documents, and check them for drift",
     after_help = "Exit codes: 0 success, 1 drift (check), 2 usage or input error."
 )]
@@ -571,14 +574,19 @@ fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCode, String> 
         }
         let changes = write::plan_on_disk(&tree, &job.output, &job.write)
             .map_err(|error| error.to_string())?;
-        reports.push(ClientReport::new(
+        let mut report = ClientReport::new(
             job.schema.clone(),
             job.output.to_string_lossy().into_owned(),
             tree.schema_sha256().to_string(),
             &changes,
             &options,
             job.remedy.clone(),
-        ));
+        );
+        report.generated_by = std::fs::read(job.output.join(crate::tree::MANIFEST))
+            .ok()
+            .and_then(|bytes| crate::tree::manifest_version(&bytes))
+            .filter(|version| version != env!("CARGO_PKG_VERSION"));
+        reports.push(report);
     }
     let mut stdout = std::io::stdout().lock();
     let printed = match args.format {

@@ -35,6 +35,8 @@ pub struct Tree {
 #[derive(Serialize)]
 struct Manifest<'a> {
     generator: &'static str,
+    /// Information only: comparisons ignore it, so upgrading is no drift.
+    generator_version: &'static str,
     schema_sha256: &'a str,
     options: ManifestOptions,
     files: BTreeMap<&'a str, String>,
@@ -79,6 +81,7 @@ impl Tree {
         files.remove(MANIFEST);
         let manifest = Manifest {
             generator: "chanx",
+            generator_version: env!("CARGO_PKG_VERSION"),
             schema_sha256: &schema_sha256,
             options: ManifestOptions {
                 readme,
@@ -116,6 +119,22 @@ impl Tree {
     pub fn is_base(path: &str) -> bool {
         path.starts_with("base/")
     }
+}
+
+/// The `generator_version` a manifest records, if it can be read.
+pub fn manifest_version(bytes: &[u8]) -> Option<String> {
+    let value: Value = serde_json::from_slice(bytes).ok()?;
+    Some(value.get("generator_version")?.as_str()?.to_string())
+}
+
+/// Whether two manifests say the same but for the version that wrote them.
+pub fn same_manifest_but_version(left: &[u8], right: &[u8]) -> bool {
+    let strip = |bytes: &[u8]| {
+        let mut value: Value = serde_json::from_slice(bytes).ok()?;
+        value.as_object_mut()?.remove("generator_version");
+        Some(value)
+    };
+    matches!((strip(left), strip(right)), (Some(a), Some(b)) if a == b)
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

@@ -300,6 +300,13 @@ pub fn plan(
                 changes.unchanged.push(path.clone());
                 continue;
             }
+            // A manifest written by another chanx version is not drift.
+            Some(actual)
+                if path == MANIFEST && crate::tree::same_manifest_but_version(actual, expected) =>
+            {
+                changes.unchanged.push(path.clone());
+                continue;
+            }
             Some(actual) if same_but_line_endings(actual, expected) => Status::LineEndings,
             // A checkout that turned LF into CRLF is not a hand edit.
             Some(actual) => match previous.get(path) {

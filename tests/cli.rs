@@ -584,7 +584,12 @@ fn unchanged_files_keep_their_modification_time() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("client");
     assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
-    let stamp = |path: &str| std::fs::metadata(out.join(path)).unwrap().modified().unwrap();
+    let stamp = |path: &str| {
+        std::fs::metadata(out.join(path))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
     let before = stamp("chat/client.py");
     std::thread::sleep(std::time::Duration::from_millis(20));
     assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
