@@ -4,9 +4,12 @@
 //! `GITHUB_STEP_SUMMARY` files, and the action's outputs read back; in all
 //! three modes, against the fake GitHub API. `uses:` steps (the cache) are
 //! GitHub's own and are skipped; the install step is given the binary under
-//! test through `CHANX_BINARY` instead of building one.
+//! test through `CHANX_BINARY` instead of building one, or downloads it from a
+//! fake release served on 127.0.0.1.
 
 use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -330,6 +333,8 @@ fn run_action(workspace: &Path, inputs: &[(&str, &str)], env: &[(&str, &str)]) -
             .env("GITHUB_WORKSPACE", workspace)
             .env("GITHUB_REPOSITORY", "acme/app")
             .env("RUNNER_TEMP", &runner_temp)
+            .env("RUNNER_OS", "Linux")
+            .env("RUNNER_ARCH", "X64")
             .env_remove("GITHUB_TOKEN");
         for (key, value) in env
             .iter()
@@ -517,17 +522,139 @@ fn bad_inputs_fail_the_step_with_an_annotation() {
         .stdout
         .contains("::error title=chanx::mode must be check, write or pull-request, not 'deploy'"));
 
+    let dir = workspace(true);
     let run = run_action(
         dir.path(),
         &[CLIENT[0], CLIENT[1], ("version", "0.0.1")],
-        &[binary()],
+        &[],
     );
     assert_eq!(run.failed, Some(2));
     assert!(
-        run.stdout.contains("this action builds chanx"),
+        run.stdout.contains(
+            "::error title=chanx::no chanx 0.0.1 release for x86_64-unknown-linux-musl at an unknown location"
+        ),
         "{}",
         run.stdout
     );
+}
+
+/// Serves `files` (URL path to bytes) on 127.0.0.1 until the test ends,
+/// answering 404 for anything else; returns the base URL.
+fn serve_release(files: BTreeMap<String, Vec<u8>>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request_line = String::new();
+            if reader.read_line(&mut request_line).is_err() {
+                continue;
+            }
+            let mut header = String::new();
+            while reader.read_line(&mut header).is_ok_and(|read| read > 2) {
+                header.clear();
+            }
+            let path = request_line.split(' ').nth(1).unwrap_or("");
+            let (status, body) = match files.get(path) {
+                Some(body) => ("200 OK", body.as_slice()),
+                None => ("404 Not Found", &b"Not Found"[..]),
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(body);
+        }
+    });
+    format!("http://{address}")
+}
+
+/// A release of the binary under test as `version`, the way release.yml
+/// packages it, with the checksum file's first field replaced by `checksum`
+/// when given.
+fn fake_release(version: &str, checksum: Option<&str>) -> String {
+    use sha2::{Digest, Sha256};
+    let staging = tempfile::tempdir().unwrap();
+    std::fs::copy(env!("CARGO_BIN_EXE_chanx"), staging.path().join("chanx")).unwrap();
+    let archive = staging.path().join("release.tar.gz");
+    let status = Command::new("tar")
+        .arg("-czf")
+        .arg(&archive)
+        .arg("-C")
+        .arg(staging.path())
+        .arg("chanx")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let bytes = std::fs::read(&archive).unwrap();
+    let name = "chanx-x86_64-unknown-linux-musl.tar.gz";
+    let digest = checksum
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{:x}", Sha256::digest(&bytes)));
+    let files = BTreeMap::from([
+        (
+            format!("/v{version}/{name}.sha256"),
+            format!("{digest}  {name}\n").into_bytes(),
+        ),
+        (format!("/v{version}/{name}"), bytes),
+    ]);
+    serve_release(files)
+}
+
+/// Runs the action in check mode with version 9.9.9 released at
+/// `fake_release("9.9.9", checksum)`; returns the workspace, the release URL
+/// and the run.
+fn run_with_release(checksum: Option<&str>) -> (tempfile::TempDir, String, Run) {
+    let dir = workspace(true);
+    let release = fake_release("9.9.9", checksum);
+    let inputs = [
+        CLIENT[0],
+        CLIENT[1],
+        ("version", "9.9.9"),
+        ("release-url", &release),
+    ];
+    let run = run_action(dir.path(), &inputs, &[]);
+    (dir, release, run)
+}
+
+#[test]
+fn installs_the_release_binary_after_checking_its_checksum() {
+    let (dir, release, run) = run_with_release(None);
+    assert_eq!(run.failed, None, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!(
+            "Installed chanx 9.9.9 (x86_64-unknown-linux-musl) from {release}"
+        )),
+        "{}",
+        run.stdout
+    );
+    let installed = dir.path().join(".runner-temp/chanx-action/bin/chanx");
+    assert_eq!(
+        std::fs::read(&installed).unwrap(),
+        std::fs::read(env!("CARGO_BIN_EXE_chanx")).unwrap()
+    );
+    assert_eq!(run.outputs["drift"], "false");
+}
+
+#[test]
+fn rejects_a_release_whose_checksum_does_not_match() {
+    let wrong = "0".repeat(64);
+    let (dir, _, run) = run_with_release(Some(&wrong));
+    assert_eq!(run.failed, Some(1), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!(
+            "::error title=chanx::the chanx 9.9.9 release for x86_64-unknown-linux-musl does not match its checksum (expected {wrong}, got "
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(!dir.path().join(".runner-temp/chanx-action/bin").exists());
+    assert!(!dir
+        .path()
+        .join(".runner-temp/chanx-action/downloads")
+        .exists());
 }
 
 #[test]
