@@ -699,6 +699,7 @@ fn pull_request_all(args: &PullRequestArgs, reporter: &Reporter) -> Result<ExitC
         } else {
             dir.clone()
         };
+        let schema = Location::parse(&job.schema).to_string();
         let options = PullRequestOptions {
             owner: owner.to_string(),
             repo: name.to_string(),
@@ -715,14 +716,14 @@ fn pull_request_all(args: &PullRequestArgs, reporter: &Reporter) -> Result<ExitC
             commit_message: args
                 .commit_message
                 .clone()
-                .unwrap_or_else(|| format!("chanx: regenerate {shown} from {}", job.schema)),
+                .unwrap_or_else(|| format!("chanx: regenerate {shown} from {schema}")),
             labels: args.labels.clone(),
             draft: args.draft,
             api_url: api_url.clone(),
             token: token.clone(),
             force: args.force,
             dir,
-            schema: job.schema.clone(),
+            schema,
             schema_sha256: tree.schema_sha256().to_string(),
             remedy: job.remedy.clone(),
         };

@@ -9,10 +9,18 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde_json::Value;
+use serde_saphyr::budget::BudgetBreach;
 use url::Url;
 
 /// Largest document accepted, from disk or from the network.
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+/// Deepest nesting of objects and arrays a document may have: serde_json's
+/// fixed recursion limit, applied to YAML too.
+pub const MAX_NESTING: usize = 128;
+/// Most YAML values (mappings, sequences and scalars, counting every
+/// expansion of an alias) a document may have: far above any real AsyncAPI
+/// document, far below what an alias bomb expands to.
+pub const MAX_YAML_NODES: usize = 1_000_000;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 const MAX_REDIRECTS: usize = 10;
@@ -71,7 +79,17 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Location::File(path) => write!(f, "{}", path.display()),
-            Location::Url(url) => write!(f, "{url}"),
+            Location::Url(url) if url.username().is_empty() && url.password().is_none() => {
+                write!(f, "{url}")
+            }
+            // Credentials in a URL are secrets: never shown in messages,
+            // commit messages or pull requests.
+            Location::Url(url) => {
+                let mut shown = url.clone();
+                let _ = shown.set_username("");
+                let _ = shown.set_password(None);
+                write!(f, "{shown}")
+            }
         }
     }
 }
@@ -125,6 +143,8 @@ pub enum LoadError {
     Yaml { input: String, message: String },
     #[error("{input}: not valid UTF-8 text")]
     NotUtf8 { input: String },
+    #[error("{input}: only http and https URLs can be loaded, not `{scheme}`")]
+    UnsupportedScheme { input: String, scheme: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,6 +175,12 @@ pub fn load(location: &Location) -> Result<LoadedDocument, LoadError> {
 }
 
 fn read_file(location: &Location, path: &Path) -> Result<Vec<u8>, LoadError> {
+    if let Some(scheme) = url_scheme(path) {
+        return Err(LoadError::UnsupportedScheme {
+            input: location.to_string(),
+            scheme,
+        });
+    }
     let file = std::fs::File::open(path).map_err(|error| match error.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound {
             input: location.to_string(),
@@ -165,6 +191,19 @@ fn read_file(location: &Location, path: &Path) -> Result<Vec<u8>, LoadError> {
         },
     })?;
     read_limited(location, file)
+}
+
+/// The scheme of a path that is really a URL (`ftp://…`, `file:///…`); a
+/// Windows drive letter (`C:\…`) is not one.
+fn url_scheme(path: &Path) -> Option<String> {
+    let text = path.to_str()?;
+    let (scheme, _) = text.split_once("://")?;
+    let valid = scheme.len() > 1
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
 }
 
 fn read_limited(location: &Location, reader: impl Read) -> Result<Vec<u8>, LoadError> {
@@ -187,7 +226,7 @@ fn read_limited(location: &Location, reader: impl Read) -> Result<Vec<u8>, LoadE
 fn fetch(location: &Location, url: &Url) -> Result<(Vec<u8>, Option<String>), LoadError> {
     let http_error = |error: reqwest::Error| LoadError::Http {
         input: location.to_string(),
-        message: describe_http_error(&error),
+        message: describe_http_error(&error.without_url()),
     };
     let client = reqwest::blocking::Client::builder()
         .connect_timeout(CONNECT_TIMEOUT)
@@ -271,10 +310,13 @@ fn parse_json(location: &Location, text: &str) -> Result<Value, LoadError> {
     serde_json::from_str(text).map_err(|error| {
         let message = error.to_string();
         // serde_json appends " at line L column C"; the location already says it.
-        let message = message
+        let message = match message
             .rsplit_once(" at line ")
             .map_or(message.as_str(), |(head, _)| head)
-            .to_string();
+        {
+            "recursion limit exceeded" => format!("nested deeper than {MAX_NESTING} levels"),
+            head => head.to_string(),
+        };
         LoadError::Json {
             input: location.to_string(),
             line: error.line(),
@@ -285,16 +327,66 @@ fn parse_json(location: &Location, text: &str) -> Result<Value, LoadError> {
 }
 
 fn parse_yaml(location: &Location, text: &str) -> Result<Value, LoadError> {
-    let options = serde_saphyr::options! {
+    let mut options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
         strict_booleans: true,
         with_snippet: false,
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_NESTING,
+            max_nodes: MAX_YAML_NODES,
+            max_events: 4 * MAX_YAML_NODES,
+        },
     };
-    serde_saphyr::from_str_with_options::<Value>(text, options).map_err(|error| LoadError::Yaml {
-        input: location.to_string(),
-        message: one_line(&error.to_string())
-            .replace(", set DuplicateKeyPolicy in Options if acceptable", ""),
+    options.alias_limits.max_total_replayed_events = MAX_YAML_NODES;
+    serde_saphyr::from_str_with_options::<Value>(text, options).map_err(|error| {
+        let message = match exceeded_limit(&error) {
+            Some((limit, at)) => format!("{limit}, at line {}, column {}", at.line(), at.column()),
+            None => one_line(&error.to_string())
+                .replace(", set DuplicateKeyPolicy in Options if acceptable", ""),
+        };
+        LoadError::Yaml {
+            input: location.to_string(),
+            message,
+        }
     })
+}
+
+/// The resource limit a YAML error reports, if it is one, in words, under
+/// the wrappers that add alias locations and snippets.
+fn exceeded_limit(mut error: &serde_saphyr::Error) -> Option<(String, serde_saphyr::Location)> {
+    use serde_saphyr::Error;
+    let expanded = || format!("more than {MAX_YAML_NODES} values once its aliases are expanded");
+    loop {
+        return match error {
+            Error::AliasError { error: inner, .. } | Error::WithSnippet { error: inner, .. } => {
+                error = inner;
+                continue;
+            }
+            Error::Budget { breach, location } => {
+                let limit = match breach {
+                    BudgetBreach::Depth { .. } => {
+                        format!("nested deeper than {MAX_NESTING} levels")
+                    }
+                    BudgetBreach::Nodes { .. }
+                    | BudgetBreach::Events { .. }
+                    | BudgetBreach::RecordedAnchorEvents { .. } => expanded(),
+                    other => format!("over a YAML parser limit ({other:?})"),
+                };
+                Some((limit, *location))
+            }
+            Error::AliasReplayLimitExceeded { location, .. }
+            | Error::AliasExpansionLimitExceeded { location, .. } => Some((expanded(), *location)),
+            Error::AliasReplayStackDepthExceeded {
+                max_depth,
+                location,
+                ..
+            } => Some((
+                format!("aliases nested more than {max_depth} deep"),
+                *location,
+            )),
+            _ => None,
+        };
+    }
 }
 
 fn one_line(message: &str) -> String {
@@ -324,6 +416,29 @@ mod tests {
         );
         assert_eq!(syntax_of(&bare, None, "  {\"a\": 1}"), Syntax::Json);
         assert_eq!(syntax_of(&bare, None, "asyncapi: 3.0.0"), Syntax::Yaml);
+    }
+
+    #[test]
+    fn urls_are_shown_without_credentials() {
+        let url = Location::parse("https://reader:hunter2@example.com/asyncapi.json?v=1");
+        assert_eq!(url.to_string(), "https://example.com/asyncapi.json?v=1");
+        let plain = Location::parse("https://example.com/asyncapi.json");
+        assert_eq!(plain.to_string(), "https://example.com/asyncapi.json");
+    }
+
+    #[test]
+    fn only_paths_that_name_a_scheme_are_urls() {
+        assert_eq!(
+            url_scheme(Path::new("ftp://host/a.json")).as_deref(),
+            Some("ftp")
+        );
+        assert_eq!(
+            url_scheme(Path::new("FILE:///a.json")).as_deref(),
+            Some("file")
+        );
+        assert_eq!(url_scheme(Path::new("C://a.json")), None);
+        assert_eq!(url_scheme(Path::new("specs/a.json")), None);
+        assert_eq!(url_scheme(Path::new("odd name://a.json")), None);
     }
 
     #[test]

@@ -442,38 +442,57 @@ fn generates_from_a_url_by_content_type() {
     assert!(out.join("topic_hub/client.py").exists());
 }
 
-#[test]
-fn http_errors_name_the_url_and_exit_2() {
-    let base = serve(vec![(
-        "404 Not Found",
-        "Content-Type: text/plain",
-        b"nope".to_vec(),
-    )]);
+/// Generates from `url`, which must fail with exit code 2 and write
+/// nothing; returns stderr.
+fn url_error(url: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("client");
-    let url = format!("{base}/asyncapi.json");
-    let output = generate_from(&url, &out, &[]);
+    let output = generate_from(url, &out, &[]);
     assert_exit(&output, 2);
-    assert!(
-        stderr(&output).contains(&format!("error: {url}: HTTP 404 Not Found")),
-        "{}",
-        stderr(&output)
-    );
     assert!(!out.exists());
+    stderr(&output)
+}
 
-    // Nothing listens on a port that was just released.
-    let port = TcpListener::bind("127.0.0.1:0")
+/// A port nothing listens on: one that was just released.
+fn closed_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
-        .port();
-    let url = format!("http://127.0.0.1:{port}/asyncapi.json");
-    let output = generate_from(&url, &out, &[]);
-    assert_exit(&output, 2);
+        .port()
+}
+
+#[test]
+fn http_errors_name_the_url_and_exit_2() {
+    let base = serve(vec![
+        (
+            "404 Not Found",
+            "Content-Type: text/plain",
+            b"nope".to_vec(),
+        ),
+        (
+            "200 OK",
+            "Content-Type: application/json",
+            vec![b' '; 64 * 1024 * 1024 + 1],
+        ),
+    ]);
+    let url = format!("{base}/asyncapi.json");
+    let message = url_error(&url);
     assert!(
-        stderr(&output).contains(&format!("error: {url}: request failed")),
-        "{}",
-        stderr(&output)
+        message.contains(&format!("error: {url}: HTTP 404 Not Found")),
+        "{message}"
+    );
+    let message = url_error(&url);
+    assert!(
+        message.contains(&format!("error: {url}: larger than the 64 MiB limit")),
+        "{message}"
+    );
+
+    let url = format!("http://127.0.0.1:{}/asyncapi.json", closed_port());
+    let message = url_error(&url);
+    assert!(
+        message.contains(&format!("error: {url}: request failed")),
+        "{message}"
     );
 }
 
@@ -594,4 +613,121 @@ fn unchanged_files_keep_their_modification_time() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
     assert_eq!(stamp("chat/client.py"), before);
+}
+
+/// A document whose one message's payload is `schemas` entry `S`.
+fn document_with_schemas(schemas: &serde_json::Value) -> String {
+    serde_json::json!({
+        "asyncapi": "3.0.0",
+        "info": {"title": "t", "version": "1"},
+        "channels": {"c": {"address": "/c", "messages": {"m": {"payload": {"$ref": "#/components/schemas/S"}}}}},
+        "operations": {"o": {"action": "send", "channel": {"$ref": "#/channels/c"}, "messages": [{"$ref": "#/channels/c/messages/m"}]}},
+        "components": {"schemas": schemas},
+    })
+    .to_string()
+}
+
+#[test]
+fn resource_limits_are_refused_with_one_line_errors() {
+    let depth = 10_000;
+    let deep_json = document_with_schemas(&serde_json::json!({"S": {"type": "object"}})).replace(
+        r#"{"type":"object"}"#,
+        &format!("{}{{}}{}", r#"{"items":"#.repeat(depth), "}".repeat(depth)),
+    );
+    let (message, _) = error_for("deep.json", &deep_json);
+    assert!(
+        message.contains("invalid JSON: nested deeper than 128 levels"),
+        "{message}"
+    );
+
+    let deep_yaml = format!(
+        "asyncapi: 3.0.0\ncomponents:\n  schemas:\n    S: {}{{}}{}\n",
+        "{items: ".repeat(depth),
+        "}".repeat(depth)
+    );
+    let (message, _) = error_for("deep.yaml", &deep_yaml);
+    assert!(
+        message.contains("invalid YAML: nested deeper than 128 levels, at line 4"),
+        "{message}"
+    );
+
+    let mut bomb = String::from("asyncapi: 3.0.0\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for level in 1..10 {
+        let aliases = vec![format!("*a{}", level - 1); 10].join(", ");
+        bomb.push_str(&format!("a{level}: &a{level} [{aliases}]\n"));
+    }
+    let (message, _) = error_for("bomb.yaml", &bomb);
+    assert!(
+        message.contains("invalid YAML: more than 1000000 values once its aliases are expanded"),
+        "{message}"
+    );
+
+    let mut chain = serde_json::Map::new();
+    for index in 0..1000 {
+        chain.insert(
+            if index == 0 {
+                "S".to_string()
+            } else {
+                format!("S{index}")
+            },
+            serde_json::json!({"$ref": format!("#/components/schemas/S{}", index + 1)}),
+        );
+    }
+    chain.insert("S1000".to_string(), serde_json::json!({"type": "string"}));
+    let (message, _) = error_for("chain.json", &document_with_schemas(&chain.into()));
+    assert!(
+        message.contains("`$ref` chain longer than 64 or circular"),
+        "{message}"
+    );
+
+    let cycle = serde_json::json!({
+        "S": {"$ref": "#/components/schemas/T"},
+        "T": {"$ref": "#/components/schemas/S"},
+    });
+    let (message, _) = error_for("cycle.json", &document_with_schemas(&cycle));
+    assert!(
+        message.contains("`$ref` chain longer than 64 or circular"),
+        "{message}"
+    );
+
+    let (message, schema) = error_for("huge.json", &" ".repeat(64 * 1024 * 1024 + 1));
+    assert!(
+        message.contains(&format!(
+            "{}: larger than the 64 MiB limit",
+            schema.display()
+        )),
+        "{message}"
+    );
+    std::fs::remove_dir_all(schema.parent().unwrap()).unwrap();
+}
+
+#[test]
+fn only_http_urls_load_and_their_credentials_are_never_shown() {
+    for (input, scheme) in [
+        ("ftp://example.com/a.json", "ftp"),
+        ("file:///etc/passwd", "file"),
+    ] {
+        let message = url_error(input);
+        assert!(
+            message.contains(&format!(
+                "error: {input}: only http and https URLs can be loaded, not `{scheme}`"
+            )),
+            "{message}"
+        );
+    }
+
+    let port = closed_port();
+    let message = url_error(&format!(
+        "http://reader:hunter2@127.0.0.1:{port}/asyncapi.json"
+    ));
+    assert!(
+        message.contains(&format!(
+            "error: http://127.0.0.1:{port}/asyncapi.json: request failed"
+        )),
+        "{message}"
+    );
+    assert!(
+        !message.contains("hunter2") && !message.contains("reader"),
+        "{message}"
+    );
 }
