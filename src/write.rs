@@ -12,7 +12,10 @@
 //! - `clear_output` removes the output folder first, but only one this tool
 //!   generated (it has a manifest) or an empty one;
 //! - files the generator never wrote are never deleted; each file is
-//!   replaced atomically, and only when its content changes.
+//!   replaced atomically, and only when its content changes;
+//! - the manifest is written last, so that a run killed halfway leaves the
+//!   previous manifest, which still names every file a rerun must remove, and
+//!   the rerun sweeps away the killed run's temporary files.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -82,6 +85,9 @@ pub struct Changes {
     pub left_alone: Vec<(String, &'static str)>,
     /// Files chanx never generated (not counting `__pycache__`).
     pub extra: Vec<String>,
+    /// Temporary files of a run that was killed before it renamed them into
+    /// place; removed before writing.
+    pub interrupted: Vec<String>,
     pub kept_base: bool,
 }
 
@@ -271,8 +277,14 @@ pub fn plan(
     options: &WriteOptions,
 ) -> Result<Changes, WriteError> {
     let previous = previous_manifest(folder)?;
-    let on_disk = folder.files()?;
-    let mut changes = Changes::default();
+    let (interrupted, on_disk): (BTreeSet<String>, BTreeSet<String>) = folder
+        .files()?
+        .into_iter()
+        .partition(|path| is_temporary(path));
+    let mut changes = Changes {
+        interrupted: interrupted.into_iter().collect(),
+        ..Changes::default()
+    };
     if options.clear_output && !on_disk.is_empty() {
         if previous.is_none() {
             return Err(WriteError::NotGenerated {
@@ -433,10 +445,22 @@ pub fn apply(tree: &Tree, changes: &Changes, output: &Path) -> Result<WriteRepor
         output,
         ready: std::collections::HashSet::new(),
     };
+    if !changes.clear_output {
+        for path in &changes.interrupted {
+            let target = output.join(path);
+            fs::remove_file(&target).map_err(io_error(&target))?;
+        }
+    }
     if changes.clear_output {
         for (path, bytes) in &tree.files {
-            folders.write(path, bytes)?;
-            report.written.push(path.clone());
+            if path != MANIFEST {
+                folders.write(path, bytes)?;
+                report.written.push(path.clone());
+            }
+        }
+        if let Some(manifest) = tree.files.get(MANIFEST) {
+            folders.write(MANIFEST, manifest)?;
+            report.written.push(MANIFEST.to_string());
         }
         report.removed = changes
             .changes
@@ -447,8 +471,10 @@ pub fn apply(tree: &Tree, changes: &Changes, output: &Path) -> Result<WriteRepor
         return Ok(report);
     }
     let mut emptied = BTreeSet::new();
+    let mut manifest = None;
     for change in &changes.changes {
         match &change.expected {
+            Some(bytes) if change.path == MANIFEST => manifest = Some(bytes),
             Some(bytes) => {
                 folders.write(&change.path, bytes)?;
                 report.written.push(change.path.clone());
@@ -471,6 +497,10 @@ pub fn apply(tree: &Tree, changes: &Changes, output: &Path) -> Result<WriteRepor
         if dir != output {
             remove_if_only_cache(&dir)?;
         }
+    }
+    if let Some(bytes) = manifest {
+        folders.write(MANIFEST, bytes)?;
+        report.written.push(MANIFEST.to_string());
     }
     Ok(report)
 }
@@ -504,16 +534,68 @@ fn reject_symlink(path: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Ends the name of the temporary file each file is written to before it is
+/// renamed into place.
+const TEMPORARY_SUFFIX: &str = ".chanx-tmp";
+
+fn is_temporary(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.starts_with('.') && name.ends_with(TEMPORARY_SUFFIX)
+}
+
 fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let parent = target.parent().unwrap_or(Path::new("."));
     let name = target
         .file_name()
         .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
-    let temporary = parent.join(format!(".{name}.{}.chanx-tmp", std::process::id()));
+    let temporary = parent.join(format!(".{name}.{}{TEMPORARY_SUFFIX}", std::process::id()));
     let result = fs::write(&temporary, bytes).and_then(|()| fs::rename(&temporary, target));
     if let Err(error) = result {
         let _ = fs::remove_file(&temporary);
         return Err(io_error(target)(error));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Perspective;
+    use crate::tree::GenerateOptions;
+
+    fn tree(files: &[(&str, &str)]) -> Tree {
+        let rendered = files
+            .iter()
+            .map(|(path, text)| (path.to_string(), text.to_string()))
+            .collect();
+        let options = GenerateOptions {
+            readme: false,
+            package_name: "client".to_string(),
+            perspective: Perspective::Server,
+        };
+        Tree::new(rendered, "0".repeat(64), &options)
+    }
+
+    #[test]
+    fn the_manifest_is_written_after_every_other_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let options = WriteOptions {
+            clear_channels: true,
+            ..WriteOptions::default()
+        };
+        let first = tree(&[("a/client.py", "1"), ("b/client.py", "1")]);
+        let changes = plan_on_disk(&first, dir.path(), &options).unwrap();
+        let report = apply(&first, &changes, dir.path()).unwrap();
+        assert_eq!(report.written.last().map(String::as_str), Some(MANIFEST));
+
+        let second = tree(&[("a/client.py", "2")]);
+        let changes = plan_on_disk(&second, dir.path(), &options).unwrap();
+        assert_eq!(
+            changes.changes.first().map(|c| c.path.as_str()),
+            Some(MANIFEST)
+        );
+        let report = apply(&second, &changes, dir.path()).unwrap();
+        assert_eq!(report.removed, ["b/client.py"]);
+        assert_eq!(report.written, ["a/client.py", MANIFEST]);
+    }
 }
