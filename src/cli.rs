@@ -727,8 +727,10 @@ fn pull_request_all(args: &PullRequestArgs, reporter: &Reporter) -> Result<ExitC
             schema_sha256: tree.schema_sha256().to_string(),
             remedy: job.remedy.clone(),
         };
-        let outcome =
-            github::pull_request(&tree, &job.write, &options).map_err(|error| error.to_string())?;
+        // GitHub's error messages are quoted to the user, and one that echoes
+        // the token must not print it.
+        let outcome = github::pull_request(&tree, &job.write, &options)
+            .map_err(|error| error.to_string().replace(token.as_str(), "***"))?;
         match args.format {
             OutcomeFormat::Json => {
                 println!("{}", serde_json::to_string(&outcome).unwrap_or_default());

@@ -531,3 +531,51 @@ fn a_missing_base_branch_or_repository_is_named() {
     );
     let _ = (OWNER, REPO);
 }
+
+#[test]
+fn the_token_never_shows_whichever_call_fails() {
+    // Each step of a first run, failing every time with an answer that
+    // quotes the token back.
+    let steps = [
+        ("GET", "/repos/", 401),
+        ("GET", "/git/ref", 500),
+        ("GET", "/git/trees", 404),
+        ("POST", "/git/blobs", 403),
+        ("POST", "/git/trees", 422),
+        ("POST", "/git/commits", 500),
+        ("POST", "/git/refs", 422),
+        ("GET", "/pulls", 500),
+        ("POST", "/pulls", 403),
+        ("POST", "/labels", 422),
+    ];
+    for (method, path_contains, status) in steps {
+        let scene = Scene::new("");
+        scene.github.with(|state| {
+            state.faults.push(Fault {
+                method,
+                path_contains,
+                status,
+                headers: Vec::new(),
+                body: json!({"message": format!("rejected {TOKEN}"), "token": TOKEN}),
+                times: usize::MAX,
+            })
+        });
+        let output = scene.run(&["--label", "generated"]);
+        assert_exit(&output, 2);
+        let text = stdout(&output) + &stderr(&output);
+        assert!(
+            !text.contains(TOKEN),
+            "the token leaked when {method} {path_contains} failed with {status}:\n{text}"
+        );
+    }
+
+    // Nothing answers at all.
+    let scene = Scene::new("");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let output = scene.run(&["--api-url", &format!("http://{closed}")]);
+    assert_exit(&output, 2);
+    assert!(!(stdout(&output) + &stderr(&output)).contains(TOKEN));
+}
