@@ -180,9 +180,14 @@ struct GenerationArgs {
     /// Do not write README.md.
     #[arg(long)]
     no_readme: bool,
-    /// Remove the output folder first (only a folder chanx generated, or an empty one).
+    /// Start fresh: remove every file chanx generated in the output folder
+    /// (edited ones and base/ too), keeping files it did not write. Only in a
+    /// folder chanx generated, or an empty one.
     #[arg(long)]
     clear_output: bool,
+    /// With --clear-output: remove the whole folder, files chanx did not write included.
+    #[arg(long, requires = "clear_output")]
+    delete_foreign_files: bool,
     /// Regenerate base/ even if it exists.
     #[arg(long)]
     override_base: bool,
@@ -435,6 +440,7 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
                 perspective: client.perspective,
                 write: WriteOptions {
                     clear_output: args.clear_output,
+                    delete_foreign_files: args.delete_foreign_files,
                     override_base: client.override_base,
                     clear_channels: !client.no_clear_channels,
                 },

@@ -9,8 +9,10 @@
 //! - files generated earlier (per the manifest) that the tree no longer has
 //!   are removed, unless edited since or, in channel folders, when
 //!   `clear_channels` is off;
-//! - `clear_output` removes the output folder first, but only one this tool
-//!   generated (it has a manifest) or an empty one;
+//! - `clear_output` removes every file the manifest lists, edited or not,
+//!   `base/` included, but only in a folder this tool generated (it has a
+//!   manifest) or an empty one; with `delete_foreign_files` it removes the
+//!   whole folder, files chanx never wrote included;
 //! - files the generator never wrote are never deleted; each file is
 //!   replaced atomically, and only when its content changes;
 //! - the manifest is written last, so that a run killed halfway leaves the
@@ -27,6 +29,8 @@ use crate::tree::{sha256_hex, Tree, MANIFEST};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct WriteOptions {
     pub clear_output: bool,
+    /// With `clear_output`: remove the files chanx did not write too.
+    pub delete_foreign_files: bool,
     pub override_base: bool,
     pub clear_channels: bool,
 }
@@ -75,7 +79,8 @@ pub struct FileChange {
 /// Everything `generate-client` would do to an output folder.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changes {
-    /// The folder is removed first (`--clear-output` on an existing folder).
+    /// The whole folder is removed first (`--clear-output
+    /// --delete-foreign-files` on an existing folder).
     pub clear_output: bool,
     /// Sorted by path.
     pub changes: Vec<FileChange>,
@@ -285,17 +290,16 @@ pub fn plan(
         interrupted: interrupted.into_iter().collect(),
         ..Changes::default()
     };
-    if options.clear_output && !on_disk.is_empty() {
-        if previous.is_none() {
-            return Err(WriteError::NotGenerated {
-                path: PathBuf::from(folder.describe()),
-            });
-        }
-        changes.clear_output = true;
+    let clearing = options.clear_output && !on_disk.is_empty();
+    if clearing && previous.is_none() {
+        return Err(WriteError::NotGenerated {
+            path: PathBuf::from(folder.describe()),
+        });
     }
+    changes.clear_output = clearing && options.delete_foreign_files;
     let previous = previous.unwrap_or_default();
     let has_base = on_disk.iter().any(|path| Tree::is_base(path));
-    changes.kept_base = !changes.clear_output && !options.override_base && has_base;
+    changes.kept_base = !clearing && !options.override_base && has_base;
 
     for (path, expected) in &tree.files {
         if changes.kept_base && Tree::is_base(path) {
@@ -345,7 +349,7 @@ pub fn plan(
             continue;
         }
         let recorded = previous.get(path);
-        let remove = if changes.clear_output {
+        let remove = if changes.clear_output || (clearing && recorded.is_some()) {
             true
         } else if let Some(recorded) = recorded {
             let in_channel_folder = path.contains('/') && !path.starts_with("shared/");
@@ -363,6 +367,12 @@ pub fn plan(
             }
         } else {
             changes.extra.push(path.clone());
+            if clearing {
+                changes.left_alone.push((
+                    path.clone(),
+                    "chanx did not write it; --delete-foreign-files removes it",
+                ));
+            }
             false
         };
         if remove {

@@ -219,11 +219,44 @@ fn no_clear_channels_keeps_stale_channel_files() {
 fn clear_output_starts_fresh_but_only_in_a_generated_folder() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("client");
-    assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
+    let schema = dir.path().join("asyncapi.json");
+    std::fs::copy(fixture(SHOWCASE), &schema).unwrap();
+    assert_exit(&generate(&schema, &out, &[]), 0);
+    let generated = files_under(&out);
     std::fs::write(out.join("extra.py"), "x = 1\n").unwrap();
-    assert_exit(&generate(&fixture(SHOWCASE), &out, &["--clear-output"]), 0);
-    assert!(!out.join("extra.py").exists());
-    assert!(out.join("chat/client.py").exists());
+    std::fs::write(out.join("base/client.py"), "# edited\n").unwrap();
+    std::fs::write(out.join("chat/client.py"), "# edited\n").unwrap();
+    let without_chat = showcase_without_chat(dir.path());
+    let output = generate(&without_chat, &out, &["--clear-output"]);
+    assert_exit(&output, 0);
+    // Every file chanx wrote goes, edited or not; its own files stay.
+    assert!(!out.join("chat/client.py").exists());
+    assert_ne!(
+        std::fs::read_to_string(out.join("base/client.py")).unwrap(),
+        "# edited\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("extra.py")).unwrap(),
+        "x = 1\n"
+    );
+    assert!(
+        stderr(&output).contains(
+            "left alone: extra.py (chanx did not write it; --delete-foreign-files removes it)"
+        ),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = generate(&schema, &out, &["--clear-output", "--delete-foreign-files"]);
+    assert_exit(&output, 0);
+    assert_eq!(files_under(&out), generated);
+    let output = generate(&schema, &out, &["--delete-foreign-files"]);
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains("--clear-output"),
+        "{}",
+        stderr(&output)
+    );
 
     let foreign = dir.path().join("foreign");
     std::fs::create_dir_all(&foreign).unwrap();
