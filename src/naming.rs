@@ -131,6 +131,17 @@ const BASEMODEL_ATTRIBUTES: &[&str] = &[
 /// Folder names the package layout itself uses.
 const RESERVED_MODULES: &[&str] = &["base", "shared"];
 
+/// Names Windows gives to devices: no file or folder can have them.
+fn is_windows_device(name: &str) -> bool {
+    match name {
+        "con" | "prn" | "aux" | "nul" => true,
+        _ => name
+            .strip_prefix("com")
+            .or_else(|| name.strip_prefix("lpt"))
+            .is_some_and(|digit| digit.len() == 1 && digit.as_bytes()[0].is_ascii_digit()),
+    }
+}
+
 /// Splits text into ASCII alphanumeric words, also at lower→upper case
 /// changes; other scripts are transliterated first (`naïve` → `naive`).
 fn words(text: &str) -> Vec<String> {
@@ -212,10 +223,14 @@ pub fn class_name(hint: &str) -> String {
 }
 
 /// A channel folder name for `hint`, before collision handling. Only
-/// `[a-z0-9_]`, so it can never escape the output folder or clash by case.
+/// `[a-z0-9_]`, so it can never escape the output folder or clash by case,
+/// and never a Windows device name.
 pub fn module_name(hint: &str) -> String {
     let name = start_as_identifier(snake_case(hint), "channel", "channel_");
-    if KEYWORDS.contains(&name.as_str()) || RESERVED_MODULES.contains(&name.as_str()) {
+    if KEYWORDS.contains(&name.as_str())
+        || RESERVED_MODULES.contains(&name.as_str())
+        || is_windows_device(&name)
+    {
         format!("{name}_channel")
     } else {
         name
@@ -298,6 +313,23 @@ impl Allocator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_channel_folder_is_a_windows_device() {
+        for (hint, module) in [
+            ("CON", "con_channel"),
+            ("aux", "aux_channel"),
+            ("Nul", "nul_channel"),
+            ("prn", "prn_channel"),
+            ("COM1", "com1_channel"),
+            ("lpt9", "lpt9_channel"),
+            ("com10", "com10"),
+            ("console", "console"),
+            ("lpt", "lpt"),
+        ] {
+            assert_eq!(module_name(hint), module, "{hint}");
+        }
+    }
 
     #[test]
     fn names_table() {

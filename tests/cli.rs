@@ -1,6 +1,7 @@
 //! Black-box tests of the `chanx` binary: flags, regeneration rules, error
 //! paths and exit codes. Every test runs the real binary through [`chanx`].
 
+use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -762,5 +763,78 @@ fn only_http_urls_load_and_their_credentials_are_never_shown() {
     assert!(
         !message.contains("hunter2") && !message.contains("reader"),
         "{message}"
+    );
+}
+
+#[test]
+fn channel_keys_never_name_a_path_outside_or_a_device() {
+    let keys = [
+        "../escape",
+        "/etc/passwd",
+        "a\\b",
+        "nul\u{0}x",
+        "CON",
+        "con",
+        "aux",
+        "COM1",
+        "Chat",
+        "chat",
+        "ｃｈａｔ",
+        "base",
+        "shared",
+        "__pycache__",
+    ];
+    let mut channels = serde_json::Map::new();
+    let mut operations = serde_json::Map::new();
+    for (index, key) in keys.iter().enumerate() {
+        let pointer = key.replace('~', "~0").replace('/', "~1");
+        channels.insert(
+            key.to_string(),
+            serde_json::json!({"address": format!("/c{index}"), "messages": {"m": {"name": format!("M{index}"), "payload": {"type": "string"}}}}),
+        );
+        operations.insert(
+            format!("o{index}"),
+            serde_json::json!({"action": "send", "channel": {"$ref": format!("#/channels/{pointer}")}, "messages": [{"$ref": format!("#/channels/{pointer}/messages/m")}]}),
+        );
+    }
+    let document = serde_json::json!({
+        "asyncapi": "3.0.0", "info": {"title": "t", "version": "1"},
+        "channels": channels, "operations": operations,
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("names.json");
+    std::fs::write(&schema, document.to_string()).unwrap();
+    let out = dir.path().join("client");
+    assert_exit(&generate(&schema, &out, &["--no-format"]), 0);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "only the document and the client"
+    );
+    let folders: BTreeSet<String> = files_under(&out)
+        .iter()
+        .filter_map(|path| path.split_once('/').map(|(folder, _)| folder.to_string()))
+        .collect();
+    let expected = [
+        "a_b",
+        "aux_channel",
+        "base",
+        "base_channel",
+        "chat",
+        "chat_2",
+        "chat_3",
+        "com1_channel",
+        "con_channel",
+        "con_channel_2",
+        "escape",
+        "etc_passwd",
+        "nul_x",
+        "pycache",
+        "shared",
+        "shared_channel",
+    ];
+    assert_eq!(
+        folders,
+        expected.iter().map(|name| name.to_string()).collect()
     );
 }
