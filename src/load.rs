@@ -159,11 +159,21 @@ pub fn load(location: &Location) -> Result<LoadedDocument, LoadError> {
         Location::File(path) => (read_file(location, path)?, None),
         Location::Url(url) => fetch(location, url)?,
     };
+    parse(location, bytes, content_type.as_deref())
+}
+
+/// Parses the bytes of the document at `location`, served with
+/// `content_type` if it came over HTTP.
+pub fn parse(
+    location: &Location,
+    bytes: Vec<u8>,
+    content_type: Option<&str>,
+) -> Result<LoadedDocument, LoadError> {
     let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8 {
         input: location.to_string(),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let syntax = syntax_of(location, content_type.as_deref(), text);
+    let syntax = syntax_of(location, content_type, text);
     let value = match syntax {
         Syntax::Json => parse_json(location, text)?,
         Syntax::Yaml => parse_yaml(location, text)?,
