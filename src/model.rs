@@ -329,6 +329,15 @@ struct PendingChannel {
     topic: bool,
 }
 
+/// The fields and required names an object schema gathers through `allOf`,
+/// and the schemas whose merge is under way.
+#[derive(Default)]
+struct Merged {
+    fields: Vec<Field>,
+    required: Vec<String>,
+    merging: Vec<SourceKey>,
+}
+
 impl Builder<'_> {
     /// An object schema with properties (its own or through `allOf`) becomes a model class.
     fn is_object_schema(&self, at: &SourceKey, value: &Value, depth: usize) -> bool {
@@ -661,9 +670,13 @@ impl Builder<'_> {
             SchemaKind::Object { fields: Vec::new() },
         );
         let name = self.schemas[id.0].name_hint.clone();
-        let mut fields = Vec::new();
-        let mut required = Vec::new();
-        self.collect_properties(source, value, &name, depth, &mut fields, &mut required)?;
+        let mut merged = Merged::default();
+        self.collect_properties(source, value, &name, depth, &mut merged)?;
+        let Merged {
+            mut fields,
+            required,
+            ..
+        } = merged;
         for field in &mut fields {
             // Read-only and write-only values are missing in one direction.
             field.required =
@@ -680,8 +693,7 @@ impl Builder<'_> {
         value: &Value,
         owner: &str,
         depth: usize,
-        fields: &mut Vec<Field>,
-        required: &mut Vec<String>,
+        merged: &mut Merged,
     ) -> Result<(), ModelError> {
         if depth > MAX_SCHEMA_DEPTH {
             return Err(ModelError::TooDeep {
@@ -689,13 +701,24 @@ impl Builder<'_> {
             });
         }
         if let Some(Value::Array(parts)) = value.get("allOf") {
+            merged.merging.push(source.clone());
             for index in 0..parts.len() {
                 let (part_source, part) = self
                     .documents
                     .deref(&source.child("allOf").child(&index.to_string()))?;
-                self.collect_properties(&part_source, part, owner, depth + 1, fields, required)?;
+                if merged.merging.contains(&part_source) {
+                    return Err(self.invalid(
+                        &source.child("allOf").child(&index.to_string()),
+                        "`allOf` includes a schema that includes this one: the merge never ends",
+                    ));
+                }
+                self.collect_properties(&part_source, part, owner, depth + 1, merged)?;
             }
+            merged.merging.pop();
         }
+        let Merged {
+            fields, required, ..
+        } = merged;
         if let Some(Value::Array(names)) = value.get("required") {
             required.extend(names.iter().filter_map(Value::as_str).map(str::to_string));
         }

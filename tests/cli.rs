@@ -714,6 +714,18 @@ fn resource_limits_are_refused_with_one_line_errors() {
         "{message}"
     );
 
+    let merge = serde_json::json!({
+        "S": {"allOf": [{"$ref": "#/components/schemas/T"}]},
+        "T": {"allOf": [{"$ref": "#/components/schemas/S"}], "properties": {"a": {"type": "string"}}},
+    });
+    let (message, _) = error_for("merge.json", &document_with_schemas(&merge));
+    assert!(
+        message.contains(
+            "#/components/schemas/T/allOf/0: `allOf` includes a schema that includes this one"
+        ),
+        "{message}"
+    );
+
     let cycle = serde_json::json!({
         "S": {"$ref": "#/components/schemas/T"},
         "T": {"$ref": "#/components/schemas/S"},
