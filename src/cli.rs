@@ -188,6 +188,14 @@ struct GenerationArgs {
     /// With --clear-output: remove the whole folder, files chanx did not write included.
     #[arg(long, requires = "clear_output")]
     delete_foreign_files: bool,
+    /// Refuse documents (and the files they reference) larger than this.
+    #[arg(long, value_name = "MIB", default_value_t = load::MAX_DOCUMENT_MIB,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    max_document_mib: u64,
+    /// Give up on an HTTP request after this long.
+    #[arg(long, value_name = "SECONDS", default_value_t = load::HTTP_TIMEOUT_SECONDS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    http_timeout: u64,
     /// Regenerate base/ even if it exists.
     #[arg(long)]
     override_base: bool,
@@ -316,6 +324,7 @@ struct Job {
     readme: bool,
     perspective: Perspective,
     write: WriteOptions,
+    limits: load::Limits,
     /// The command that regenerates this client.
     remedy: String,
 }
@@ -444,6 +453,10 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
                     override_base: client.override_base,
                     clear_channels: !client.no_clear_channels,
                 },
+                limits: load::Limits {
+                    max_document_mib: args.max_document_mib,
+                    http_timeout_seconds: args.http_timeout,
+                },
                 remedy,
                 schema: client.schema,
                 output: client.output,
@@ -473,7 +486,7 @@ fn package_name(output: &Path) -> (String, bool) {
 fn build_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, String> {
     let location = Location::parse(&job.schema);
     reporter.info(format!("Loading AsyncAPI schema: {location}"));
-    let document = load::load(&location).map_err(|error| error.to_string())?;
+    let document = load::load(&location, &job.limits).map_err(|error| error.to_string())?;
     let (package_name, importable) = package_name(&job.output);
     if !importable {
         reporter.warn(format!(
@@ -486,7 +499,8 @@ fn build_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, Str
         package_name,
         perspective: job.perspective,
     };
-    let (api, tree) = crate::generate(document, &options).map_err(|error| error.to_string())?;
+    let (api, tree) =
+        crate::generate(document, &options, &job.limits).map_err(|error| error.to_string())?;
     if summary {
         let perspective = match job.perspective {
             Perspective::Server => "server (receive operations are what the client sends)",

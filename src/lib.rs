@@ -23,13 +23,15 @@ pub mod resolve;
 pub mod tree;
 pub mod write;
 
-/// Runs every stage from a loaded document to the in-memory package tree.
+/// Runs every stage from a loaded document to the in-memory package tree;
+/// `limits` apply to the documents it references.
 pub fn generate(
     document: load::LoadedDocument,
     options: &tree::GenerateOptions,
+    limits: &load::Limits,
 ) -> Result<(model::Api, tree::Tree), GenerateError> {
     let schema_sha256 = tree::canonical_sha256(&document.value);
-    let documents = resolve::Documents::load(document)?;
+    let documents = resolve::Documents::load(document, limits)?;
     let api = model::build(&documents, options.perspective)?;
     // The documents are large and no longer needed.
     drop(documents);

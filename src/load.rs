@@ -12,8 +12,8 @@ use serde_json::Value;
 use serde_saphyr::budget::BudgetBreach;
 use url::Url;
 
-/// Largest document accepted, from disk or from the network.
-pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest document accepted by default, from disk or from the network.
+pub const MAX_DOCUMENT_MIB: u64 = 64;
 /// Deepest nesting of objects and arrays a document may have: serde_json's
 /// fixed recursion limit, applied to YAML too.
 pub const MAX_NESTING: usize = 128;
@@ -22,8 +22,32 @@ pub const MAX_NESTING: usize = 128;
 /// document, far below what an alias bomb expands to.
 pub const MAX_YAML_NODES: usize = 1_000_000;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+/// Longest a whole HTTP request may take by default.
+pub const HTTP_TIMEOUT_SECONDS: u64 = 60;
 const MAX_REDIRECTS: usize = 10;
+
+/// What loading one document may cost; `--max-document-mib` and
+/// `--http-timeout` raise them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_document_mib: u64,
+    pub http_timeout_seconds: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_document_mib: MAX_DOCUMENT_MIB,
+            http_timeout_seconds: HTTP_TIMEOUT_SECONDS,
+        }
+    }
+}
+
+impl Limits {
+    fn max_bytes(&self) -> u64 {
+        self.max_document_mib.saturating_mul(1024 * 1024)
+    }
+}
 
 /// Where a document comes from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -126,8 +150,8 @@ pub enum LoadError {
     NotFound { input: String },
     #[error("{input}: cannot read: {message}")]
     Read { input: String, message: String },
-    #[error("{input}: larger than the {limit} MiB limit", limit = MAX_DOCUMENT_BYTES / 1024 / 1024)]
-    TooLarge { input: String },
+    #[error("{input}: larger than the {limit_mib} MiB limit (--max-document-mib raises it)")]
+    TooLarge { input: String, limit_mib: u64 },
     #[error("{input}: request failed: {message}")]
     Http { input: String, message: String },
     #[error("{input}: HTTP {status}")]
@@ -154,10 +178,10 @@ enum Syntax {
 }
 
 /// Loads and parses the document at `location`.
-pub fn load(location: &Location) -> Result<LoadedDocument, LoadError> {
+pub fn load(location: &Location, limits: &Limits) -> Result<LoadedDocument, LoadError> {
     let (bytes, content_type) = match location {
-        Location::File(path) => (read_file(location, path)?, None),
-        Location::Url(url) => fetch(location, url)?,
+        Location::File(path) => (read_file(location, path, limits)?, None),
+        Location::Url(url) => fetch(location, url, limits)?,
     };
     parse(location, bytes, content_type.as_deref())
 }
@@ -184,7 +208,7 @@ pub fn parse(
     })
 }
 
-fn read_file(location: &Location, path: &Path) -> Result<Vec<u8>, LoadError> {
+fn read_file(location: &Location, path: &Path, limits: &Limits) -> Result<Vec<u8>, LoadError> {
     if let Some(scheme) = url_scheme(path) {
         return Err(LoadError::UnsupportedScheme {
             input: location.to_string(),
@@ -200,7 +224,7 @@ fn read_file(location: &Location, path: &Path) -> Result<Vec<u8>, LoadError> {
             message: error.to_string(),
         },
     })?;
-    read_limited(location, file)
+    read_limited(location, file, limits)
 }
 
 /// The scheme of a path that is really a URL (`ftp://…`, `file:///…`); a
@@ -216,31 +240,44 @@ fn url_scheme(path: &Path) -> Option<String> {
     valid.then(|| scheme.to_ascii_lowercase())
 }
 
-fn read_limited(location: &Location, reader: impl Read) -> Result<Vec<u8>, LoadError> {
+fn read_limited(
+    location: &Location,
+    reader: impl Read,
+    limits: &Limits,
+) -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
     reader
-        .take(MAX_DOCUMENT_BYTES + 1)
+        .take(limits.max_bytes().saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|error| LoadError::Read {
             input: location.to_string(),
             message: error.to_string(),
         })?;
-    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-        return Err(LoadError::TooLarge {
-            input: location.to_string(),
-        });
+    if bytes.len() as u64 > limits.max_bytes() {
+        return Err(too_large(location, limits));
     }
     Ok(bytes)
 }
 
-fn fetch(location: &Location, url: &Url) -> Result<(Vec<u8>, Option<String>), LoadError> {
+fn too_large(location: &Location, limits: &Limits) -> LoadError {
+    LoadError::TooLarge {
+        input: location.to_string(),
+        limit_mib: limits.max_document_mib,
+    }
+}
+
+fn fetch(
+    location: &Location,
+    url: &Url,
+    limits: &Limits,
+) -> Result<(Vec<u8>, Option<String>), LoadError> {
     let http_error = |error: reqwest::Error| LoadError::Http {
         input: location.to_string(),
-        message: describe_http_error(&error.without_url()),
+        message: describe_http_error(&error.without_url(), limits),
     };
     let client = reqwest::blocking::Client::builder()
         .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(REQUEST_TIMEOUT)
+        .timeout(Duration::from_secs(limits.http_timeout_seconds))
         .redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS))
         .user_agent(concat!("chanx/", env!("CARGO_PKG_VERSION")))
         .build()
@@ -262,23 +299,21 @@ fn fetch(location: &Location, url: &Url) -> Result<(Vec<u8>, Option<String>), Lo
     }
     if response
         .content_length()
-        .is_some_and(|length| length > MAX_DOCUMENT_BYTES)
+        .is_some_and(|length| length > limits.max_bytes())
     {
-        return Err(LoadError::TooLarge {
-            input: location.to_string(),
-        });
+        return Err(too_large(location, limits));
     }
     let content_type = response
         .headers()
         .get(reqwest::header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .map(|value| value.to_ascii_lowercase());
-    let bytes = read_limited(location, response)?;
+    let bytes = read_limited(location, response, limits)?;
     Ok((bytes, content_type))
 }
 
 /// reqwest's own message repeats the URL and hides the cause; name the causes.
-fn describe_http_error(error: &reqwest::Error) -> String {
+fn describe_http_error(error: &reqwest::Error, limits: &Limits) -> String {
     let mut causes = Vec::new();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
@@ -291,7 +326,10 @@ fn describe_http_error(error: &reqwest::Error) -> String {
         causes.join(": ")
     };
     if error.is_timeout() {
-        message.push_str(" (timed out)");
+        message.push_str(&format!(
+            " (timed out after {} s; --http-timeout raises it)",
+            limits.http_timeout_seconds
+        ));
     }
     message
 }

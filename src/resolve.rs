@@ -87,7 +87,7 @@ impl fmt::Display for Located {
 
 impl Documents {
     /// Takes the root document and loads every document it references, transitively.
-    pub fn load(root: LoadedDocument) -> Result<Documents, ResolveError> {
+    pub fn load(root: LoadedDocument, limits: &load::Limits) -> Result<Documents, ResolveError> {
         let mut documents = Documents {
             documents: vec![root],
         };
@@ -114,7 +114,7 @@ impl Documents {
                 if documents.documents.len() >= MAX_DOCUMENTS {
                     return Err(ResolveError::TooManyDocuments { at });
                 }
-                let loaded = load::load(&target).map_err(|source| ResolveError::Load {
+                let loaded = load::load(&target, limits).map_err(|source| ResolveError::Load {
                     at: at.clone(),
                     source: Box::new(source),
                 })?;

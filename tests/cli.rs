@@ -850,3 +850,42 @@ fn channel_keys_never_name_a_path_outside_or_a_device() {
         expected.iter().map(|name| name.to_string()).collect()
     );
 }
+
+#[test]
+fn document_size_and_http_time_limits_can_be_raised() {
+    let dir = tempfile::tempdir().unwrap();
+    let padded = dir.path().join("padded.json");
+    let mut text = std::fs::read_to_string(fixture(SHOWCASE)).unwrap();
+    text.push_str(&" ".repeat(2 * 1024 * 1024));
+    std::fs::write(&padded, text).unwrap();
+    let out = dir.path().join("client");
+    let output = generate(&padded, &out, &["--max-document-mib", "1"]);
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains(&format!(
+            "{}: larger than the 1 MiB limit (--max-document-mib raises it)",
+            padded.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
+    assert_exit(&generate(&padded, &out, &["--max-document-mib", "3"]), 0);
+
+    // A server that takes the request and never answers.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let held: Vec<_> = listener.incoming().take(1).collect();
+        std::thread::sleep(std::time::Duration::from_secs(30));
+        drop(held);
+    });
+    let url = format!("http://{address}/asyncapi.json");
+    let output = generate_from(&url, &dir.path().join("slow"), &["--http-timeout", "1"]);
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains(&format!("error: {url}: request failed"))
+            && stderr(&output).contains("(timed out after 1 s; --http-timeout raises it)"),
+        "{}",
+        stderr(&output)
+    );
+}

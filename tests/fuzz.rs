@@ -74,7 +74,7 @@ fn generate(name: &str, bytes: Vec<u8>) -> Result<bool, TestCaseError> {
         package_name: "client".to_string(),
         perspective: Perspective::Server,
     };
-    let Ok((_, tree)) = chanx_codegen::generate(document, &options) else {
+    let Ok((_, tree)) = chanx_codegen::generate(document, &options, &Default::default()) else {
         return Ok(false);
     };
     for path in tree.files.keys() {
@@ -248,7 +248,7 @@ fn apply(document: &mut Value, edit: &Edit) {
 
 fn seed(name: &str) -> Value {
     let location = Location::File(fixture(name));
-    load::load(&location).unwrap().value
+    load::load(&location, &Default::default()).unwrap().value
 }
 
 #[test]

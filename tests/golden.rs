@@ -65,7 +65,7 @@ fn cases() -> Vec<(String, PathBuf)> {
 }
 
 fn generate_from(location: Location, package: &str) -> Tree {
-    let document = load::load(&location).expect("fixture loads");
+    let document = load::load(&location, &Default::default()).expect("fixture loads");
     generate_document(&document, package)
 }
 
@@ -75,7 +75,7 @@ fn generate_document(document: &load::LoadedDocument, package: &str) -> Tree {
         package_name: package.to_string(),
         perspective: Default::default(),
     };
-    chanx_codegen::generate(document.clone(), &options)
+    chanx_codegen::generate(document.clone(), &options, &Default::default())
         .expect("fixture generates")
         .1
 }
@@ -194,7 +194,7 @@ fn reorder(value: &mut serde_json::Value) {
 fn output_is_deterministic_across_runs_and_key_order() {
     let mut reordered = 0;
     for (name, fixture) in cases() {
-        let document = load::load(&Location::File(fixture.clone())).unwrap();
+        let document = load::load(&Location::File(fixture.clone()), &Default::default()).unwrap();
         let first = generate_document(&document, &name);
         let second = generate_document(&document, &name);
         let differing = differing_paths(&first, &second);
