@@ -234,7 +234,7 @@ impl Api {
                     return Err(GitHubError::Transport {
                         api_url: self.api_url.clone(),
                         step: step.to_string(),
-                        message: describe(&error),
+                        message: crate::error_chain(&error),
                     })
                 }
             };
@@ -324,16 +324,6 @@ impl Api {
             .await?
             .json)
     }
-}
-
-fn describe(error: &octocrab::Error) -> String {
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        message = format!("{message}: {cause}");
-        source = cause.source();
-    }
-    message
 }
 
 /// How long GitHub asks to wait before retrying, when it says so.

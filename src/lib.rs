@@ -41,6 +41,17 @@ pub fn generate(
     Ok((api, tree))
 }
 
+/// An error and its causes on one line, `error: cause: cause`.
+pub(crate) fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        message = format!("{message}: {cause}");
+        source = cause.source();
+    }
+    message
+}
+
 /// Any failure between a loaded document and a finished tree.
 #[derive(Debug, thiserror::Error)]
 pub enum GenerateError {

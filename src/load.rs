@@ -103,9 +103,6 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Location::File(path) => write!(f, "{}", path.display()),
-            Location::Url(url) if url.username().is_empty() && url.password().is_none() => {
-                write!(f, "{url}")
-            }
             // Credentials in a URL are secrets: never shown in messages,
             // commit messages or pull requests.
             Location::Url(url) => {
@@ -404,36 +401,35 @@ fn parse_yaml(location: &Location, text: &str) -> Result<Value, LoadError> {
 fn exceeded_limit(mut error: &serde_saphyr::Error) -> Option<(String, serde_saphyr::Location)> {
     use serde_saphyr::Error;
     let expanded = || format!("more than {MAX_YAML_NODES} values once its aliases are expanded");
-    loop {
-        return match error {
-            Error::AliasError { error: inner, .. } | Error::WithSnippet { error: inner, .. } => {
-                error = inner;
-                continue;
-            }
-            Error::Budget { breach, location } => {
-                let limit = match breach {
-                    BudgetBreach::Depth { .. } => {
-                        format!("nested deeper than {MAX_NESTING} levels")
-                    }
-                    BudgetBreach::Nodes { .. }
-                    | BudgetBreach::Events { .. }
-                    | BudgetBreach::RecordedAnchorEvents { .. } => expanded(),
-                    other => format!("over a YAML parser limit ({other:?})"),
-                };
-                Some((limit, *location))
-            }
-            Error::AliasReplayLimitExceeded { location, .. }
-            | Error::AliasExpansionLimitExceeded { location, .. } => Some((expanded(), *location)),
-            Error::AliasReplayStackDepthExceeded {
-                max_depth,
-                location,
-                ..
-            } => Some((
-                format!("aliases nested more than {max_depth} deep"),
-                *location,
-            )),
-            _ => None,
-        };
+    while let Error::AliasError { error: inner, .. } | Error::WithSnippet { error: inner, .. } =
+        error
+    {
+        error = inner;
+    }
+    match error {
+        Error::Budget { breach, location } => {
+            let limit = match breach {
+                BudgetBreach::Depth { .. } => {
+                    format!("nested deeper than {MAX_NESTING} levels")
+                }
+                BudgetBreach::Nodes { .. }
+                | BudgetBreach::Events { .. }
+                | BudgetBreach::RecordedAnchorEvents { .. } => expanded(),
+                other => format!("over a YAML parser limit ({other:?})"),
+            };
+            Some((limit, *location))
+        }
+        Error::AliasReplayLimitExceeded { location, .. }
+        | Error::AliasExpansionLimitExceeded { location, .. } => Some((expanded(), *location)),
+        Error::AliasReplayStackDepthExceeded {
+            max_depth,
+            location,
+            ..
+        } => Some((
+            format!("aliases nested more than {max_depth} deep"),
+            *location,
+        )),
+        _ => None,
     }
 }
 

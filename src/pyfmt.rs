@@ -317,18 +317,20 @@ mod tests {
         );
     }
 
+    /// Six values whose `Literal` just overflows a line.
+    const STATUSES: [&str; 6] = [
+        "PENDING",
+        "DELIVERED",
+        "FAILED",
+        "SOMETHING_ELSE",
+        "AND_MORE",
+        "X",
+    ];
+
     #[test]
     fn long_subscripts_break_inside_their_brackets() {
-        let values = [
-            "PENDING",
-            "DELIVERED",
-            "FAILED",
-            "SOMETHING_ELSE",
-            "AND_MORE",
-            "X",
-        ];
         assert_eq!(
-            field("status", literal(&values), Some(text("\"PENDING\""))),
+            field("status", literal(&STATUSES), Some(text("\"PENDING\""))),
             "status: Literal[\n        \"PENDING\", \"DELIVERED\", \"FAILED\", \"SOMETHING_ELSE\", \"AND_MORE\", \"X\"\n    ] = \"PENDING\""
         );
         let long = [
@@ -347,16 +349,8 @@ mod tests {
 
     #[test]
     fn long_unions_are_parenthesised_and_break_before_each_bar() {
-        let values = [
-            "PENDING",
-            "DELIVERED",
-            "FAILED",
-            "SOMETHING_ELSE",
-            "AND_MORE",
-            "X",
-        ];
         assert_eq!(
-            field("status2", union(vec![literal(&values), text("None")], true), Some(text("None"))),
+            field("status2", union(vec![literal(&STATUSES), text("None")], true), Some(text("None"))),
             "status2: (\n        Literal[\"PENDING\", \"DELIVERED\", \"FAILED\", \"SOMETHING_ELSE\", \"AND_MORE\", \"X\"]\n        | None\n    ) = None"
         );
     }

@@ -65,19 +65,9 @@ fn engine() -> &'static Result<tera::Tera, String> {
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![]);
         tera.add_raw_templates(TEMPLATES.iter().copied())
-            .map_err(|error| describe_tera(&error))?;
+            .map_err(|error| crate::error_chain(&error))?;
         Ok(tera)
     })
-}
-
-fn describe_tera(error: &tera::Error) -> String {
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        message = format!("{message}: {cause}");
-        source = cause.source();
-    }
-    message
 }
 
 fn render_template(name: &str, view: &impl Serialize) -> Result<String, RenderError> {
@@ -89,10 +79,10 @@ fn render_template(name: &str, view: &impl Serialize) -> Result<String, RenderEr
         .as_ref()
         .map_err(|message| failed(message.clone()))?;
     let context =
-        tera::Context::from_serialize(view).map_err(|error| failed(describe_tera(&error)))?;
+        tera::Context::from_serialize(view).map_err(|error| failed(crate::error_chain(&error)))?;
     let text = tera
         .render(name, &context)
-        .map_err(|error| failed(describe_tera(&error)))?;
+        .map_err(|error| failed(crate::error_chain(&error)))?;
     Ok(normalize(&text))
 }
 

@@ -12,7 +12,7 @@ use std::process::Output;
 use proptest::prelude::*;
 
 mod util;
-use util::{assert_exit, chanx_in, fixture, stdout, SHOWCASE};
+use util::{assert_exit, chanx_in, fixture, remove_channel, stdout, SHOWCASE};
 
 /// A folder with `asyncapi.json` (the showcase document) and a client
 /// generated from it in `my_client`, so reports show short relative paths.
@@ -89,18 +89,6 @@ fn statuses(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         .iter()
         .map(|(path, status)| (path.to_string(), status.to_string()))
         .collect()
-}
-
-fn remove_channel(document: &mut serde_json::Value, channel: &str) {
-    document["channels"]
-        .as_object_mut()
-        .unwrap()
-        .remove(channel);
-    let reference = format!("#/channels/{channel}");
-    document["operations"]
-        .as_object_mut()
-        .unwrap()
-        .retain(|_, operation| operation["channel"]["$ref"] != reference.as_str());
 }
 
 #[test]

@@ -152,11 +152,7 @@ fn base_is_kept_unless_override_base() {
 fn showcase_without_chat(dir: &Path) -> PathBuf {
     let text = std::fs::read_to_string(fixture(SHOWCASE)).unwrap();
     let mut document: serde_json::Value = serde_json::from_str(&text).unwrap();
-    document["channels"].as_object_mut().unwrap().remove("chat");
-    document["operations"]
-        .as_object_mut()
-        .unwrap()
-        .retain(|_, operation| operation["channel"]["$ref"] != "#/channels/chat");
+    util::remove_channel(&mut document, "chat");
     let path = dir.join("without_chat.json");
     std::fs::write(&path, serde_json::to_string(&document).unwrap()).unwrap();
     path

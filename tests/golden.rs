@@ -5,11 +5,13 @@
 //! Regenerate them all with `CHANX_BLESS=1 cargo test --test golden`, then
 //! review the diff.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chanx_codegen::load::{self, Location};
 use chanx_codegen::tree::{GenerateOptions, Tree};
+
+mod util;
+use util::read_tree;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/chanx")
@@ -78,19 +80,6 @@ fn generate_document(document: &load::LoadedDocument, package: &str) -> Tree {
     chanx_codegen::generate(document.clone(), &options, &Default::default())
         .expect("fixture generates")
         .1
-}
-
-fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(root)
-        .into_iter()
-        .map(|entry| entry.expect("golden folder is readable"))
-        .filter(|entry| entry.file_type().is_file())
-        .map(|entry| {
-            let relative = entry.path().strip_prefix(root).unwrap();
-            let key = relative.to_string_lossy().replace('\\', "/");
-            (key, std::fs::read(entry.path()).unwrap())
-        })
-        .collect()
 }
 
 fn json_fixtures() -> Vec<PathBuf> {

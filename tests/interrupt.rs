@@ -10,7 +10,7 @@ use std::time::Instant;
 use serde_json::{json, Map, Value};
 
 mod util;
-use util::{assert_exit, files_under, generate};
+use util::{assert_exit, generate, read_tree};
 
 /// A document with `channels` channels, each with one message whose payload
 /// has the field `field`.
@@ -46,16 +46,6 @@ fn document(channels: usize, field: &str) -> String {
         "operations": Value::Object(operations),
     })
     .to_string()
-}
-
-fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    files_under(root)
-        .into_iter()
-        .map(|path| {
-            let bytes = std::fs::read(root.join(&path)).unwrap();
-            (path, bytes)
-        })
-        .collect()
 }
 
 /// Asserts that `root` holds exactly `expected`, naming the paths that differ.

@@ -4,14 +4,14 @@
 //! accepts. Every request is checked against GitHub's API description.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 mod github;
 mod util;
 use github::{FakeGitHub, Fault, OWNER, REPO, TOKEN};
 use serde_json::{json, Value};
-use util::{assert_exit, chanx, fixture, stderr, stdout, SHOWCASE};
+use util::{assert_exit, chanx, fixture, remove_channel, stderr, stdout, SHOWCASE};
 
 const DIR: &str = "clients/my_client";
 const BRANCH: &str = "chanx/clients-my_client";
@@ -88,7 +88,7 @@ impl Scene {
         let out = self.work.path().join("fresh").join("my_client");
         let _ = std::fs::remove_dir_all(&out);
         assert_exit(&util::generate(&self.schema(), &out, &[]), 0);
-        read_dir(&out)
+        util::read_tree(&out)
     }
 
     /// The files on a branch are exactly a fresh generation, and `check` agrees.
@@ -131,6 +131,28 @@ impl Scene {
         self.github.with(|state| state.log.len())
     }
 
+    /// Answers the next `times` requests `method` makes to a path containing
+    /// `path_contains` with `status` and `body`.
+    fn fail(
+        &self,
+        method: &'static str,
+        path_contains: &'static str,
+        status: u16,
+        body: Value,
+        times: usize,
+    ) {
+        self.github.with(|state| {
+            state.faults.push(Fault {
+                method,
+                path_contains,
+                status,
+                headers: Vec::new(),
+                body,
+                times,
+            })
+        });
+    }
+
     fn assert_no_violations(&self) {
         let violations = self.github.with(|state| state.violations.clone());
         assert!(
@@ -151,28 +173,6 @@ impl Scene {
             state.commit_files("main", &files, "Merge the generated client");
         });
     }
-}
-
-fn read_dir(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    util::files_under(root)
-        .into_iter()
-        .map(|path| {
-            let bytes = std::fs::read(root.join(&path)).unwrap();
-            (path, bytes)
-        })
-        .collect()
-}
-
-fn remove_channel(document: &mut Value, channel: &str) {
-    document["channels"]
-        .as_object_mut()
-        .unwrap()
-        .remove(channel);
-    let reference = format!("#/channels/{channel}");
-    document["operations"]
-        .as_object_mut()
-        .unwrap()
-        .retain(|_, operation| operation["channel"]["$ref"] != reference.as_str());
 }
 
 #[test]
@@ -414,16 +414,13 @@ fn rate_limits_are_waited_out_and_retried() {
 #[test]
 fn a_read_only_token_says_which_permissions_are_missing() {
     let scene = Scene::new("");
-    scene.github.with(|state| {
-        state.faults.push(Fault {
-            method: "POST",
-            path_contains: "/git/blobs",
-            status: 403,
-            headers: Vec::new(),
-            body: json!({"message": "Resource not accessible by integration"}),
-            times: 100,
-        })
-    });
+    scene.fail(
+        "POST",
+        "/git/blobs",
+        403,
+        json!({"message": "Resource not accessible by integration"}),
+        100,
+    );
     let output = scene.run(&[]);
     assert_exit(&output, 2);
     let message = stderr(&output);
@@ -439,16 +436,13 @@ fn a_read_only_token_says_which_permissions_are_missing() {
 #[test]
 fn a_422_names_the_step_and_a_failed_write_leaves_the_branch_alone() {
     let scene = Scene::new("");
-    scene.github.with(|state| {
-        state.faults.push(Fault {
-            method: "POST",
-            path_contains: "/pulls",
-            status: 422,
-            headers: Vec::new(),
-            body: json!({"message": "Validation Failed"}),
-            times: 1,
-        })
-    });
+    scene.fail(
+        "POST",
+        "/pulls",
+        422,
+        json!({"message": "Validation Failed"}),
+        1,
+    );
     let output = scene.run(&[]);
     assert_exit(&output, 2);
     assert!(
@@ -463,16 +457,13 @@ fn a_422_names_the_step_and_a_failed_write_leaves_the_branch_alone() {
 
     scene.edit_schema(|document| remove_channel(document, "chat"));
     let before = scene.github.with(|state| state.refs.clone());
-    scene.github.with(|state| {
-        state.faults.push(Fault {
-            method: "POST",
-            path_contains: "/git/commits",
-            status: 500,
-            headers: Vec::new(),
-            body: json!({"message": "Server Error"}),
-            times: 1,
-        })
-    });
+    scene.fail(
+        "POST",
+        "/git/commits",
+        500,
+        json!({"message": "Server Error"}),
+        1,
+    );
     let output = scene.run(&[]);
     assert_exit(&output, 2);
     assert!(
@@ -550,16 +541,13 @@ fn the_token_never_shows_whichever_call_fails() {
     ];
     for (method, path_contains, status) in steps {
         let scene = Scene::new("");
-        scene.github.with(|state| {
-            state.faults.push(Fault {
-                method,
-                path_contains,
-                status,
-                headers: Vec::new(),
-                body: json!({"message": format!("rejected {TOKEN}"), "token": TOKEN}),
-                times: usize::MAX,
-            })
-        });
+        scene.fail(
+            method,
+            path_contains,
+            status,
+            json!({"message": format!("rejected {TOKEN}"), "token": TOKEN}),
+            usize::MAX,
+        );
         let output = scene.run(&["--label", "generated"]);
         assert_exit(&output, 2);
         let text = stdout(&output) + &stderr(&output);

@@ -1,6 +1,7 @@
 //! The one way tests run the `chanx` binary, and helpers around it.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -91,4 +92,28 @@ pub fn files_under(root: &Path) -> Vec<String> {
         .collect();
     files.sort();
     files
+}
+
+/// Every file below `root` with its bytes, by relative path.
+pub fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    files_under(root)
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(root.join(&path)).unwrap();
+            (path, bytes)
+        })
+        .collect()
+}
+
+/// Removes a channel and the operations on it from a document.
+pub fn remove_channel(document: &mut serde_json::Value, channel: &str) {
+    document["channels"]
+        .as_object_mut()
+        .unwrap()
+        .remove(channel);
+    let reference = format!("#/channels/{channel}");
+    document["operations"]
+        .as_object_mut()
+        .unwrap()
+        .retain(|_, operation| operation["channel"]["$ref"] != reference.as_str());
 }
