@@ -537,7 +537,7 @@ fn generate_client(job: &Job, reporter: &Reporter) -> Result<Vec<String>, String
     reporter.info(format!("Generating client into {}", job.output.display()));
     let changes =
         write::plan_on_disk(&tree, &job.output, &job.write).map_err(|error| error.to_string())?;
-    let report = write::apply(&tree, &changes, &job.output).map_err(|error| error.to_string())?;
+    let report = write::apply(&changes, &job.output).map_err(|error| error.to_string())?;
     reporter.info(format!(
         "  {} files written, {} unchanged, {} removed",
         report.written.len(),

@@ -13,8 +13,10 @@
 //!   `base/` included, but only in a folder this tool generated (it has a
 //!   manifest) or an empty one; with `delete_foreign_files` it removes the
 //!   whole folder, files chanx never wrote included;
-//! - files the generator never wrote are never deleted; each file is
-//!   replaced atomically, and only when its content changes;
+//! - files the generator never wrote are never deleted; a file is replaced
+//!   only when its content changes, by renaming a temporary file written
+//!   beside it, and only once every new file has been written, so a
+//!   read-only or full folder fails before anything changes;
 //! - the manifest is written last, so that a run killed halfway leaves the
 //!   previous manifest, which still names every file a rerun must remove, and
 //!   the rerun sweeps away the killed run's temporary files.
@@ -79,8 +81,9 @@ pub struct FileChange {
 /// Everything `generate-client` would do to an output folder.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changes {
-    /// The whole folder is removed first (`--clear-output
-    /// --delete-foreign-files` on an existing folder).
+    /// Every file in the folder goes, foreign ones included, and so do the
+    /// folders left empty (`--clear-output --delete-foreign-files` on an
+    /// existing folder).
     pub clear_output: bool,
     /// Sorted by path.
     pub changes: Vec<FileChange>,
@@ -412,10 +415,12 @@ pub fn plan(
     Ok(changes)
 }
 
-/// Creates folders below the output once each, refusing symlinks on the way.
+/// Creates folders below the output once each, refusing symlinks on the way,
+/// and remembers the ones it created so that a failed run can take them away.
 struct Folders<'a> {
     output: &'a Path,
     ready: std::collections::HashSet<PathBuf>,
+    created: Vec<PathBuf>,
 }
 
 impl Folders<'_> {
@@ -428,7 +433,7 @@ impl Folders<'_> {
             }
             reject_symlink(&current)?;
             match fs::create_dir(&current) {
-                Ok(()) => {}
+                Ok(()) => self.created.push(current.clone()),
                 Err(error) if error.kind() == io::ErrorKind::AlreadyExists && current.is_dir() => {}
                 Err(error) => return Err(io_error(&current)(error)),
             }
@@ -437,82 +442,138 @@ impl Folders<'_> {
         Ok(())
     }
 
-    fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
+    /// Writes the content next to its target, under a temporary name.
+    fn stage(&mut self, relative: &str, bytes: &[u8]) -> Result<Staged, WriteError> {
         let relative = Path::new(relative);
         self.ensure(relative.parent().unwrap_or(Path::new("")))?;
-        write_atomically(&self.output.join(relative), bytes)
+        let target = self.output.join(relative);
+        let temporary = temporary_path(&target);
+        if let Err(error) = fs::write(&temporary, bytes) {
+            let _ = fs::remove_file(&temporary);
+            return Err(io_error(&target)(error));
+        }
+        Ok(Staged { temporary, target })
+    }
+
+    /// Removes the folders this run created, when they are empty again.
+    fn remove_created(&self) {
+        for folder in self.created.iter().rev() {
+            let _ = fs::remove_dir(folder);
+        }
+    }
+}
+
+/// A file written under its temporary name, waiting to be renamed into place.
+struct Staged {
+    temporary: PathBuf,
+    target: PathBuf,
+}
+
+impl Staged {
+    fn commit(&self) -> Result<(), WriteError> {
+        fs::rename(&self.temporary, &self.target).map_err(io_error(&self.target))
     }
 }
 
 /// Carries out a plan [`plan`] made for the same tree and folder.
-pub fn apply(tree: &Tree, changes: &Changes, output: &Path) -> Result<WriteReport, WriteError> {
+///
+/// Every new content is first written to a temporary file beside its target;
+/// only when all of them are written are they renamed into place and stale
+/// files removed. A folder that is read-only or full therefore fails before
+/// anything changes and keeps the previous client as it was.
+pub fn apply(changes: &Changes, output: &Path) -> Result<WriteReport, WriteError> {
     let mut report = WriteReport::default();
-    if changes.clear_output {
-        fs::remove_dir_all(output).map_err(io_error(output))?;
-    }
+    let existed = output.is_dir();
     fs::create_dir_all(output).map_err(io_error(output))?;
+    for path in &changes.interrupted {
+        let target = output.join(path);
+        fs::remove_file(&target).map_err(io_error(&target))?;
+    }
     let mut folders = Folders {
         output,
         ready: std::collections::HashSet::new(),
+        created: Vec::new(),
     };
-    if !changes.clear_output {
-        for path in &changes.interrupted {
-            let target = output.join(path);
-            fs::remove_file(&target).map_err(io_error(&target))?;
+    let writes = changes
+        .changes
+        .iter()
+        .filter_map(|change| Some((change.path.as_str(), change.expected.as_deref()?)));
+    let manifest = changes
+        .changes
+        .iter()
+        .find(|change| change.path == MANIFEST)
+        .and_then(|change| change.expected.as_deref());
+    let mut staged = Vec::new();
+    for (path, bytes) in writes.filter(|(path, _)| *path != MANIFEST) {
+        match folders.stage(path, bytes) {
+            Ok(file) => {
+                staged.push(file);
+                report.written.push(path.to_string());
+            }
+            Err(error) => {
+                for file in &staged {
+                    let _ = fs::remove_file(&file.temporary);
+                }
+                folders.remove_created();
+                if !existed {
+                    let _ = fs::remove_dir(output);
+                }
+                return Err(error);
+            }
+        }
+    }
+    for file in &staged {
+        file.commit()?;
+    }
+
+    let mut emptied = BTreeSet::new();
+    for change in changes.changes.iter().filter(|c| c.expected.is_none()) {
+        // Removing a symlink removes the link, never its target.
+        let target = output.join(&change.path);
+        if let Some(parent) = Path::new(&change.path).parent() {
+            folders.ensure(parent)?;
+        }
+        fs::remove_file(&target).map_err(io_error(&target))?;
+        report.removed.push(change.path.clone());
+        if let Some(parent) = target.parent() {
+            emptied.insert(parent.to_path_buf());
         }
     }
     if changes.clear_output {
-        for (path, bytes) in &tree.files {
-            if path != MANIFEST {
-                folders.write(path, bytes)?;
-                report.written.push(path.clone());
+        remove_leftover_folders(output)?;
+    } else {
+        for dir in emptied {
+            if dir != output {
+                remove_if_only_cache(&dir)?;
             }
-        }
-        if let Some(manifest) = tree.files.get(MANIFEST) {
-            folders.write(MANIFEST, manifest)?;
-            report.written.push(MANIFEST.to_string());
-        }
-        report.removed = changes
-            .changes
-            .iter()
-            .filter(|change| change.expected.is_none())
-            .map(|change| change.path.clone())
-            .collect();
-        return Ok(report);
-    }
-    let mut emptied = BTreeSet::new();
-    let mut manifest = None;
-    for change in &changes.changes {
-        match &change.expected {
-            Some(bytes) if change.path == MANIFEST => manifest = Some(bytes),
-            Some(bytes) => {
-                folders.write(&change.path, bytes)?;
-                report.written.push(change.path.clone());
-            }
-            None => {
-                // Removing a symlink removes the link, never its target.
-                let target = output.join(&change.path);
-                if let Some(parent) = Path::new(&change.path).parent() {
-                    folders.ensure(parent)?;
-                }
-                fs::remove_file(&target).map_err(io_error(&target))?;
-                report.removed.push(change.path.clone());
-                if let Some(parent) = target.parent() {
-                    emptied.insert(parent.to_path_buf());
-                }
-            }
-        }
-    }
-    for dir in emptied {
-        if dir != output {
-            remove_if_only_cache(&dir)?;
         }
     }
     if let Some(bytes) = manifest {
-        folders.write(MANIFEST, bytes)?;
+        folders.stage(MANIFEST, bytes)?.commit()?;
         report.written.push(MANIFEST.to_string());
     }
     Ok(report)
+}
+
+/// After `--delete-foreign-files`: removes every `__pycache__` and every
+/// folder left empty below the output.
+fn remove_leftover_folders(output: &Path) -> Result<(), WriteError> {
+    let walker = walkdir::WalkDir::new(output)
+        .min_depth(1)
+        .follow_links(false)
+        .contents_first(true);
+    for entry in walker.into_iter().flatten() {
+        let path = entry.path();
+        if !entry.file_type().is_dir() {
+            continue;
+        }
+        if entry.file_name() == "__pycache__" {
+            fs::remove_dir_all(path).map_err(io_error(path))?;
+        } else if fs::read_dir(path).is_ok_and(|mut entries| entries.next().is_none()) {
+            fs::remove_dir(path).map_err(io_error(path))?;
+        }
+    }
+    Ok(())
 }
 
 /// Removes a folder left with nothing but `__pycache__`.
@@ -553,18 +614,13 @@ fn is_temporary(path: &str) -> bool {
     name.starts_with('.') && name.ends_with(TEMPORARY_SUFFIX)
 }
 
-fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let parent = target.parent().unwrap_or(Path::new("."));
+/// The temporary name a file is written under before it is renamed into
+/// place: hidden, in the same folder, unique to this process.
+fn temporary_path(target: &Path) -> PathBuf {
     let name = target
         .file_name()
         .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
-    let temporary = parent.join(format!(".{name}.{}{TEMPORARY_SUFFIX}", std::process::id()));
-    let result = fs::write(&temporary, bytes).and_then(|()| fs::rename(&temporary, target));
-    if let Err(error) = result {
-        let _ = fs::remove_file(&temporary);
-        return Err(io_error(target)(error));
-    }
-    Ok(())
+    target.with_file_name(format!(".{name}.{}{TEMPORARY_SUFFIX}", std::process::id()))
 }
 
 #[cfg(test)]
@@ -595,7 +651,7 @@ mod tests {
         };
         let first = tree(&[("a/client.py", "1"), ("b/client.py", "1")]);
         let changes = plan_on_disk(&first, dir.path(), &options).unwrap();
-        let report = apply(&first, &changes, dir.path()).unwrap();
+        let report = apply(&changes, dir.path()).unwrap();
         assert_eq!(report.written.last().map(String::as_str), Some(MANIFEST));
 
         let second = tree(&[("a/client.py", "2")]);
@@ -604,7 +660,7 @@ mod tests {
             changes.changes.first().map(|c| c.path.as_str()),
             Some(MANIFEST)
         );
-        let report = apply(&second, &changes, dir.path()).unwrap();
+        let report = apply(&changes, dir.path()).unwrap();
         assert_eq!(report.removed, ["b/client.py"]);
         assert_eq!(report.written, ["a/client.py", MANIFEST]);
     }

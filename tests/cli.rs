@@ -885,3 +885,122 @@ fn document_size_and_http_time_limits_can_be_raised() {
         stderr(&output)
     );
 }
+
+/// The showcase client generated in `dir/client` without a README, and a
+/// schema with one more channel, whose `client.py` is over 8 KiB, so the
+/// next generation writes the small top `__init__.py` and
+/// `added/__init__.py` before that large file.
+#[cfg(unix)]
+fn generated_client_with_a_changed_schema(dir: &Path) -> (PathBuf, PathBuf) {
+    let out = dir.join("client");
+    let schema = dir.join("asyncapi.json");
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &["--no-readme"]), 0);
+    let mut document: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture(SHOWCASE)).unwrap()).unwrap();
+    let channels = document["channels"].as_object_mut().unwrap();
+    let mut added = channels["chat"].clone();
+    added["address"] = serde_json::json!("/added");
+    added["description"] = serde_json::json!("A long description. ".repeat(500));
+    channels.insert("added".to_string(), added);
+    std::fs::write(&schema, serde_json::to_vec(&document).unwrap()).unwrap();
+    (schema, out)
+}
+
+/// Runs `chanx generate-client` through `sh` with `prefix` before it, so a
+/// test can lower limits or drop privileges for this one process.
+#[cfg(unix)]
+fn generate_in_shell(prefix: &str, schema: &Path, out: &Path) -> std::process::Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "{prefix} \"$0\" generate-client --no-readme --schema \"$1\" --output \"$2\""
+        ))
+        .arg(env!("CARGO_BIN_EXE_chanx"))
+        .arg(schema)
+        .arg(out)
+        .env("PATH", "/usr/bin:/bin")
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_fails_before_anything_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (schema, out) = generated_client_with_a_changed_schema(dir.path());
+    let before = util::read_tree(&out);
+    // A file size limit of 8 KiB makes the large file fail halfway, as a
+    // full disk would, after smaller ones and a new folder were written.
+    let output = generate_in_shell("trap '' XFSZ; ulimit -f 16; exec", &schema, &out);
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains("File too large"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains(out.to_str().unwrap()));
+    assert_eq!(
+        util::read_tree(&out),
+        before,
+        "the previous client is intact"
+    );
+
+    assert_exit(&generate(&schema, &out, &[]), 0);
+    assert!(out.join("added/client.py").exists());
+    assert_exit(
+        &chanx(&[
+            "check",
+            "--schema",
+            schema.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ]),
+        0,
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_fails_before_anything_changes() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (schema, out) = generated_client_with_a_changed_schema(dir.path());
+    let before = util::read_tree(&out);
+    let set_mode = |mode: u32| {
+        for entry in walkdir::WalkDir::new(&out) {
+            let entry = entry.unwrap();
+            let mode = if entry.file_type().is_dir() {
+                mode
+            } else {
+                mode & 0o444
+            };
+            std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+    };
+    set_mode(0o555);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&schema, std::fs::Permissions::from_mode(0o644)).unwrap();
+    // Permissions do not bind root, so as root the run drops to `nobody`.
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|output| output.stdout.starts_with(b"0\n"));
+    let prefix = if is_root {
+        "exec setpriv --reuid=65534 --regid=65534 --clear-groups"
+    } else {
+        "exec"
+    };
+    let output = generate_in_shell(prefix, &schema, &out);
+    set_mode(0o755);
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains("Permission denied"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        util::read_tree(&out),
+        before,
+        "the previous client is intact"
+    );
+}
