@@ -45,6 +45,25 @@ pub struct ChannelPlan {
     pub incoming: Vec<SchemaId>,
     /// Message classes the client sends, sorted by class name.
     pub outgoing: Vec<SchemaId>,
+    pub role: Role,
+}
+
+/// What a channel's client is, given the chanx topics (`x-topic`) at its
+/// address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// An ordinary channel client; so is a topic with an address of its own,
+    /// where connecting is subscribing.
+    Plain,
+    /// The client that owns a connection topics ride on: per topic channel
+    /// (sorted by key) the name of the method that hands out its handle.
+    Connection { topics: Vec<(usize, String)> },
+    /// A topic handle on the connection of channel `connection`; per
+    /// pattern placeholder, in pattern order, its keyword argument.
+    Topic {
+        connection: usize,
+        parameters: Vec<(String, String)>,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -146,6 +165,7 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
         definition_order(api, &ids)
     };
     let shared = in_module(Module::Shared);
+    let mut roles = topic_roles(api);
     let channels = api
         .channels
         .iter()
@@ -164,6 +184,10 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
                 .filter(|id| placement[id.0] == Some(Module::Shared))
                 .collect();
             by_name(&mut shared_used);
+            let role = std::mem::replace(&mut roles[index], Role::Plain);
+            // A handle rides the connection's address; it has none to fill.
+            let path_params_class =
+                path_params_class.filter(|_| !matches!(role, Role::Topic { .. }));
             ChannelPlan {
                 module,
                 client_class,
@@ -172,6 +196,7 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
                 shared: shared_used,
                 incoming: message_schemas(&channel.incoming),
                 outgoing: message_schemas(&channel.outgoing),
+                role,
             }
         })
         .collect();
@@ -181,6 +206,56 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
         shared,
         channels,
     })
+}
+
+/// The role of every channel: a topic channel is a handle on the connection
+/// of the plain channel at its address (the first by key when there are
+/// several), or a plain client when no plain channel shares its address.
+fn topic_roles(api: &Api) -> Vec<Role> {
+    let mut by_key: Vec<usize> = (0..api.channels.len()).collect();
+    by_key.sort_by(|a, b| api.channels[*a].key.cmp(&api.channels[*b].key));
+    let mut owners = std::collections::BTreeMap::new();
+    for &index in &by_key {
+        let channel = &api.channels[index];
+        if channel.topic.is_none() {
+            owners.entry(channel.address.as_str()).or_insert(index);
+        }
+    }
+    let mut roles = vec![Role::Plain; api.channels.len()];
+    let mut methods: std::collections::BTreeMap<usize, Allocator> = Default::default();
+    for &index in &by_key {
+        let channel = &api.channels[index];
+        let (Some(topic), Some(&owner)) = (&channel.topic, owners.get(channel.address.as_str()))
+        else {
+            continue;
+        };
+        let method = methods
+            .entry(owner)
+            .or_default()
+            .allocate(&naming::topic_method_name(&topic.name));
+        let mut keywords = Allocator::new();
+        let parameters = topic
+            .parameters
+            .iter()
+            .map(|placeholder| {
+                let keyword = keywords.allocate(&naming::parameter_name(placeholder));
+                (keyword, placeholder.clone())
+            })
+            .collect();
+        roles[index] = Role::Topic {
+            connection: owner,
+            parameters,
+        };
+        match &mut roles[owner] {
+            Role::Connection { topics } => topics.push((index, method)),
+            role => {
+                *role = Role::Connection {
+                    topics: vec![(index, method)],
+                }
+            }
+        }
+    }
+    roles
 }
 
 /// The schemas a schema's definition mentions directly.

@@ -54,6 +54,41 @@ pub struct Channel {
     pub incoming: Vec<MessageId>,
     /// What the client sends: `action: receive` operations and replies to `send`.
     pub outgoing: Vec<MessageId>,
+    /// The chanx topic (`x-topic`) the channel describes, if it is one.
+    pub topic: Option<Topic>,
+}
+
+/// A chanx topic: a stream addressed per frame on a connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Topic {
+    /// `x-topic.name`, which names the connection client's method.
+    pub name: String,
+    /// `room:{room_name}`: the topic string, with placeholders.
+    pub pattern: String,
+    /// The pattern's placeholders, in order of first appearance.
+    pub parameters: Vec<String>,
+}
+
+impl Topic {
+    /// The placeholders of a chanx topic pattern: `{` word characters `}`,
+    /// as chanx itself reads them.
+    pub fn placeholders(pattern: &str) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        let mut rest = pattern;
+        while let Some(open) = rest.find('{') {
+            rest = &rest[open + 1..];
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            if end > 0 && rest[end..].starts_with('}') {
+                let name = &rest[..end];
+                if !names.iter().any(|known| known == name) {
+                    names.push(name.to_string());
+                }
+            }
+        }
+        names
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -325,8 +360,6 @@ struct Builder<'a> {
 struct PendingChannel {
     channel: Channel,
     source: SourceKey,
-    /// A chanx `x-topic` channel.
-    topic: bool,
 }
 
 /// The fields and required names an object schema gathers through `allOf`,
@@ -414,12 +447,39 @@ impl Builder<'_> {
                     parameters,
                     incoming: Vec::new(),
                     outgoing: Vec::new(),
+                    topic: self.topic(&source, object.get("x-topic"))?,
                 },
                 source,
-                topic: object.contains_key("x-topic"),
             });
         }
         Ok(pending)
+    }
+
+    /// A channel's `x-topic`: a mapping with a `name` and a `pattern`.
+    fn topic(
+        &self,
+        channel: &SourceKey,
+        value: Option<&Value>,
+    ) -> Result<Option<Topic>, ModelError> {
+        let Some(value) = value else {
+            return Ok(None);
+        };
+        let at = channel.child("x-topic");
+        let text = |name: &str| {
+            value
+                .get(name)
+                .and_then(Value::as_str)
+                .filter(|text| !text.trim().is_empty())
+                .map(str::to_string)
+                .ok_or_else(|| self.invalid(&at, format!("`x-topic` needs a `{name}` string")))
+        };
+        let name = text("name")?;
+        let pattern = text("pattern")?;
+        Ok(Some(Topic {
+            name,
+            parameters: Topic::placeholders(&pattern),
+            pattern,
+        }))
     }
 
     fn operations(
@@ -479,7 +539,7 @@ impl Builder<'_> {
         // clients receives what any of them receives. Topic channels ride a
         // connection in frames of their own and stay apart.
         let plain: Vec<usize> = (0..channels.len())
-            .filter(|index| !channels[*index].topic)
+            .filter(|index| channels[*index].channel.topic.is_none())
             .collect();
         for &index in &plain {
             let address = channels[index].channel.address.clone();

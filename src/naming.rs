@@ -97,8 +97,11 @@ pub const GENERATED_NAMES: &[&str] = &[
     "Any",
     "BaseClient",
     "BaseModel",
+    "BaseTopicConnection",
+    "BaseTopicHandle",
     "ConfigDict",
     "Field",
+    "HandleT",
     "IncomingMessage",
     "Literal",
     "NoReturn",
@@ -264,6 +267,62 @@ pub fn field_name(json_name: &str, class_names: &BTreeSet<String>) -> String {
         || GENERATED_NAMES.contains(&name.as_str())
         || class_names.contains(&name);
     if clashes {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// Attributes of a topic connection client (`BaseTopicConnection` and
+/// `BaseClient`) that a topic's method must not hide.
+const CONNECTION_ATTRIBUTES: &[&str] = &[
+    "after_handle",
+    "before_handle",
+    "disconnect",
+    "handle",
+    "handle_error",
+    "handle_invalid_message",
+    "handle_message",
+    "handle_raw_data",
+    "handle_websocket_connection_error",
+    "handles",
+    "headers",
+    "incoming_adapter",
+    "path",
+    "request",
+    "request_frame",
+    "resubscribe",
+    "send_frame",
+    "send_init_message",
+    "send_json",
+    "send_message",
+    "send_raw",
+    "server_url",
+    "topic",
+    "url",
+    "websocket",
+];
+
+/// The connection client's method for a topic named `name` (`x-topic.name`),
+/// before collision handling.
+pub fn topic_method_name(name: &str) -> String {
+    let name = start_as_identifier(snake_case(name), "topic", "topic_");
+    if KEYWORDS.contains(&name.as_str()) || CONNECTION_ATTRIBUTES.contains(&name.as_str()) {
+        format!("{name}_topic")
+    } else {
+        name
+    }
+}
+
+/// The keyword argument for a topic pattern's placeholder, before collision
+/// handling.
+pub fn parameter_name(placeholder: &str) -> String {
+    let name = if is_identifier(placeholder) {
+        placeholder.to_string()
+    } else {
+        start_as_identifier(snake_case(placeholder), "value", "value_")
+    };
+    if KEYWORDS.contains(&name.as_str()) || name == "self" {
         format!("{name}_")
     } else {
         name

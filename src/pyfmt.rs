@@ -37,6 +37,11 @@ pub fn call(name: &str, arguments: Vec<Doc>) -> Doc {
     bracketed(format!("{name}("), arguments, ")")
 }
 
+/// `{entry, ...}`, breaking inside the braces.
+pub fn dict(entries: Vec<Doc>) -> Doc {
+    bracketed("{".to_string(), entries, "}")
+}
+
 fn bracketed(open: String, items: Vec<Doc>, close: &str) -> Doc {
     let many = items.len() > 1;
     let mut content = Vec::new();

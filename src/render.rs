@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::layout::Plan;
+use crate::layout::{Plan, Role};
 use crate::model::{Api, Field, JsonValue, Scalar, SchemaId, SchemaKind, TypeExpr};
 use crate::naming;
 use crate::pyfmt::{self, Doc};
@@ -32,6 +32,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "channel_client.py",
         include_str!("../templates/channel_client.py.tera"),
     ),
+    (
+        "topic_handle.py",
+        include_str!("../templates/topic_handle.py.tera"),
+    ),
 ];
 
 /// Files copied into every package as they are.
@@ -43,6 +47,10 @@ pub const STATIC_FILES: &[(&str, &str)] = &[
     (
         "base/client.py",
         include_str!("../templates/base/client.py"),
+    ),
+    (
+        "base/topic_client.py",
+        include_str!("../templates/base/topic_client.py"),
     ),
     (
         "shared/__init__.py",
@@ -138,7 +146,13 @@ pub fn render(
         );
         files.insert(
             format!("{folder}/client.py"),
-            render_template("channel_client.py", &client_view(api, plan, index))?,
+            match channel_plan.role {
+                Role::Topic { connection, .. } => render_template(
+                    "topic_handle.py",
+                    &topic_handle_view(api, plan, index, connection),
+                )?,
+                _ => render_template("channel_client.py", &client_view(api, plan, index))?,
+            },
         );
         files.insert(
             format!("{folder}/__init__.py"),
@@ -604,6 +618,10 @@ struct ClientView {
     /// The `path_params` line of `__init__`.
     path_params_parameter: Option<String>,
     path_params_class: Option<String>,
+    /// `from ..module import Name` lines: the base class and topic handles.
+    parent_imports: String,
+    /// One method per topic handle, for a connection client.
+    topic_methods: Vec<String>,
     /// `class ...(BaseClient[...]):`
     header: String,
     docstring: String,
@@ -667,18 +685,10 @@ fn discriminates(api: &Api, plan: &Plan, members: &[SchemaId], json_name: &str) 
     }
 }
 
-fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
-    let channel = &api.channels[index];
+/// The imports and the `incoming_adapter` value of a channel's client.
+fn incoming_adapter(api: &Api, plan: &Plan, index: usize) -> (Vec<String>, String) {
     let channel_plan = &plan.channels[index];
-    let mut class_text = format!(
-        "WebSocket client for the {} channel at {}.",
-        channel.key, channel.address
-    );
-    if let Some(description) = &channel.description {
-        class_text.push_str("\n\n");
-        class_text.push_str(description);
-    }
-    let (imports, adapter) = if let Some(field) = discriminator(api, plan, &channel_plan.incoming) {
+    if let Some(field) = discriminator(api, plan, &channel_plan.incoming) {
         (
             vec![
                 "from typing import Annotated".to_string(),
@@ -696,7 +706,21 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
             vec!["from pydantic import TypeAdapter".to_string()],
             "TypeAdapter[IncomingMessage](IncomingMessage)".to_string(),
         )
-    };
+    }
+}
+
+fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
+    let channel = &api.channels[index];
+    let channel_plan = &plan.channels[index];
+    let mut class_text = format!(
+        "WebSocket client for the {} channel at {}.",
+        channel.key, channel.address
+    );
+    if let Some(description) = &channel.description {
+        class_text.push_str("\n\n");
+        class_text.push_str(description);
+    }
+    let (imports, adapter) = incoming_adapter(api, plan, index);
     let (imports, path_params) = match &channel_plan.path_params_class {
         Some(class) => {
             let mut imports = imports;
@@ -724,15 +748,38 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
         }
         _ => None,
     };
+    let (base_module, base_class) = match &channel_plan.role {
+        Role::Connection { .. } => ("..base.topic_client", "BaseTopicConnection"),
+        _ => ("..base.client", "BaseClient"),
+    };
+    let mut parent_imports = vec![(base_module.to_string(), base_class.to_string())];
+    let mut topic_methods = Vec::new();
+    if let Role::Connection { topics } = &channel_plan.role {
+        for (channel, method) in topics {
+            let handle = &plan.channels[*channel];
+            parent_imports.push((
+                format!("..{}.client", handle.module),
+                handle.client_class.clone(),
+            ));
+            topic_methods.push(topic_method(api, plan, *channel, method));
+        }
+    }
+    parent_imports.sort();
     ClientView {
         server_url,
+        parent_imports: parent_imports
+            .iter()
+            .map(|(module, name)| import_lines(module, std::slice::from_ref(name)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        topic_methods,
         path_params_parameter,
         gap_after_imports: if class_first { "\n\n" } else { "\n" }.to_string(),
         path_params,
         path_params_class: channel_plan.path_params_class.clone(),
         header: python::class_header(
             &channel_plan.client_class,
-            "BaseClient[IncomingMessage, OutgoingMessage]",
+            &format!("{base_class}[IncomingMessage, OutgoingMessage]"),
         ),
         docstring: docstring(&format!("Client for the {} channel.", channel.key), 0),
         class_docstring: docstring(&class_text, 4),
@@ -741,6 +788,144 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
         imports,
         adapter,
     }
+}
+
+#[derive(Serialize)]
+struct TopicHandleView {
+    docstring: String,
+    imports: Vec<String>,
+    header: String,
+    class_docstring: String,
+    pattern: String,
+    adapter: String,
+    /// The `attach` class method.
+    attach: String,
+}
+
+fn topic_handle_view(api: &Api, plan: &Plan, index: usize, connection: usize) -> TopicHandleView {
+    let channel = &api.channels[index];
+    let Some(topic) = &channel.topic else {
+        unreachable!("a topic handle's channel has an x-topic");
+    };
+    let mut class_text = format!(
+        "Handle for the {} topic, on the connection of {}.",
+        topic.pattern, plan.channels[connection].client_class
+    );
+    if let Some(description) = &channel.description {
+        class_text.push_str("\n\n");
+        class_text.push_str(description);
+    }
+    let (mut imports, adapter) = incoming_adapter(api, plan, index);
+    imports.insert(0, "from typing import Any".to_string());
+    merge_typing_imports(&mut imports);
+    let attach = format!(
+        "    @classmethod\n    {}\n{}        {}",
+        topic_signature(
+            plan,
+            index,
+            "attach",
+            &[
+                "cls: type[HandleT]",
+                "connection: BaseTopicConnection[Any, Any]"
+            ],
+            "HandleT"
+        ),
+        docstring(
+            "This topic's handle on `connection`, as this class or a subclass.",
+            8
+        ),
+        topic_call(plan, index, "connection.topic", pyfmt::text("cls"), true),
+    );
+    TopicHandleView {
+        attach,
+        docstring: docstring(&format!("Handle for the {} topic.", channel.key), 0),
+        imports,
+        header: python::class_header(
+            &plan.channels[index].client_class,
+            "BaseTopicHandle[IncomingMessage, OutgoingMessage]",
+        ),
+        class_docstring: docstring(&class_text, 4),
+        pattern: string_literal(&topic.pattern),
+        adapter,
+    }
+}
+
+/// The keyword parameters of a topic handle's pattern, after `first`.
+fn topic_signature(
+    plan: &Plan,
+    channel: usize,
+    name: &str,
+    first: &[&str],
+    returns: &str,
+) -> String {
+    let Role::Topic { parameters, .. } = &plan.channels[channel].role else {
+        unreachable!("only a topic handle has topic parameters");
+    };
+    let mut arguments: Vec<pyfmt::Doc> = first.iter().map(|text| pyfmt::text(*text)).collect();
+    arguments.extend(
+        parameters
+            .iter()
+            .map(|(keyword, _)| pyfmt::text(format!("{keyword}: str | int"))),
+    );
+    let signature = pyfmt::Doc::Group(vec![
+        pyfmt::call(&format!("def {name}"), arguments),
+        pyfmt::text(format!(" -> {returns}:")),
+    ]);
+    pyfmt::print(&signature, 4, LINE_LENGTH)
+}
+
+/// `return <call>` with the topic parameters passed on, at method level.
+fn topic_call(
+    plan: &Plan,
+    channel: usize,
+    callee: &str,
+    first: pyfmt::Doc,
+    as_dict: bool,
+) -> String {
+    let Role::Topic { parameters, .. } = &plan.channels[channel].role else {
+        unreachable!("only a topic handle has topic parameters");
+    };
+    let mut arguments = vec![first];
+    if as_dict {
+        let entries = parameters
+            .iter()
+            .map(|(keyword, placeholder)| {
+                pyfmt::text(format!("{}: {keyword}", string_literal(placeholder)))
+            })
+            .collect();
+        arguments.push(pyfmt::dict(entries));
+    } else {
+        arguments.extend(parameters.iter().map(|(keyword, _)| pyfmt::text(keyword)));
+    }
+    pyfmt::print(
+        &pyfmt::call(&format!("return {callee}"), arguments),
+        8,
+        LINE_LENGTH,
+    )
+}
+
+/// The connection client's method that hands out a topic's handle.
+fn topic_method(api: &Api, plan: &Plan, channel: usize, method: &str) -> String {
+    let handle = &plan.channels[channel].client_class;
+    let pattern = api.channels[channel]
+        .topic
+        .as_ref()
+        .map_or("", |topic| topic.pattern.as_str());
+    format!(
+        "    {}\n{}        {}",
+        topic_signature(plan, channel, method, &["self"], handle),
+        docstring(
+            &format!("The handle of the {pattern} topic; subscribe() to receive it."),
+            8
+        ),
+        topic_call(
+            plan,
+            channel,
+            &format!("{handle}.attach"),
+            pyfmt::text("self"),
+            false
+        ),
+    )
 }
 
 /// `class XPathParams(TypedDict): ...`, or the functional form when a name
@@ -835,6 +1020,14 @@ struct ReadmeView {
     package: String,
     channels: Vec<ReadmeChannel>,
     example: ReadmeChannel,
+    /// The first topic handle, for the topics example, and the pieces of
+    /// that example laid out as `ruff format` would.
+    topic_example: Option<ReadmeTopic>,
+    topic_connection: Option<ReadmeChannel>,
+    topic_imports: String,
+    topic_handle_header: String,
+    topic_connection_header: String,
+    topic_attach: String,
     parameterized: Option<ReadmePathExample>,
     /// `class MyXClient(XClient):`, wrapped as ruff would.
     example_header: String,
@@ -867,6 +1060,56 @@ struct ReadmeChannel {
     headers: Vec<String>,
     /// `Message` at `location` for messages with a correlation id.
     correlation_ids: Vec<String>,
+    /// For a topic handle: its pattern and how the connection hands it out.
+    topic: Option<ReadmeTopic>,
+    /// For a connection client: how it hands out each topic's handle.
+    topics: Vec<ReadmeTopic>,
+}
+
+#[derive(Serialize, Clone)]
+struct ReadmeTopic {
+    pattern: String,
+    connection_module: String,
+    connection_class: String,
+    handle_module: String,
+    handle_class: String,
+    /// `room_topic(room_id)`
+    method: String,
+    /// `room_id="example"`, for an example call.
+    example_arguments: Vec<String>,
+}
+
+fn readme_topic(api: &Api, plan: &Plan, handle: usize) -> Option<ReadmeTopic> {
+    let Role::Topic {
+        connection,
+        parameters,
+    } = &plan.channels[handle].role
+    else {
+        return None;
+    };
+    let Role::Connection { topics } = &plan.channels[*connection].role else {
+        return None;
+    };
+    let method = topics
+        .iter()
+        .find(|(channel, _)| *channel == handle)
+        .map(|(_, method)| method.clone())?;
+    let keywords: Vec<&str> = parameters
+        .iter()
+        .map(|(keyword, _)| keyword.as_str())
+        .collect();
+    Some(ReadmeTopic {
+        pattern: api.channels[handle].topic.as_ref()?.pattern.clone(),
+        connection_module: plan.channels[*connection].module.clone(),
+        connection_class: plan.channels[*connection].client_class.clone(),
+        handle_module: plan.channels[handle].module.clone(),
+        handle_class: plan.channels[handle].client_class.clone(),
+        method: format!("{method}({})", keywords.join(", ")),
+        example_arguments: keywords
+            .iter()
+            .map(|keyword| format!("{keyword}=\"example\""))
+            .collect(),
+    })
 }
 
 /// `` `Class`: note `` for each message of a channel that `note` has something to say about.
@@ -942,6 +1185,14 @@ fn readme_channel(api: &Api, plan: &Plan, index: usize) -> ReadmeChannel {
                 .as_ref()
                 .map(|location| format!("at `{location}`"))
         }),
+        topic: readme_topic(api, plan, index),
+        topics: match &channel_plan.role {
+            Role::Connection { topics } => topics
+                .iter()
+                .filter_map(|(channel, _)| readme_topic(api, plan, *channel))
+                .collect(),
+            _ => Vec::new(),
+        },
     }
 }
 
@@ -950,13 +1201,19 @@ fn readme_view(api: &Api, plan: &Plan, options: &GenerateOptions) -> ReadmeView 
         .map(|index| readme_channel(api, plan, index))
         .collect();
     channels.sort_by(|a, b| a.module.cmp(&b.module));
-    // The example uses the channel with the most to show: it can both send and receive.
-    let example = channels
+    // The example uses the channel with the most to show: it can both send
+    // and receive. Topic handles are not clients of their own.
+    let clients: Vec<&ReadmeChannel> = channels
+        .iter()
+        .filter(|channel| channel.topic.is_none())
+        .collect();
+    let example = clients
         .iter()
         .find(|channel| !channel.incoming.is_empty() && !channel.outgoing.is_empty())
-        .unwrap_or(&channels[0])
-        .clone();
-    let parameterized = channels
+        .or(clients.first())
+        .map_or_else(|| channels[0].clone(), |channel| (*channel).clone());
+    let topic_example = channels.iter().find_map(|channel| channel.topic.clone());
+    let parameterized = clients
         .iter()
         .find(|channel| !channel.parameters.is_empty())
         .map(|channel| ReadmePathExample {
@@ -964,13 +1221,61 @@ fn readme_view(api: &Api, plan: &Plan, options: &GenerateOptions) -> ReadmeView 
                 &format!("{}.{}", options.package_name, channel.module),
                 std::slice::from_ref(&channel.client_class),
             ),
-            channel: channel.clone(),
+            channel: (*channel).clone(),
         });
     let (host, protocol) = match &api.server {
         Some((host, protocol)) => (host.clone(), (protocol == "wss").then(|| "wss".to_string())),
         None => ("localhost:8000".to_string(), None),
     };
+    let topic_imports = topic_example.as_ref().map_or_else(String::new, |topic| {
+        let mut imports = [
+            (
+                &topic.connection_module,
+                vec![topic.connection_class.clone()],
+            ),
+            (
+                &topic.handle_module,
+                vec![topic.handle_class.clone(), "IncomingMessage".to_string()],
+            ),
+        ];
+        imports.sort();
+        imports
+            .iter()
+            .map(|(module, names)| {
+                import_lines(&format!("{}.{module}", options.package_name), names)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    let topic_connection = topic_example.as_ref().and_then(|topic| {
+        channels
+            .iter()
+            .find(|channel| channel.client_class == topic.connection_class)
+            .cloned()
+    });
+    let (topic_handle_header, topic_connection_header, topic_attach) = topic_example
+        .as_ref()
+        .map(|topic| {
+            let mut arguments = vec![pyfmt::text("self")];
+            arguments.extend(topic.example_arguments.iter().map(pyfmt::text));
+            let attach = pyfmt::Doc::Group(vec![
+                pyfmt::text("topic = "),
+                pyfmt::call("MyTopic.attach", arguments),
+            ]);
+            (
+                python::class_header("MyTopic", &topic.handle_class),
+                python::class_header("MyConnection", &topic.connection_class),
+                format!("        {}", pyfmt::print(&attach, 8, LINE_LENGTH)),
+            )
+        })
+        .unwrap_or_default();
     ReadmeView {
+        topic_example,
+        topic_connection,
+        topic_imports,
+        topic_handle_header,
+        topic_connection_header,
+        topic_attach,
         example_header: python::class_header(
             &format!("My{}", example.client_class),
             &example.client_class,

@@ -5,7 +5,8 @@
 //! would make; `check` reports that plan and [`apply`] carries it out, so the
 //! two can never disagree. The rules:
 //!
-//! - `base/` is written when missing or with `override_base`;
+//! - a `base/` file is written when missing or with `override_base`, so a
+//!   customised `base/` is kept and a file new in this version is added;
 //! - files generated earlier (per the manifest) that the tree no longer has
 //!   are removed, unless edited since or, in channel folders, when
 //!   `clear_channels` is off;
@@ -305,7 +306,7 @@ pub fn plan(
     changes.kept_base = !clearing && !options.override_base && has_base;
 
     for (path, expected) in &tree.files {
-        if changes.kept_base && Tree::is_base(path) {
+        if changes.kept_base && Tree::is_base(path) && on_disk.contains(path) {
             continue;
         }
         let actual = if on_disk.contains(path) {

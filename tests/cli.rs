@@ -136,6 +136,14 @@ fn base_is_kept_unless_override_base() {
         .ends_with("# customised\n"));
     assert!(stderr(&output).contains("kept the existing base/"));
 
+    // A base file this version adds is written; the customised one stays.
+    std::fs::remove_file(out.join("base/topic_client.py")).unwrap();
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
+    assert!(out.join("base/topic_client.py").exists());
+    assert!(std::fs::read_to_string(&base)
+        .unwrap()
+        .ends_with("# customised\n"));
+
     assert_exit(&generate(&fixture(SHOWCASE), &out, &["--override-base"]), 0);
     assert_eq!(std::fs::read_to_string(&base).unwrap(), original);
 

@@ -3,13 +3,15 @@ comparing our generator with the Python chanx generator.
 
 Usage: python surface.py ROOT PACKAGE
 
-The surface: per channel module its client class, ``path`` and the members
-of ``IncomingMessage``/``OutgoingMessage``; per message or model class its
+The surface: per channel module its client class, ``path`` (or a topic
+handle's ``pattern``), the methods the class defines and the members of
+``IncomingMessage``/``OutgoingMessage``; per message or model class its
 fields with a normalised type and the default. A module that fails to import
 is recorded with its error instead.
 """
 
 import importlib
+import inspect
 import json
 import sys
 import types
@@ -102,6 +104,14 @@ def surface(root: Path, package: str) -> dict[str, Any]:
         channels[folder.name] = {
             "client": client.__name__ if client else None,
             "path": getattr(client, "path", None),
+            "pattern": getattr(client, "pattern", None),
+            "methods": sorted(
+                name
+                for name, value in vars(client).items()
+                if (inspect.isfunction(value) or isinstance(value, classmethod)) and not name.startswith("_")
+            )
+            if client
+            else [],
             "incoming": union_members(getattr(messages, "IncomingMessage", None)),
             "outgoing": union_members(getattr(messages, "OutgoingMessage", None)),
         }

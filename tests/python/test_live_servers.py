@@ -1,8 +1,8 @@
 """End to end against real chanx servers (FastAPI and Django Channels apps of
 our own under ``tests/servers``), started on 127.0.0.1 by these tests:
 generate through the schema URL, type-check and run a client script for
-every channel, compare with the Python chanx generator, and live through a
-server change with ``chanx check``.
+every channel and one for topics, compare with the Python chanx generator,
+and live through a server change with ``chanx check``.
 
 A server that cannot be started fails the tests; nothing is skipped.
 """
@@ -143,6 +143,17 @@ def test_a_client_generated_from_the_url_talks_to_the_server(server: Server, tmp
     assert output.split() == ["ok", "chat", "ok", "rooms", "ok", "threads", "ok", "profiles", "ok", "secure"]
 
 
+def test_topic_handles_talk_to_a_chanx_hub(server: Server, tmp_path: Path) -> None:
+    """The hub of ``topics_api.py``: subscriptions with typed errors, pushed
+    events per handle, requests while events flow, a dropped connection."""
+    result = chanx("generate-client", "--schema", server.json_url, "--output", "e2e_client", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    shutil.copy(SERVERS / "exercise_topics.py", tmp_path / "exercise_topics.py")
+    type_check(tmp_path, ["e2e_client", "exercise_topics.py"])
+    output = run_script(tmp_path, "exercise_topics.py", server)
+    assert output.split() == ["subscribed", "own", "interleaved", "errors", "unsubscribed", "dropped"]
+
+
 def surface(root: Path, package: str) -> dict[str, Any]:
     result = subprocess.run(
         [sys.executable, str(Path(__file__).parent / "surface.py"), str(root), package],
@@ -153,8 +164,14 @@ def surface(root: Path, package: str) -> dict[str, Any]:
     return dict(json.loads(result.stdout))
 
 
-def topic_channels(document: dict[str, Any]) -> set[str]:
-    return {name for name, channel in document.get("channels", {}).items() if "x-topic" in channel}
+def dedicated_topic_routes(document: dict[str, Any]) -> set[str]:
+    """Topic channels at an address no plain channel has: connecting there is
+    subscribing, so ours are plain clients (docs/compatibility.md)."""
+    channels = document.get("channels", {})
+    plain = {channel.get("address") for channel in channels.values() if "x-topic" not in channel}
+    return {
+        name for name, channel in channels.items() if "x-topic" in channel and channel.get("address") not in plain
+    }
 
 
 def assert_same_surface(schema: str, document: dict[str, Any], folder: Path) -> None:
@@ -168,12 +185,17 @@ def assert_same_surface(schema: str, document: dict[str, Any], folder: Path) -> 
     mine, reference = surface(ours, "client"), surface(theirs, "client")
     assert mine["errors"] == {} and reference["errors"] == {}, (mine["errors"], reference["errors"])
     assert sorted(mine["channels"]) == sorted(reference["channels"])
-    topics = topic_channels(document)
+    dedicated = dedicated_topic_routes(document)
     for name, channel in reference["channels"].items():
-        if name in topics:
-            # compatibility.md: topic channels are plain channel clients for now.
-            channel = {**channel, "path": mine["channels"][name]["path"]}
-        assert mine["channels"][name] == channel, f"{schema}: channel {name}"
+        ours_channel = mine["channels"][name]
+        # Ours only add methods (a handle's request and attach).
+        assert set(channel["methods"]) <= set(ours_channel["methods"]), f"{schema}: channel {name}"
+        channel = {**channel, "methods": ours_channel["methods"]}
+        if name in dedicated:
+            address = document["channels"][name]["address"]
+            assert (ours_channel["path"], ours_channel["pattern"]) == (address, None)
+            channel = {**channel, "path": address, "pattern": None}
+        assert ours_channel == channel, f"{schema}: channel {name}"
     assert mine["models"] == reference["models"], schema
 
 

@@ -1,7 +1,7 @@
 """Property tests over random documents: random schema trees (every type,
 nesting, unions, recursion, constraints, defaults) and hostile strings in
 every place a document can put one (names, descriptions, defaults, enum
-values, titles, addresses). For each seed the generated package must pass
+values, titles, addresses, topic names and patterns). For each seed the generated package must pass
 ruff, compile, import, execute nothing the document wrote, and round-trip a
 sample frame of every message. A failure names the seed; the document is
 left in the test's temporary folder.
@@ -10,6 +10,7 @@ left in the test's temporary folder.
 import ast
 import json
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -147,12 +148,29 @@ class Builder:
                 "parameters": {"room": {"description": self.text()}},
                 "messages": channel_messages,
             }
-            for number, message_name in enumerate(channel_messages):
-                operations[f"op{index}_{number}"] = {
-                    "action": self.rng.choice(["send", "receive"]),
-                    "channel": {"$ref": "#/channels/" + key.replace("~", "~0").replace("/", "~1")},
-                    "messages": [{"$ref": f"#/channels/{key.replace('~', '~0').replace('/', '~1')}/messages/{message_name}"}],
+            # Half the channels carry a topic (x-topic) on their connection.
+            if self.rng.random() < 0.5:
+                topic_key = f"{key}_topic"
+                placeholder = self.rng.choice(["id", "class", "self", "0", "room", "x" * 60])
+                channels[topic_key] = {
+                    "address": channels[key]["address"],
+                    "description": self.text(),
+                    "x-topic": {
+                        "name": self.rng.choice(NAMES + HOSTILE),
+                        "pattern": self.text() + ":{" + placeholder + "}:{" + placeholder + "}",
+                    },
+                    "messages": {next(iter(channel_messages)): next(iter(channel_messages.values()))},
                 }
+            for channel_key in [key, f"{key}_topic"]:
+                if channel_key not in channels:
+                    continue
+                for number, message_name in enumerate(channels[channel_key]["messages"]):
+                    escaped = channel_key.replace("~", "~0").replace("/", "~1")
+                    operations[f"op{index}_{channel_key}_{number}"] = {
+                        "action": self.rng.choice(["send", "receive"]),
+                        "channel": {"$ref": f"#/channels/{escaped}"},
+                        "messages": [{"$ref": f"#/channels/{escaped}/messages/{message_name}"}],
+                    }
         return {
             "asyncapi": "3.0.0",
             "info": {"title": self.text(), "version": self.text(), "description": self.text()},
@@ -162,7 +180,7 @@ class Builder:
         }
 
 
-ALLOWED_CALLS = {"AfterValidator", "TypeVar", "ValueError", "enumerate", "Field", "ConfigDict", "TypeAdapter", "TypedDict", "model_rebuild", "list", "dict", "super", "send_message", "__init__"}
+ALLOWED_CALLS = {"AfterValidator", "TypeVar", "ValueError", "enumerate", "Field", "ConfigDict", "TypeAdapter", "TypedDict", "model_rebuild", "list", "dict", "super", "send_message", "__init__", "attach", "topic", "request"}
 
 
 def calls_in(path: Path) -> set[str]:
@@ -236,9 +254,18 @@ def test_hostile_strings_survive_as_data(text: str, tmp_path: Path) -> None:
                 "address": "/ws/room",
                 "description": text,
                 "messages": {"said": {"$ref": "#/components/messages/said"}},
-            }
+            },
+            "room_topic": {
+                "address": "/ws/room",
+                "description": text,
+                "x-topic": {"name": text, "pattern": text + ":{id}"},
+                "messages": {"said": {"$ref": "#/components/messages/said"}},
+            },
         },
-        "operations": {"say": {"action": "receive", "channel": {"$ref": "#/channels/room"}}},
+        "operations": {
+            "say": {"action": "receive", "channel": {"$ref": "#/channels/room"}},
+            "say_on_topic": {"action": "receive", "channel": {"$ref": "#/channels/room_topic"}},
+        },
         "components": {
             "messages": {"said": {"payload": {"$ref": "#/components/schemas/Said"}}},
             "schemas": {
@@ -265,11 +292,17 @@ def test_hostile_strings_survive_as_data(text: str, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     script = (
         "import sys; sys.path.insert(0, '.');"
-        "import hostile; from hostile.room import Said;"
-        "import json; print(json.dumps([hostile.__title__, hostile.__version__, Said().text, Said().mood, Said.__doc__]))"
+        "import hostile; from hostile.room import RoomClient, Said;"
+        "from hostile.room_topic import RoomTopicClient as Topic; import inspect;"
+        "count = len(inspect.signature(Topic.attach).parameters) - 1;"
+        "handle = Topic.attach(RoomClient('h'), *['5'] * count);"
+        "import json; print(json.dumps([hostile.__title__, hostile.__version__, Said().text, Said().mood, Said.__doc__,"
+        " Topic.pattern, handle.topic]))"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    title, version, default, mood, doc = json.loads(result.stdout)
+    title, version, default, mood, doc, pattern, topic = json.loads(result.stdout)
     assert title == text and version == text and default == text and mood == text
+    assert pattern == text + ":{id}"
+    assert topic == re.sub(r"\{(\w+)\}", "5", pattern)
     assert not (tmp_path / "PWNED").exists()

@@ -1,6 +1,7 @@
 """The generated packages pass ruff, pyright (strict) and mypy (strict) as
-they are, and so does user code that subclasses every channel client and
-matches exhaustively over its ``IncomingMessage`` with ``assert_never``."""
+they are, and so do the examples of their READMEs and user code that
+subclasses every channel client and matches exhaustively over its
+``IncomingMessage`` with ``assert_never``."""
 
 import importlib
 import json
@@ -90,6 +91,25 @@ def test_user_code_with_exhaustive_match_type_checks_strictly(workdir: Path) -> 
     for package in PACKAGES:
         (workdir / f"user_{package}.py").write_text(user_code(package))
         files.append(f"user_{package}.py")
+    type_check(workdir, "3.11", files)
+
+
+def readme_examples(workdir: Path) -> list[str]:
+    """Writes every ``python`` block of each package's README to a module."""
+    files: list[str] = []
+    for package in PACKAGES:
+        text = (GOLDEN / package / "README.md").read_text()
+        blocks = text.split("```python\n")[1:]
+        for index, block in enumerate(blocks):
+            name = f"readme_{package}_{index}.py"
+            (workdir / name).write_text(block.split("```")[0])
+            files.append(name)
+    return files
+
+
+def test_readme_examples_type_check_strictly(workdir: Path) -> None:
+    files = readme_examples(workdir)
+    assert "readme_sandbox_fastapi_2.py" in files, "the topics example"
     type_check(workdir, "3.11", files)
 
 

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.routing import WebSocketRoute
 
 from chat_api import ROUTES, build_consumers
+from topics_api import build_hub
 
 if not has_layers():
     register_channel_layer("default", InMemoryChannelLayer())
@@ -36,3 +37,4 @@ async def asyncapi_yaml(request: Request) -> Response:
 
 for name, route in ROUTES.items():
     app.router.routes.append(WebSocketRoute(route, consumers[name].as_asgi()))
+app.router.routes.append(WebSocketRoute("/ws/hub", build_hub(FastAPIConsumer).as_asgi()))

@@ -10,6 +10,7 @@ from chanx.channels.websocket import AsyncJsonWebsocketConsumer  # noqa: E402
 from django.core.asgi import get_asgi_application  # noqa: E402
 
 from chat_api import build_consumers  # noqa: E402
+from topics_api import build_hub  # noqa: E402
 
 django_application = get_asgi_application()
 consumers = build_consumers(AsyncJsonWebsocketConsumer)
@@ -22,6 +23,7 @@ websocket_routes = URLRouter(
         path("ws/orgs/<str:org>/threads/<int:thread_id>", consumers["threads"].as_asgi()),
         path("ws/profiles", consumers["profiles"].as_asgi()),
         path("ws/secure", consumers["secure"].as_asgi()),
+        path("ws/hub", build_hub(AsyncJsonWebsocketConsumer).as_asgi()),
     ]
 )
 

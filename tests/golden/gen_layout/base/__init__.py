@@ -1,5 +1,22 @@
 """The WebSocket client every channel client builds on."""
 
 from .client import BaseClient, NotConnectedError
+from .topic_client import (
+    BaseTopicConnection,
+    BaseTopicHandle,
+    NotSubscribedError,
+    TopicError,
+    TopicUnauthorizedError,
+    UnknownTopicError,
+)
 
-__all__ = ["BaseClient", "NotConnectedError"]
+__all__ = [
+    "BaseClient",
+    "BaseTopicConnection",
+    "BaseTopicHandle",
+    "NotConnectedError",
+    "NotSubscribedError",
+    "TopicError",
+    "TopicUnauthorizedError",
+    "UnknownTopicError",
+]

@@ -10,6 +10,7 @@ import asyncio
 import json
 import logging
 import re
+from collections.abc import Collection
 from typing import Any, ClassVar, Generic, TypeVar
 from urllib.parse import quote
 
@@ -27,6 +28,28 @@ _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 class NotConnectedError(RuntimeError):
     """Raised when sending while no connection is open."""
+
+
+def check_parameters(
+    what: str, template: str, wanted: list[str], given: Collection[str]
+) -> None:
+    """Raises ``ValueError`` naming the placeholders of ``template`` that
+    ``given`` misses and the names it has that are no placeholder."""
+    missing = [name for name in wanted if name not in given]
+    unknown = sorted(name for name in given if name not in wanted)
+    if missing or unknown:
+        problems: list[str] = []
+        if missing:
+            problems.append("missing " + ", ".join(missing))
+        if unknown:
+            problems.append("unknown " + ", ".join(unknown))
+        raise ValueError(f"{what} {template!r}: {'; '.join(problems)}")
+
+
+def decode_frame(frame: str | bytes) -> Any:
+    """The JSON value of a frame; raises ``ValueError`` when it is not JSON."""
+    text = frame.decode("utf-8") if isinstance(frame, bytes) else frame
+    return json.loads(text)
 
 
 class BaseClient(Generic[IncomingT, OutgoingT]):
@@ -71,16 +94,9 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
 
     @classmethod
     def _fill_path(cls, path_params: dict[str, Any]) -> str:
-        wanted = _PLACEHOLDER.findall(cls.path)
-        missing = [name for name in wanted if name not in path_params]
-        unknown = sorted(name for name in path_params if name not in wanted)
-        if missing or unknown:
-            problems: list[str] = []
-            if missing:
-                problems.append("missing " + ", ".join(missing))
-            if unknown:
-                problems.append("unknown " + ", ".join(unknown))
-            raise ValueError(f"path parameters for {cls.path!r}: {'; '.join(problems)}")
+        check_parameters(
+            "path parameters for", cls.path, _PLACEHOLDER.findall(cls.path), path_params
+        )
 
         def fill(match: re.Match[str]) -> str:
             return quote(str(path_params[match.group(1)]), safe="")
@@ -111,8 +127,7 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         self._websocket = websocket
         init = asyncio.ensure_future(self._run_init())
         try:
-            async for frame in websocket:
-                await self._dispatch(frame)
+            await self._receive(websocket)
         except ConnectionClosedError as error:
             await self.handle_websocket_connection_error(error)
         finally:
@@ -129,13 +144,19 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         except Exception as error:  # noqa: BLE001 - handed to the error hook
             await self.handle_error(error)
 
+    async def _receive(self, websocket: ClientConnection) -> None:
+        async for frame in websocket:
+            await self._dispatch(frame)
+
     async def _dispatch(self, frame: str | bytes) -> None:
         try:
-            text = frame.decode("utf-8") if isinstance(frame, bytes) else frame
-            data = json.loads(text)
+            data = decode_frame(frame)
         except ValueError:
             await self.handle_raw_data(frame)
             return
+        await self._dispatch_json(data)
+
+    async def _dispatch_json(self, data: Any) -> None:
         adapter = self.incoming_adapter
         try:
             if adapter is None:

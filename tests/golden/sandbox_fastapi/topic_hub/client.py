@@ -2,11 +2,13 @@
 
 from pydantic import TypeAdapter
 
-from ..base.client import BaseClient
+from ..base.topic_client import BaseTopicConnection
+from ..topic_hub_presence_topic.client import TopicHubPresenceTopicClient
+from ..topic_hub_room_topic.client import TopicHubRoomTopicClient
 from .messages import IncomingMessage, OutgoingMessage
 
 
-class TopicHubClient(BaseClient[IncomingMessage, OutgoingMessage]):
+class TopicHubClient(BaseTopicConnection[IncomingMessage, OutgoingMessage]):
     """WebSocket client for the topic_hub channel at /ws/topics.
 
     Several topics multiplexed over a single connection
@@ -15,6 +17,14 @@ class TopicHubClient(BaseClient[IncomingMessage, OutgoingMessage]):
     path = "/ws/topics"
     incoming_adapter = TypeAdapter[IncomingMessage](IncomingMessage)
     server_url = "ws://testserver"
+
+    def presence_topic(self, user: str | int) -> TopicHubPresenceTopicClient:
+        """The handle of the presence:{user} topic; subscribe() to receive it."""
+        return TopicHubPresenceTopicClient.attach(self, user)
+
+    def room_topic(self, room_name: str | int) -> TopicHubRoomTopicClient:
+        """The handle of the room:{room_name} topic; subscribe() to receive it."""
+        return TopicHubRoomTopicClient.attach(self, room_name)
 
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""

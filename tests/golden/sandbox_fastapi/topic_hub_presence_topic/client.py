@@ -1,24 +1,38 @@
-"""Client for the topic_hub_presence_topic channel."""
+"""Handle for the topic_hub_presence_topic topic."""
+
+from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..base.client import BaseClient
+from ..base.topic_client import BaseTopicConnection, BaseTopicHandle, HandleT
 from .messages import IncomingMessage, OutgoingMessage
 
 
-class TopicHubPresenceTopicClient(BaseClient[IncomingMessage, OutgoingMessage]):
-    """WebSocket client for the topic_hub_presence_topic channel at /ws/topics.
+class TopicHubPresenceTopicClient(BaseTopicHandle[IncomingMessage, OutgoingMessage]):
+    """Handle for the presence:{user} topic, on the connection of TopicHubClient.
 
     Presence for one user, addressed as presence:<user>.
     """
 
-    path = "/ws/topics"
+    pattern = "presence:{user}"
     incoming_adapter = TypeAdapter[IncomingMessage](IncomingMessage)
-    server_url = "ws://testserver"
+
+    @classmethod
+    def attach(
+        cls: type[HandleT], connection: BaseTopicConnection[Any, Any], user: str | int
+    ) -> HandleT:
+        """This topic's handle on `connection`, as this class or a subclass."""
+        return connection.topic(cls, {"user": user})
 
     async def send_message(self, message: OutgoingMessage) -> None:
-        """Send one of the messages this channel accepts."""
+        """Send a message on this topic without waiting for an answer."""
         await super().send_message(message)
 
+    async def request(
+        self, message: OutgoingMessage, timeout: float = 10.0
+    ) -> IncomingMessage:
+        """Send a message on this topic and return the reply that carries its ref."""
+        return await super().request(message, timeout)
+
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message pushed on this topic; override this to process it."""

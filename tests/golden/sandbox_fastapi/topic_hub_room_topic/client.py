@@ -1,28 +1,42 @@
-"""Client for the topic_hub_room_topic channel."""
+"""Handle for the topic_hub_room_topic topic."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
-from ..base.client import BaseClient
+from ..base.topic_client import BaseTopicConnection, BaseTopicHandle, HandleT
 from .messages import IncomingMessage, OutgoingMessage
 
 
-class TopicHubRoomTopicClient(BaseClient[IncomingMessage, OutgoingMessage]):
-    """WebSocket client for the topic_hub_room_topic channel at /ws/topics.
+class TopicHubRoomTopicClient(BaseTopicHandle[IncomingMessage, OutgoingMessage]):
+    """Handle for the room:{room_name} topic, on the connection of TopicHubClient.
 
     A chat room, addressed as room:<room_name>.
     """
 
-    path = "/ws/topics"
+    pattern = "room:{room_name}"
     incoming_adapter = TypeAdapter[IncomingMessage](
         Annotated[IncomingMessage, Field(discriminator="action")]
     )
-    server_url = "ws://testserver"
+
+    @classmethod
+    def attach(
+        cls: type[HandleT],
+        connection: BaseTopicConnection[Any, Any],
+        room_name: str | int,
+    ) -> HandleT:
+        """This topic's handle on `connection`, as this class or a subclass."""
+        return connection.topic(cls, {"room_name": room_name})
 
     async def send_message(self, message: OutgoingMessage) -> None:
-        """Send one of the messages this channel accepts."""
+        """Send a message on this topic without waiting for an answer."""
         await super().send_message(message)
 
+    async def request(
+        self, message: OutgoingMessage, timeout: float = 10.0
+    ) -> IncomingMessage:
+        """Send a message on this topic and return the reply that carries its ref."""
+        return await super().request(message, timeout)
+
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message pushed on this topic; override this to process it."""
