@@ -2,9 +2,9 @@
 through a generated client package named ``e2e_client``: subscribes to two
 rooms and a presence topic, checks pushed events reach only their own
 handle, does requests while events flow, gets refusals as typed
-exceptions, unsubscribes, and sees a dropped connection fail a pending
-request at once. Prints one word per part; exits non-zero on anything
-missing or unexpected.
+exceptions, unsubscribes, sees a dropped connection fail a pending request
+at once, and renews its subscriptions after connecting again. Prints one
+word per part; exits non-zero on anything missing or unexpected.
 
 Usage: python exercise_topics.py HOST:PORT
 """
@@ -209,12 +209,36 @@ class Hub(HubClient):
         self.done.append("dropped")
 
 
-async def main(host: str) -> None:
-    hub = Hub(host)
+async def connect(hub: Hub) -> "asyncio.Future[None]":
+    hub.connected.clear()
     connection = asyncio.ensure_future(hub.handle())
     await asyncio.wait_for(hub.connected.wait(), TIMEOUT)
+    return connection
+
+
+async def main(host: str) -> None:
+    hub = Hub(host)
+    connection = await connect(hub)
     await hub.scenario()
     await asyncio.wait_for(connection, TIMEOUT)
+
+    # Connected again, resubscribe() renews what was subscribed.
+    connection = await connect(hub)
+    await hub.resubscribe()
+    second = hub.room_topic(room_id="second")
+    if not isinstance(second, Room) or not second.subscribed:
+        raise AssertionError(f"the second room after resubscribe: {second!r}")
+    second.numbers.clear()
+    await hub.request(PumpMessage(payload=PumpPayload(room_id="second", count=3)))
+    for _ in range(int(TIMEOUT / 0.05)):
+        if len(second.numbers) == 3:
+            break
+        await asyncio.sleep(0.05)
+    if second.numbers != [0, 1, 2]:
+        raise AssertionError(f"events after resubscribe: {second.numbers}")
+    await hub.disconnect()
+    await asyncio.wait_for(connection, TIMEOUT)
+    hub.done.append("resubscribed")
     print(" ".join(hub.done))
     try:
         await hub.room_topic(room_id="first").subscribe()
