@@ -793,8 +793,21 @@ pub fn pull_request_body(options: &PullRequestOptions, changes: &write::Changes)
         options.remedy
     );
     let closing = format!("\n{}\n", marker(&options.dir));
+    // What the document changed comes first, should the diff be cut short:
+    // the generated modules, then the README, the static base/ and the
+    // manifest's hashes.
+    let mut ordered: Vec<&write::FileChange> = changes.changes.iter().collect();
+    ordered.sort_by_key(|change| {
+        let rank = match change.path.as_str() {
+            crate::tree::MANIFEST => 3,
+            path if Tree::is_base(path) => 2,
+            "README.md" => 1,
+            _ => 0,
+        };
+        (rank, change.path.as_str())
+    });
     let mut diffs = String::new();
-    for change in &changes.changes {
+    for change in ordered {
         if let Some(diff) = report::diff(change, 3) {
             diffs.push_str(&diff);
         }

@@ -107,6 +107,7 @@ pub const GENERATED_NAMES: &[&str] = &[
     "NoReturn",
     "NotConnectedError",
     "OutgoingMessage",
+    "ReconnectPolicy",
     "RootModel",
     "TypeAdapter",
     "TypeAlias",
@@ -273,22 +274,30 @@ pub fn field_name(json_name: &str, class_names: &BTreeSet<String>) -> String {
     }
 }
 
-/// Attributes of a topic connection client (`BaseTopicConnection` and
-/// `BaseClient`) that a topic's method must not hide.
-const CONNECTION_ATTRIBUTES: &[&str] = &[
+/// Attributes of the generated clients (`BaseClient`, `BaseTopicConnection`
+/// and `BaseTopicHandle`) that a generated method must not hide.
+const CLIENT_ATTRIBUTES: &[&str] = &[
     "after_handle",
+    "attach",
     "before_handle",
+    "connection",
     "disconnect",
     "handle",
     "handle_error",
     "handle_invalid_message",
     "handle_message",
     "handle_raw_data",
+    "handle_topic_error",
     "handle_websocket_connection_error",
     "handles",
     "headers",
     "incoming_adapter",
+    "last_seq",
+    "on_reconnect",
     "path",
+    "pattern",
+    "receive_frame",
+    "reconnect_policy",
     "request",
     "request_frame",
     "resubscribe",
@@ -298,16 +307,35 @@ const CONNECTION_ATTRIBUTES: &[&str] = &[
     "send_message",
     "send_raw",
     "server_url",
+    "subscribe",
+    "subscribed",
     "topic",
+    "unsubscribe",
     "url",
     "websocket",
 ];
+
+/// Reserves the names of the generated clients' own attributes.
+pub fn reserve_client_attributes(allocator: &mut Allocator) {
+    allocator.reserve(CLIENT_ATTRIBUTES.iter().copied());
+}
+
+/// The method that handles incoming messages of class `class_name`:
+/// `ChatNotificationMessage` → `on_chat_notification`.
+pub fn handler_name(class_name: &str) -> String {
+    let stem = class_name.strip_suffix("Message").unwrap_or(class_name);
+    let stem = if stem.is_empty() { class_name } else { stem };
+    format!("on_{}", snake_case(stem))
+}
 
 /// The connection client's method for a topic named `name` (`x-topic.name`),
 /// before collision handling.
 pub fn topic_method_name(name: &str) -> String {
     let name = start_as_identifier(snake_case(name), "topic", "topic_");
-    if KEYWORDS.contains(&name.as_str()) || CONNECTION_ATTRIBUTES.contains(&name.as_str()) {
+    if KEYWORDS.contains(&name.as_str())
+        || CLIENT_ATTRIBUTES.contains(&name.as_str())
+        || name.starts_with("on_")
+    {
         format!("{name}_topic")
     } else {
         name

@@ -622,6 +622,9 @@ struct ClientView {
     parent_imports: String,
     /// One method per topic handle, for a connection client.
     topic_methods: Vec<String>,
+    messages_import: String,
+    /// `handle_message` and the `on_` methods.
+    handlers: String,
     /// `class ...(BaseClient[...]):`
     header: String,
     docstring: String,
@@ -752,24 +755,37 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
         Role::Connection { .. } => ("..base.topic_client", "BaseTopicConnection"),
         _ => ("..base.client", "BaseClient"),
     };
-    let mut parent_imports = vec![(base_module.to_string(), base_class.to_string())];
+    let mut parent_imports: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    parent_imports
+        .entry(base_module.to_string())
+        .or_default()
+        .push(base_class.to_string());
+    if channel_plan.path_params_class.is_some() {
+        // The `__init__` that takes typed path parameters passes this on.
+        parent_imports
+            .entry("..base.client".to_string())
+            .or_default()
+            .push("ReconnectPolicy".to_string());
+    }
     let mut topic_methods = Vec::new();
     if let Role::Connection { topics } = &channel_plan.role {
         for (channel, method) in topics {
             let handle = &plan.channels[*channel];
-            parent_imports.push((
-                format!("..{}.client", handle.module),
-                handle.client_class.clone(),
-            ));
+            parent_imports
+                .entry(format!("..{}.client", handle.module))
+                .or_default()
+                .push(handle.client_class.clone());
             topic_methods.push(topic_method(api, plan, *channel, method));
         }
     }
-    parent_imports.sort();
+    let handlers = message_handlers(plan, index, "from the server");
     ClientView {
         server_url,
+        messages_import: handlers.messages_import(),
+        handlers: handlers.text,
         parent_imports: parent_imports
             .iter()
-            .map(|(module, name)| import_lines(module, std::slice::from_ref(name)))
+            .map(|(module, names)| import_lines(module, names))
             .collect::<Vec<_>>()
             .join("\n"),
         topic_methods,
@@ -800,6 +816,9 @@ struct TopicHandleView {
     adapter: String,
     /// The `attach` class method.
     attach: String,
+    messages_import: String,
+    /// `handle_message` and the `on_` methods.
+    handlers: String,
 }
 
 fn topic_handle_view(api: &Api, plan: &Plan, index: usize, connection: usize) -> TopicHandleView {
@@ -836,7 +855,10 @@ fn topic_handle_view(api: &Api, plan: &Plan, index: usize, connection: usize) ->
         ),
         topic_call(plan, index, "connection.topic", pyfmt::text("cls"), true),
     );
+    let handlers = message_handlers(plan, index, "pushed on this topic");
     TopicHandleView {
+        messages_import: handlers.messages_import(),
+        handlers: handlers.text,
         attach,
         docstring: docstring(&format!("Handle for the {} topic.", channel.key), 0),
         imports,
@@ -847,6 +869,101 @@ fn topic_handle_view(api: &Api, plan: &Plan, index: usize, connection: usize) ->
         class_docstring: docstring(&class_text, 4),
         pattern: string_literal(&topic.pattern),
         adapter,
+    }
+}
+
+/// `async def name(arguments) -> returns:` (or `def`), laid out at method
+/// level as `ruff format` would.
+fn method_signature(head: &str, arguments: Vec<pyfmt::Doc>, returns: &str) -> String {
+    let signature = pyfmt::Doc::Group(vec![
+        pyfmt::call(head, arguments),
+        pyfmt::text(format!(" -> {returns}:")),
+    ]);
+    pyfmt::print(&signature, 4, LINE_LENGTH)
+}
+
+/// Per incoming message class of a channel, the `on_` method that handles it.
+fn handler_methods(plan: &Plan, index: usize) -> Vec<(String, String)> {
+    let mut names = naming::Allocator::new();
+    naming::reserve_client_attributes(&mut names);
+    plan.channels[index]
+        .incoming
+        .iter()
+        .map(|id| {
+            let class = plan.class_names[id.0].clone();
+            let method = names.allocate(&naming::handler_name(&class));
+            (class, method)
+        })
+        .collect()
+}
+
+/// `handle_message`, dispatching each incoming message to the `on_` method
+/// of its class, and those methods (only `handle_message` when nothing
+/// comes in).
+struct MessageHandlers {
+    /// The message classes the methods name.
+    classes: Vec<String>,
+    text: String,
+}
+
+fn message_handlers(plan: &Plan, index: usize, pushed: &str) -> MessageHandlers {
+    let incoming = &plan.channels[index].incoming;
+    if incoming.is_empty() {
+        return MessageHandlers {
+            classes: Vec::new(),
+            text: format!(
+                "    async def handle_message(self, message: IncomingMessage) -> None:\n{}",
+                docstring(
+                    &format!("Handle a message {pushed}; override this to process it."),
+                    8
+                )
+            ),
+        };
+    }
+    let handlers = handler_methods(plan, index);
+    let mut text =
+        String::from("    async def handle_message(self, message: IncomingMessage) -> None:\n");
+    text.push_str(&docstring(
+        &format!("Handle a message {pushed}: by default, call the `on_` method of its type."),
+        8,
+    ));
+    text.push_str("        match message:\n");
+    for (class, method) in &handlers {
+        text.push_str(&format!(
+            "            case {class}():\n                await self.{method}(message)\n"
+        ));
+    }
+    for (class, method) in &handlers {
+        text.push_str(&format!(
+            "\n    {}\n",
+            method_signature(
+                &format!("async def {method}"),
+                vec![
+                    pyfmt::text("self"),
+                    pyfmt::text(format!("message: {class}"))
+                ],
+                "None"
+            )
+        ));
+        text.push_str(&docstring(
+            &format!("Handle a {class}; override this to process it."),
+            8,
+        ));
+    }
+    MessageHandlers {
+        classes: handlers.into_iter().map(|(class, _)| class).collect(),
+        text,
+    }
+}
+
+impl MessageHandlers {
+    /// `from .messages import ...`: the unions and the handled classes.
+    fn messages_import(&self) -> String {
+        let mut names = vec!["IncomingMessage".to_string(), "OutgoingMessage".to_string()];
+        names.extend(self.classes.iter().cloned());
+        names.sort();
+        names.dedup();
+        import_lines(".messages", &names)
     }
 }
 
@@ -867,11 +984,7 @@ fn topic_signature(
             .iter()
             .map(|(keyword, _)| pyfmt::text(format!("{keyword}: str | int"))),
     );
-    let signature = pyfmt::Doc::Group(vec![
-        pyfmt::call(&format!("def {name}"), arguments),
-        pyfmt::text(format!(" -> {returns}:")),
-    ]);
-    pyfmt::print(&signature, 4, LINE_LENGTH)
+    method_signature(&format!("def {name}"), arguments, returns)
 }
 
 /// `return <call>` with the topic parameters passed on, at method level.
@@ -1031,6 +1144,8 @@ struct ReadmeView {
     parameterized: Option<ReadmePathExample>,
     /// `class MyXClient(XClient):`, wrapped as ruff would.
     example_header: String,
+    /// `from package.module import XClient`, wrapped as ruff would.
+    example_import: String,
     /// Arguments for the example's constructor: the document's first server.
     host: String,
     protocol: Option<String>,
@@ -1064,6 +1179,8 @@ struct ReadmeChannel {
     topic: Option<ReadmeTopic>,
     /// For a connection client: how it hands out each topic's handle.
     topics: Vec<ReadmeTopic>,
+    /// `on_pong(PongMessage)` per incoming message class.
+    handlers: Vec<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -1186,6 +1303,10 @@ fn readme_channel(api: &Api, plan: &Plan, index: usize) -> ReadmeChannel {
                 .map(|location| format!("at `{location}`"))
         }),
         topic: readme_topic(api, plan, index),
+        handlers: handler_methods(plan, index)
+            .into_iter()
+            .map(|(class, method)| format!("{method}({class})"))
+            .collect(),
         topics: match &channel_plan.role {
             Role::Connection { topics } => topics
                 .iter()
@@ -1270,6 +1391,10 @@ fn readme_view(api: &Api, plan: &Plan, options: &GenerateOptions) -> ReadmeView 
         })
         .unwrap_or_default();
     ReadmeView {
+        example_import: import_lines(
+            &format!("{}.{}", options.package_name, example.module),
+            std::slice::from_ref(&example.client_class),
+        ),
         topic_example,
         topic_connection,
         topic_imports,

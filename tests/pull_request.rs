@@ -237,7 +237,7 @@ fn a_schema_change_updates_the_branch_and_the_pull_request() {
     assert_eq!(outcome["operation"], "updated");
     let pull = scene.github.with(|state| state.pulls[0].clone());
     assert_eq!(pull.title, "Update the client");
-    assert!(pull.body.contains("mood"));
+    assert!(pull.body.contains("mood"), "{}", pull.body);
     assert_ne!(outcome["head_sha"], first_head);
     scene.assert_branch_is_fresh(BRANCH);
     scene.assert_no_violations();

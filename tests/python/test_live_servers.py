@@ -145,14 +145,14 @@ def test_a_client_generated_from_the_url_talks_to_the_server(server: Server, tmp
 
 def test_topic_handles_talk_to_a_chanx_hub(server: Server, tmp_path: Path) -> None:
     """The hub of ``topics_api.py``: subscriptions with typed errors, pushed
-    events per handle, requests while events flow, a dropped connection
-    and resubscribing after connecting again."""
+    events per handle, requests while events flow, a dropped connection,
+    resubscribing after connecting again and after a crash."""
     result = chanx("generate-client", "--schema", server.json_url, "--output", "e2e_client", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     shutil.copy(SERVERS / "exercise_topics.py", tmp_path / "exercise_topics.py")
     type_check(tmp_path, ["e2e_client", "exercise_topics.py"])
     output = run_script(tmp_path, "exercise_topics.py", server)
-    assert output.split() == ["subscribed", "own", "interleaved", "errors", "unsubscribed", "dropped", "resubscribed"]
+    assert output.split() == ["subscribed", "own", "interleaved", "errors", "unsubscribed", "dropped", "resubscribed", "reconnected"]
 
 
 def surface(root: Path, package: str) -> dict[str, Any]:

@@ -190,6 +190,14 @@ def calls_in(path: Path) -> set[str]:
             function = node.func
             if isinstance(function, ast.Subscript):  # TypeAdapter[X](...)
                 function = function.value
+            is_handler = (
+                isinstance(function, ast.Attribute)
+                and isinstance(function.value, ast.Name)
+                and function.value.id == "self"
+                and function.attr.startswith("on_")
+            )
+            if is_handler:  # handle_message calling the handler of a type
+                continue
             names.add(function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "?"))
     return names
 

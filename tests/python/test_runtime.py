@@ -1,6 +1,8 @@
 """The generated base client against a real WebSocket server on 127.0.0.1:
 connection, path parameters, headers, the init message, typed replies,
-invalid and non-JSON frames, connection errors and disconnect()."""
+invalid and non-JSON frames, connection errors and disconnect(); reconnecting
+after a drop (backoff, give up, stop), ``async with``/``async for``, and a
+handler per message type."""
 
 import asyncio
 import json
@@ -157,3 +159,182 @@ def test_sending_without_a_connection_fails_fast() -> None:
     client = RoomChatClient("localhost:1", path_params={"room_name": "r"})
     with pytest.raises(NotConnectedError):
         asyncio.run(client.send_message(PingMessage()))
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Reconnecting(RoomChatClient):
+    """Records the lifecycle of a client with a reconnect policy."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.events: list[str] = []
+        self.sent_while_down: list[str] = []
+
+    async def send_init_message(self) -> None:
+        self.events.append("init")
+        await self.send_message(PingMessage())
+
+    async def on_reconnect(self, attempt: int) -> None:
+        self.events.append(f"reconnect {attempt}")
+
+    async def on_pong(self, message: PongMessage) -> None:
+        self.events.append("pong")
+
+    async def handle_websocket_connection_error(self, error: Exception) -> None:
+        self.events.append("dropped")
+        try:
+            await self.send_message(PingMessage())
+        except Exception as failure:  # noqa: BLE001 - recorded
+            self.sent_while_down.append(type(failure).__name__)
+
+    async def after_handle(self) -> None:
+        self.events.append("after")
+
+
+def test_a_dropped_connection_is_reestablished_until_a_clean_close() -> None:
+    from showcase.base import ReconnectPolicy
+
+    connections: list[int] = []
+
+    async def handler(websocket: ServerConnection) -> None:
+        connections.append(len(connections) + 1)
+        await websocket.recv()
+        await websocket.send(json.dumps({"action": "pong", "payload": None}))
+        await asyncio.sleep(0.05)
+        # The first two connections drop; the third closes normally.
+        await websocket.close(1011 if len(connections) < 3 else 1000)
+
+    async def scenario() -> Reconnecting:
+        async with serve(handler, "127.0.0.1", 0) as running:
+            port = running.sockets[0].getsockname()[1]
+            policy = ReconnectPolicy(attempts=3, initial_delay=0.01, jitter=0.0)
+            client = Reconnecting(f"127.0.0.1:{port}", path_params={"room_name": "r"}, reconnect=policy)
+            await asyncio.wait_for(client.handle(), TIMEOUT)
+            return client
+
+    client = asyncio.run(scenario())
+    assert connections == [1, 2, 3]
+    assert client.events == [
+        "init",
+        "pong",
+        "dropped",
+        "reconnect 1",
+        "init",
+        "pong",
+        "dropped",
+        "reconnect 1",
+        "init",
+        "pong",
+        "after",
+    ]
+    assert client.sent_while_down == ["NotConnectedError", "NotConnectedError"]
+
+
+def test_reconnecting_gives_up_after_its_attempts_and_stops_on_disconnect() -> None:
+    from showcase.base import ReconnectPolicy
+
+    port = closed_port()
+    policy = ReconnectPolicy(attempts=2, initial_delay=0.01, jitter=0.0)
+    client = Reconnecting(f"127.0.0.1:{port}", path_params={"room_name": "r"}, reconnect=policy)
+    asyncio.run(asyncio.wait_for(client.handle(), TIMEOUT))
+    assert client.events == ["dropped", "dropped", "dropped"], "the first try and two attempts"
+
+    # disconnect() ends the wait before the next attempt at once.
+    waiting = Reconnecting(
+        f"127.0.0.1:{port}", path_params={"room_name": "r"}, reconnect=ReconnectPolicy(attempts=None, initial_delay=600)
+    )
+
+    async def stop_while_waiting() -> None:
+        task = asyncio.ensure_future(waiting.handle())
+        while not waiting.events:
+            await asyncio.sleep(0.01)
+        await waiting.disconnect()
+        await asyncio.wait_for(task, TIMEOUT)
+
+    asyncio.run(stop_while_waiting())
+    assert waiting.events == ["dropped"]
+
+
+def test_backoff_grows_to_its_cap_with_bounded_jitter() -> None:
+    from showcase.base import ReconnectPolicy
+
+    policy = ReconnectPolicy(initial_delay=1.0, multiplier=2.0, max_delay=5.0, jitter=0.1)
+    for attempt, expected in [(1, 1.0), (2, 2.0), (3, 4.0), (4, 5.0), (9, 5.0)]:
+        delays = [policy.delay(attempt) for _ in range(50)]
+        assert all(expected * 0.9 <= delay <= expected * 1.1 for delay in delays), (attempt, delays)
+        assert len(set(delays)) > 1, "jittered"
+    assert policy.allows(5) and not policy.allows(6)
+    assert ReconnectPolicy(attempts=None).allows(10_000)
+
+
+def test_async_with_and_async_for_yield_typed_messages() -> None:
+    from showcase.base import NotConnectedError
+
+    async def handler(websocket: ServerConnection) -> None:
+        await websocket.send(json.dumps({"action": "pong", "payload": None}))
+        async for frame in websocket:
+            data = json.loads(frame)
+            reply = {"action": "room_notification", "payload": data["payload"]}
+            await websocket.send(json.dumps(reply))
+            await websocket.close()
+
+    async def scenario() -> list[IncomingMessage]:
+        received: list[IncomingMessage] = []
+        async with serve(handler, "127.0.0.1", 0) as running:
+            port = running.sockets[0].getsockname()[1]
+            async with RoomChatClient(f"127.0.0.1:{port}", path_params={"room_name": "r"}) as client:
+                payload = RoomMessagePayload(message="hi", room_name="r", status="PENDING")
+                await client.send_message(RoomChatMessage(payload=payload))
+                async for message in client:
+                    received.append(message)
+            with pytest.raises(NotConnectedError):
+                await client.send_message(PingMessage())
+        return received
+
+    received = asyncio.run(asyncio.wait_for(scenario(), TIMEOUT))
+    assert [type(message) for message in received] == [PongMessage, RoomNotificationMessage]
+
+    async def refused() -> None:
+        async with RoomChatClient(f"127.0.0.1:{closed_port()}", path_params={"room_name": "r"}):
+            raise AssertionError("entered without a connection")
+
+    with pytest.raises(NotConnectedError, match="could not connect"):
+        asyncio.run(asyncio.wait_for(refused(), TIMEOUT))
+
+
+def test_each_message_type_reaches_its_own_handler() -> None:
+    server = Server()
+
+    class Typed(RoomChatClient):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.calls: list[str] = []
+
+        async def send_init_message(self) -> None:
+            payload = RoomMessagePayload(message="hello", room_name="r", status="FAILED")
+            await self.send_message(RoomChatMessage(payload=payload))
+
+        async def on_room_notification(self, message: RoomNotificationMessage) -> None:
+            self.calls.append(f"notification {message.payload.status}")
+            await self.send_message(PingMessage())
+
+        async def on_pong(self, message: PongMessage) -> None:
+            self.calls.append("pong")
+
+        async def handle_raw_data(self, message: str | bytes) -> None:
+            if isinstance(message, bytes):
+                await self.disconnect()
+
+    async def scenario() -> Typed:
+        async with serve(server.handler, "127.0.0.1", 0) as running:
+            port = running.sockets[0].getsockname()[1]
+            client = Typed(f"127.0.0.1:{port}", path_params={"room_name": "r"})
+            await asyncio.wait_for(client.handle(), TIMEOUT)
+            return client
+
+    assert asyncio.run(scenario()).calls == ["notification FAILED", "pong"]

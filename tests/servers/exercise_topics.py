@@ -3,7 +3,8 @@ through a generated client package named ``e2e_client``: subscribes to two
 rooms and a presence topic, checks pushed events reach only their own
 handle, does requests while events flow, gets refusals as typed
 exceptions, unsubscribes, sees a dropped connection fail a pending request
-at once, and renews its subscriptions after connecting again. Prints one
+at once, and renews its subscriptions after connecting again, by hand
+and through a reconnect policy after a crash. Prints one
 word per part; exits non-zero on anything missing or unexpected.
 
 Usage: python exercise_topics.py HOST:PORT
@@ -15,12 +16,14 @@ from typing import assert_never
 
 from e2e_client.base import (
     NotConnectedError,
+    ReconnectPolicy,
     NotSubscribedError,
     TopicError,
     TopicUnauthorizedError,
     UnknownTopicError,
 )
 from e2e_client.hub import (
+    DropMessage,
     HangMessage,
     HubClient,
     PingMessage,
@@ -87,10 +90,15 @@ class Hub(HubClient):
     """Keeps the hub's own messages and says when it is connected."""
 
     def __init__(self, host: str) -> None:
-        super().__init__(host)
+        super().__init__(host, reconnect=ReconnectPolicy(attempts=3, initial_delay=0.05))
         self.own: asyncio.Queue[HubIncoming] = asyncio.Queue()
         self.connected = asyncio.Event()
+        self.reconnected = asyncio.Event()
         self.done: list[str] = []
+
+    async def on_reconnect(self, attempt: int) -> None:
+        await super().on_reconnect(attempt)
+        self.reconnected.set()
 
     async def handle_message(self, message: HubIncoming) -> None:
         await self.own.put(message)
@@ -228,23 +236,34 @@ async def main(host: str) -> None:
     second = hub.room_topic(room_id="second")
     if not isinstance(second, Room) or not second.subscribed:
         raise AssertionError(f"the second room after resubscribe: {second!r}")
-    second.numbers.clear()
-    await hub.request(PumpMessage(payload=PumpPayload(room_id="second", count=3)))
-    for _ in range(int(TIMEOUT / 0.05)):
-        if len(second.numbers) == 3:
-            break
-        await asyncio.sleep(0.05)
-    if second.numbers != [0, 1, 2]:
-        raise AssertionError(f"events after resubscribe: {second.numbers}")
+    await expect_events(hub, second)
+    hub.done.append("resubscribed")
+
+    # A crash: the reconnect policy connects again and renews the subscriptions.
+    await hub.send_message(DropMessage())
+    await asyncio.wait_for(hub.reconnected.wait(), TIMEOUT)
+    await expect_events(hub, second)
     await hub.disconnect()
     await asyncio.wait_for(connection, TIMEOUT)
-    hub.done.append("resubscribed")
-    print(" ".join(hub.done))
     try:
         await hub.room_topic(room_id="first").subscribe()
         raise AssertionError("subscribed without a connection")
     except NotConnectedError:
         pass
+    hub.done.append("reconnected")
+    print(" ".join(hub.done))
+
+
+async def expect_events(hub: Hub, room: Room) -> None:
+    """Three events pumped into the room arrive on its handle."""
+    room.numbers.clear()
+    await hub.request(PumpMessage(payload=PumpPayload(room_id=room.topic.removeprefix("room:"), count=3)))
+    for _ in range(int(TIMEOUT / 0.05)):
+        if len(room.numbers) == 3:
+            break
+        await asyncio.sleep(0.05)
+    if room.numbers != [0, 1, 2]:
+        raise AssertionError(f"events of {room.topic}: {room.numbers}")
 
 
 if __name__ == "__main__":

@@ -4,8 +4,9 @@ pushed ``room_event`` frames, the room ``secret`` refuses subscription) and
 ``presence:{user}`` topics (the current presence pushed on subscribe).
 
 Frames without a topic go to the hub itself: ``ping``, ``pump`` (starts
-pushing numbered events into a room and answers at once) and ``hang`` (closes
-the connection instead of answering).
+pushing numbered events into a room and answers at once), ``hang`` (closes
+the connection normally instead of answering) and ``drop`` (closes it with
+code 4000, as a crash would).
 """
 
 import asyncio
@@ -95,6 +96,13 @@ class HungMessage(BaseMessage):
     payload: None = None
 
 
+class DropMessage(BaseMessage):
+    """Drop the connection abnormally (close code 4000) instead of answering."""
+
+    action: Literal["drop"] = "drop"
+    payload: None = None
+
+
 class RoomTopic(Topic):
     """A chat room, addressed as room:<room_id>."""
 
@@ -150,5 +158,9 @@ def build_hub(base: type[Any]) -> type[Any]:
             await asyncio.sleep(0.2)
             await self.close()
             return HungMessage()
+
+        @ws_handler(summary="Drop the connection abnormally", output_type=HungMessage)
+        async def handle_drop(self, message: DropMessage) -> None:
+            await self.close(code=4000)
 
     return HubConsumer

@@ -3,7 +3,7 @@
 from pydantic import TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import Envelope, IncomingMessage, OutgoingMessage
 
 
 class FoldersClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -17,4 +17,10 @@ class FoldersClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case Envelope():
+                await self.on_envelope(message)
+
+    async def on_envelope(self, message: Envelope) -> None:
+        """Handle a Envelope; override this to process it."""

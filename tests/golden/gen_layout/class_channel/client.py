@@ -3,7 +3,7 @@
 from pydantic import TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import Announcement, IncomingMessage, OutgoingMessage
 
 
 class ClassClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -17,4 +17,10 @@ class ClassClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case Announcement():
+                await self.on_announcement(message)
+
+    async def on_announcement(self, message: Announcement) -> None:
+        """Handle a Announcement; override this to process it."""

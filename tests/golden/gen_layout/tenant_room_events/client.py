@@ -4,8 +4,8 @@ from typing import TypedDict
 
 from pydantic import TypeAdapter
 
-from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from ..base.client import BaseClient, ReconnectPolicy
+from .messages import IncomingMessage, OutgoingMessage, TreeMessage
 
 TenantRoomEventsPathParams = TypedDict(
     "TenantRoomEventsPathParams",
@@ -32,12 +32,14 @@ class TenantRoomEventsClient(BaseClient[IncomingMessage, OutgoingMessage]):
         protocol: str = "ws",
         headers: dict[str, str] | None = None,
         path_params: TenantRoomEventsPathParams | None = None,
+        reconnect: ReconnectPolicy | None = None,
     ) -> None:
         super().__init__(
             base_url,
             protocol=protocol,
             headers=headers,
             path_params=dict(path_params or {}),
+            reconnect=reconnect,
         )
 
     async def send_message(self, message: OutgoingMessage) -> None:
@@ -45,4 +47,10 @@ class TenantRoomEventsClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case TreeMessage():
+                await self.on_tree(message)
+
+    async def on_tree(self, message: TreeMessage) -> None:
+        """Handle a TreeMessage; override this to process it."""

@@ -3,7 +3,7 @@
 from pydantic import TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import IncomingMessage, OutgoingMessage, SavedMessage
 
 
 class RecordsClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -17,4 +17,10 @@ class RecordsClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case SavedMessage():
+                await self.on_saved(message)
+
+    async def on_saved(self, message: SavedMessage) -> None:
+        """Handle a SavedMessage; override this to process it."""

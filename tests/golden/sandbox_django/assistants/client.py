@@ -4,8 +4,16 @@ from typing import Annotated, TypedDict
 
 from pydantic import Field, TypeAdapter
 
-from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from ..base.client import BaseClient, ReconnectPolicy
+from .messages import (
+    AssistantErrorMessage,
+    CompleteStreamingMessage,
+    IncomingMessage,
+    NewAssistantMessage,
+    OutgoingMessage,
+    PongMessage,
+    StreamingMessage,
+)
 
 
 class AssistantsPathParams(TypedDict):
@@ -33,12 +41,14 @@ class AssistantsClient(BaseClient[IncomingMessage, OutgoingMessage]):
         protocol: str = "ws",
         headers: dict[str, str] | None = None,
         path_params: AssistantsPathParams | None = None,
+        reconnect: ReconnectPolicy | None = None,
     ) -> None:
         super().__init__(
             base_url,
             protocol=protocol,
             headers=headers,
             path_params=dict(path_params or {}),
+            reconnect=reconnect,
         )
 
     async def send_message(self, message: OutgoingMessage) -> None:
@@ -46,4 +56,30 @@ class AssistantsClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case AssistantErrorMessage():
+                await self.on_assistant_error(message)
+            case CompleteStreamingMessage():
+                await self.on_complete_streaming(message)
+            case NewAssistantMessage():
+                await self.on_new_assistant(message)
+            case PongMessage():
+                await self.on_pong(message)
+            case StreamingMessage():
+                await self.on_streaming(message)
+
+    async def on_assistant_error(self, message: AssistantErrorMessage) -> None:
+        """Handle a AssistantErrorMessage; override this to process it."""
+
+    async def on_complete_streaming(self, message: CompleteStreamingMessage) -> None:
+        """Handle a CompleteStreamingMessage; override this to process it."""
+
+    async def on_new_assistant(self, message: NewAssistantMessage) -> None:
+        """Handle a NewAssistantMessage; override this to process it."""
+
+    async def on_pong(self, message: PongMessage) -> None:
+        """Handle a PongMessage; override this to process it."""
+
+    async def on_streaming(self, message: StreamingMessage) -> None:
+        """Handle a StreamingMessage; override this to process it."""

@@ -4,8 +4,16 @@ from typing import Annotated, TypedDict
 
 from pydantic import Field, TypeAdapter
 
-from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from ..base.client import BaseClient, ReconnectPolicy
+from .messages import (
+    IncomingMessage,
+    MemberAddedMessage,
+    MemberMessage,
+    MemberRemovedMessage,
+    OutgoingMessage,
+    PongMessage,
+    UserRemovedFromGroupMessage,
+)
 
 
 class ChatDetailPathParams(TypedDict):
@@ -33,12 +41,14 @@ class ChatDetailClient(BaseClient[IncomingMessage, OutgoingMessage]):
         protocol: str = "ws",
         headers: dict[str, str] | None = None,
         path_params: ChatDetailPathParams | None = None,
+        reconnect: ReconnectPolicy | None = None,
     ) -> None:
         super().__init__(
             base_url,
             protocol=protocol,
             headers=headers,
             path_params=dict(path_params or {}),
+            reconnect=reconnect,
         )
 
     async def send_message(self, message: OutgoingMessage) -> None:
@@ -46,4 +56,32 @@ class ChatDetailClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case MemberAddedMessage():
+                await self.on_member_added(message)
+            case MemberMessage():
+                await self.on_member(message)
+            case MemberRemovedMessage():
+                await self.on_member_removed(message)
+            case PongMessage():
+                await self.on_pong(message)
+            case UserRemovedFromGroupMessage():
+                await self.on_user_removed_from_group(message)
+
+    async def on_member_added(self, message: MemberAddedMessage) -> None:
+        """Handle a MemberAddedMessage; override this to process it."""
+
+    async def on_member(self, message: MemberMessage) -> None:
+        """Handle a MemberMessage; override this to process it."""
+
+    async def on_member_removed(self, message: MemberRemovedMessage) -> None:
+        """Handle a MemberRemovedMessage; override this to process it."""
+
+    async def on_pong(self, message: PongMessage) -> None:
+        """Handle a PongMessage; override this to process it."""
+
+    async def on_user_removed_from_group(
+        self, message: UserRemovedFromGroupMessage
+    ) -> None:
+        """Handle a UserRemovedFromGroupMessage; override this to process it."""

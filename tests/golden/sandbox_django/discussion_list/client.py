@@ -5,7 +5,15 @@ from typing import Annotated
 from pydantic import Field, TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import (
+    AnswerAcceptedMessage,
+    AnswerUnacceptedMessage,
+    IncomingMessage,
+    OutgoingMessage,
+    PongMessage,
+    TopicCreatedMessage,
+    VoteUpdatedMessage,
+)
 
 
 class DiscussionListClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -28,4 +36,30 @@ class DiscussionListClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case AnswerAcceptedMessage():
+                await self.on_answer_accepted(message)
+            case AnswerUnacceptedMessage():
+                await self.on_answer_unaccepted(message)
+            case PongMessage():
+                await self.on_pong(message)
+            case TopicCreatedMessage():
+                await self.on_topic_created(message)
+            case VoteUpdatedMessage():
+                await self.on_vote_updated(message)
+
+    async def on_answer_accepted(self, message: AnswerAcceptedMessage) -> None:
+        """Handle a AnswerAcceptedMessage; override this to process it."""
+
+    async def on_answer_unaccepted(self, message: AnswerUnacceptedMessage) -> None:
+        """Handle a AnswerUnacceptedMessage; override this to process it."""
+
+    async def on_pong(self, message: PongMessage) -> None:
+        """Handle a PongMessage; override this to process it."""
+
+    async def on_topic_created(self, message: TopicCreatedMessage) -> None:
+        """Handle a TopicCreatedMessage; override this to process it."""
+
+    async def on_vote_updated(self, message: VoteUpdatedMessage) -> None:
+        """Handle a VoteUpdatedMessage; override this to process it."""

@@ -4,8 +4,16 @@ from typing import Annotated, TypedDict
 
 from pydantic import Field, TypeAdapter
 
-from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from ..base.client import BaseClient, ReconnectPolicy
+from .messages import (
+    AnswerAcceptedMessage,
+    AnswerUnacceptedMessage,
+    IncomingMessage,
+    OutgoingMessage,
+    PongMessage,
+    ReplyCreatedMessage,
+    VoteUpdatedMessage,
+)
 
 
 class DiscussionTopicPathParams(TypedDict):
@@ -36,12 +44,14 @@ class DiscussionTopicClient(BaseClient[IncomingMessage, OutgoingMessage]):
         protocol: str = "ws",
         headers: dict[str, str] | None = None,
         path_params: DiscussionTopicPathParams | None = None,
+        reconnect: ReconnectPolicy | None = None,
     ) -> None:
         super().__init__(
             base_url,
             protocol=protocol,
             headers=headers,
             path_params=dict(path_params or {}),
+            reconnect=reconnect,
         )
 
     async def send_message(self, message: OutgoingMessage) -> None:
@@ -49,4 +59,30 @@ class DiscussionTopicClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case AnswerAcceptedMessage():
+                await self.on_answer_accepted(message)
+            case AnswerUnacceptedMessage():
+                await self.on_answer_unaccepted(message)
+            case PongMessage():
+                await self.on_pong(message)
+            case ReplyCreatedMessage():
+                await self.on_reply_created(message)
+            case VoteUpdatedMessage():
+                await self.on_vote_updated(message)
+
+    async def on_answer_accepted(self, message: AnswerAcceptedMessage) -> None:
+        """Handle a AnswerAcceptedMessage; override this to process it."""
+
+    async def on_answer_unaccepted(self, message: AnswerUnacceptedMessage) -> None:
+        """Handle a AnswerUnacceptedMessage; override this to process it."""
+
+    async def on_pong(self, message: PongMessage) -> None:
+        """Handle a PongMessage; override this to process it."""
+
+    async def on_reply_created(self, message: ReplyCreatedMessage) -> None:
+        """Handle a ReplyCreatedMessage; override this to process it."""
+
+    async def on_vote_updated(self, message: VoteUpdatedMessage) -> None:
+        """Handle a VoteUpdatedMessage; override this to process it."""

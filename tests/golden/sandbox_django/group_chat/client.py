@@ -5,7 +5,14 @@ from typing import Annotated
 from pydantic import Field, TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import (
+    AddedToGroupMessage,
+    GroupChatUpdatedMessage,
+    IncomingMessage,
+    OutgoingMessage,
+    PongMessage,
+    RemovedFromGroupMessage,
+)
 
 
 class GroupChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -26,4 +33,25 @@ class GroupChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case AddedToGroupMessage():
+                await self.on_added_to_group(message)
+            case GroupChatUpdatedMessage():
+                await self.on_group_chat_updated(message)
+            case PongMessage():
+                await self.on_pong(message)
+            case RemovedFromGroupMessage():
+                await self.on_removed_from_group(message)
+
+    async def on_added_to_group(self, message: AddedToGroupMessage) -> None:
+        """Handle a AddedToGroupMessage; override this to process it."""
+
+    async def on_group_chat_updated(self, message: GroupChatUpdatedMessage) -> None:
+        """Handle a GroupChatUpdatedMessage; override this to process it."""
+
+    async def on_pong(self, message: PongMessage) -> None:
+        """Handle a PongMessage; override this to process it."""
+
+    async def on_removed_from_group(self, message: RemovedFromGroupMessage) -> None:
+        """Handle a RemovedFromGroupMessage; override this to process it."""

@@ -5,7 +5,12 @@ from typing import Annotated
 from pydantic import Field, TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import (
+    AnalyticsNotificationMessage,
+    IncomingMessage,
+    OutgoingMessage,
+    PongMessage,
+)
 
 
 class AnalyticsClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -25,4 +30,17 @@ class AnalyticsClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case AnalyticsNotificationMessage():
+                await self.on_analytics_notification(message)
+            case PongMessage():
+                await self.on_pong(message)
+
+    async def on_analytics_notification(
+        self, message: AnalyticsNotificationMessage
+    ) -> None:
+        """Handle a AnalyticsNotificationMessage; override this to process it."""
+
+    async def on_pong(self, message: PongMessage) -> None:
+        """Handle a PongMessage; override this to process it."""

@@ -5,7 +5,16 @@ from typing import Annotated
 from pydantic import Field, TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import (
+    ChatNotificationMessage,
+    ExtraPassthroughMessage,
+    ExtraResponseMessage,
+    IncomingMessage,
+    OutgoingMessage,
+    PongMessage,
+    UserJoinedNotification,
+    UserLeftNotification,
+)
 
 
 class ChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -25,4 +34,37 @@ class ChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case ChatNotificationMessage():
+                await self.on_chat_notification(message)
+            case ExtraPassthroughMessage():
+                await self.on_extra_passthrough(message)
+            case ExtraResponseMessage():
+                await self.on_extra_response(message)
+            case PongMessage():
+                await self.on_pong(message)
+            case UserJoinedNotification():
+                await self.on_user_joined_notification(message)
+            case UserLeftNotification():
+                await self.on_user_left_notification(message)
+
+    async def on_chat_notification(self, message: ChatNotificationMessage) -> None:
+        """Handle a ChatNotificationMessage; override this to process it."""
+
+    async def on_extra_passthrough(self, message: ExtraPassthroughMessage) -> None:
+        """Handle a ExtraPassthroughMessage; override this to process it."""
+
+    async def on_extra_response(self, message: ExtraResponseMessage) -> None:
+        """Handle a ExtraResponseMessage; override this to process it."""
+
+    async def on_pong(self, message: PongMessage) -> None:
+        """Handle a PongMessage; override this to process it."""
+
+    async def on_user_joined_notification(
+        self, message: UserJoinedNotification
+    ) -> None:
+        """Handle a UserJoinedNotification; override this to process it."""
+
+    async def on_user_left_notification(self, message: UserLeftNotification) -> None:
+        """Handle a UserLeftNotification; override this to process it."""

@@ -4,8 +4,8 @@ from typing import Annotated, TypedDict
 
 from pydantic import Field, TypeAdapter
 
-from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from ..base.client import BaseClient, ReconnectPolicy
+from .messages import IncomingMessage, OutgoingMessage, PostedMessage, RoomEvent
 
 
 class RoomTopicPathParams(TypedDict):
@@ -33,12 +33,14 @@ class RoomTopicClient(BaseClient[IncomingMessage, OutgoingMessage]):
         protocol: str = "ws",
         headers: dict[str, str] | None = None,
         path_params: RoomTopicPathParams | None = None,
+        reconnect: ReconnectPolicy | None = None,
     ) -> None:
         super().__init__(
             base_url,
             protocol=protocol,
             headers=headers,
             path_params=dict(path_params or {}),
+            reconnect=reconnect,
         )
 
     async def send_message(self, message: OutgoingMessage) -> None:
@@ -46,4 +48,15 @@ class RoomTopicClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case PostedMessage():
+                await self.on_posted(message)
+            case RoomEvent():
+                await self.on_room_event(message)
+
+    async def on_posted(self, message: PostedMessage) -> None:
+        """Handle a PostedMessage; override this to process it."""
+
+    async def on_room_event(self, message: RoomEvent) -> None:
+        """Handle a RoomEvent; override this to process it."""

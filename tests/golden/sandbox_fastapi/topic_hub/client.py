@@ -5,7 +5,7 @@ from pydantic import TypeAdapter
 from ..base.topic_client import BaseTopicConnection
 from ..topic_hub_presence_topic.client import TopicHubPresenceTopicClient
 from ..topic_hub_room_topic.client import TopicHubRoomTopicClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import IncomingMessage, OutgoingMessage, PongMessage
 
 
 class TopicHubClient(BaseTopicConnection[IncomingMessage, OutgoingMessage]):
@@ -31,4 +31,10 @@ class TopicHubClient(BaseTopicConnection[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case PongMessage():
+                await self.on_pong(message)
+
+    async def on_pong(self, message: PongMessage) -> None:
+        """Handle a PongMessage; override this to process it."""

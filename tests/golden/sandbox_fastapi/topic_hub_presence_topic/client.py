@@ -5,7 +5,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from ..base.topic_client import BaseTopicConnection, BaseTopicHandle, HandleT
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import IncomingMessage, OutgoingMessage, PresenceChanged
 
 
 class TopicHubPresenceTopicClient(BaseTopicHandle[IncomingMessage, OutgoingMessage]):
@@ -35,4 +35,10 @@ class TopicHubPresenceTopicClient(BaseTopicHandle[IncomingMessage, OutgoingMessa
         return await super().request(message, timeout)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message pushed on this topic; override this to process it."""
+        """Handle a message pushed on this topic: by default, call the `on_` method of its type."""
+        match message:
+            case PresenceChanged():
+                await self.on_presence_changed(message)
+
+    async def on_presence_changed(self, message: PresenceChanged) -> None:
+        """Handle a PresenceChanged; override this to process it."""

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 from pydantic import Field, TypeAdapter
 
 from ..base.topic_client import BaseTopicConnection, BaseTopicHandle, HandleT
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import IncomingMessage, OutgoingMessage, PostedMessage, RoomEvent
 
 
 class TopicHubRoomTopicClient(BaseTopicHandle[IncomingMessage, OutgoingMessage]):
@@ -39,4 +39,15 @@ class TopicHubRoomTopicClient(BaseTopicHandle[IncomingMessage, OutgoingMessage])
         return await super().request(message, timeout)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message pushed on this topic; override this to process it."""
+        """Handle a message pushed on this topic: by default, call the `on_` method of its type."""
+        match message:
+            case PostedMessage():
+                await self.on_posted(message)
+            case RoomEvent():
+                await self.on_room_event(message)
+
+    async def on_posted(self, message: PostedMessage) -> None:
+        """Handle a PostedMessage; override this to process it."""
+
+    async def on_room_event(self, message: RoomEvent) -> None:
+        """Handle a RoomEvent; override this to process it."""

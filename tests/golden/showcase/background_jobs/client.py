@@ -5,7 +5,7 @@ from typing import Annotated
 from pydantic import Field, TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import IncomingMessage, JobStatusMessage, OutgoingMessage, PongMessage
 
 
 class BackgroundJobsClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -25,4 +25,15 @@ class BackgroundJobsClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case JobStatusMessage():
+                await self.on_job_status(message)
+            case PongMessage():
+                await self.on_pong(message)
+
+    async def on_job_status(self, message: JobStatusMessage) -> None:
+        """Handle a JobStatusMessage; override this to process it."""
+
+    async def on_pong(self, message: PongMessage) -> None:
+        """Handle a PongMessage; override this to process it."""

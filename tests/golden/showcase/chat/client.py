@@ -5,7 +5,12 @@ from typing import Annotated
 from pydantic import Field, TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import (
+    ChatNotificationMessage,
+    IncomingMessage,
+    OutgoingMessage,
+    PongMessage,
+)
 
 
 class ChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -25,4 +30,15 @@ class ChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case ChatNotificationMessage():
+                await self.on_chat_notification(message)
+            case PongMessage():
+                await self.on_pong(message)
+
+    async def on_chat_notification(self, message: ChatNotificationMessage) -> None:
+        """Handle a ChatNotificationMessage; override this to process it."""
+
+    async def on_pong(self, message: PongMessage) -> None:
+        """Handle a PongMessage; override this to process it."""

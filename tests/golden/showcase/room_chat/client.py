@@ -4,8 +4,13 @@ from typing import Annotated, TypedDict
 
 from pydantic import Field, TypeAdapter
 
-from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from ..base.client import BaseClient, ReconnectPolicy
+from .messages import (
+    IncomingMessage,
+    OutgoingMessage,
+    PongMessage,
+    RoomNotificationMessage,
+)
 
 
 class RoomChatPathParams(TypedDict):
@@ -33,12 +38,14 @@ class RoomChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
         protocol: str = "ws",
         headers: dict[str, str] | None = None,
         path_params: RoomChatPathParams | None = None,
+        reconnect: ReconnectPolicy | None = None,
     ) -> None:
         super().__init__(
             base_url,
             protocol=protocol,
             headers=headers,
             path_params=dict(path_params or {}),
+            reconnect=reconnect,
         )
 
     async def send_message(self, message: OutgoingMessage) -> None:
@@ -46,4 +53,15 @@ class RoomChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case PongMessage():
+                await self.on_pong(message)
+            case RoomNotificationMessage():
+                await self.on_room_notification(message)
+
+    async def on_pong(self, message: PongMessage) -> None:
+        """Handle a PongMessage; override this to process it."""
+
+    async def on_room_notification(self, message: RoomNotificationMessage) -> None:
+        """Handle a RoomNotificationMessage; override this to process it."""

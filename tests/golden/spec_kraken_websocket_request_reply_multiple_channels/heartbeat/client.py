@@ -3,7 +3,15 @@
 from pydantic import TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import (
+    DummyCurrencyInfo,
+    Heartbeat,
+    IncomingMessage,
+    OutgoingMessage,
+    Pong,
+    SubscriptionStatus,
+    SystemStatus,
+)
 
 
 class HeartbeatClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -17,4 +25,30 @@ class HeartbeatClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case DummyCurrencyInfo():
+                await self.on_dummy_currency_info(message)
+            case Heartbeat():
+                await self.on_heartbeat(message)
+            case Pong():
+                await self.on_pong(message)
+            case SubscriptionStatus():
+                await self.on_subscription_status(message)
+            case SystemStatus():
+                await self.on_system_status(message)
+
+    async def on_dummy_currency_info(self, message: DummyCurrencyInfo) -> None:
+        """Handle a DummyCurrencyInfo; override this to process it."""
+
+    async def on_heartbeat(self, message: Heartbeat) -> None:
+        """Handle a Heartbeat; override this to process it."""
+
+    async def on_pong(self, message: Pong) -> None:
+        """Handle a Pong; override this to process it."""
+
+    async def on_subscription_status(self, message: SubscriptionStatus) -> None:
+        """Handle a SubscriptionStatus; override this to process it."""
+
+    async def on_system_status(self, message: SystemStatus) -> None:
+        """Handle a SystemStatus; override this to process it."""

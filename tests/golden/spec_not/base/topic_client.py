@@ -16,9 +16,14 @@ from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from websockets.asyncio.client import ClientConnection
-from websockets.exceptions import ConnectionClosed
 
-from .client import BaseClient, NotConnectedError, check_parameters, decode_frame
+from .client import (
+    BaseClient,
+    NotConnectedError,
+    ReconnectPolicy,
+    check_parameters,
+    decode_frame,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -233,9 +238,14 @@ class BaseTopicConnection(BaseClient[IncomingT, OutgoingT]):
         protocol: str = "ws",
         headers: dict[str, str] | None = None,
         path_params: dict[str, Any] | None = None,
+        reconnect: ReconnectPolicy | None = None,
     ) -> None:
         super().__init__(
-            base_url, protocol=protocol, headers=headers, path_params=path_params
+            base_url,
+            protocol=protocol,
+            headers=headers,
+            path_params=path_params,
+            reconnect=reconnect,
         )
         self.handles: dict[str, BaseTopicHandle[Any, Any]] = {}
         self._pending: dict[str, asyncio.Future[Frame]] = {}
@@ -262,12 +272,7 @@ class BaseTopicConnection(BaseClient[IncomingT, OutgoingT]):
             frame["topic"] = topic
         if ref is not None:
             frame["ref"] = ref
-        try:
-            await self.send_json(frame)
-        except ConnectionClosed as error:
-            raise NotConnectedError(
-                f"the connection to {self.url} is closed"
-            ) from error
+        await self.send_json(frame)
 
     async def request_frame(
         self, body: Frame, topic: str | None = None, timeout: float = DEFAULT_TIMEOUT
@@ -299,6 +304,11 @@ class BaseTopicConnection(BaseClient[IncomingT, OutgoingT]):
         if self.incoming_adapter is None:
             raise ValueError("this channel declares no incoming messages")
         return cast(IncomingT, self.incoming_adapter.validate_python(reply))
+
+    async def on_reconnect(self, attempt: int) -> None:
+        """Renews every subscription once a reconnect policy re-opened the
+        connection; an override should call ``super().on_reconnect(attempt)``."""
+        await self.resubscribe()
 
     async def resubscribe(self, timeout: float = DEFAULT_TIMEOUT) -> None:
         """Subscribe again every handle that is subscribed, as after a reconnect."""

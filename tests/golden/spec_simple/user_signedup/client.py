@@ -3,7 +3,7 @@
 from pydantic import TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import IncomingMessage, OutgoingMessage, UserSignedUp
 
 
 class UserSignedupClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -17,4 +17,10 @@ class UserSignedupClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case UserSignedUp():
+                await self.on_user_signed_up(message)
+
+    async def on_user_signed_up(self, message: UserSignedUp) -> None:
+        """Handle a UserSignedUp; override this to process it."""

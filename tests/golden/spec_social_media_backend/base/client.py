@@ -3,31 +3,71 @@
 A channel client sets ``path`` (the channel address, possibly with
 ``{parameter}`` placeholders) and ``incoming_adapter`` (validates frames into
 the channel's ``IncomingMessage`` union). Subclass a channel client and
-override ``handle_message`` and the hooks to give it behaviour.
+override ``handle_message`` and the hooks to give it behaviour, or use it
+as ``async with`` and ``async for``. ``reconnect=ReconnectPolicy()``
+re-establishes a dropped connection.
 """
 
 import asyncio
 import json
 import logging
+import random
 import re
-from collections.abc import Collection
-from typing import Any, ClassVar, Generic, TypeVar
+from collections.abc import AsyncIterator, Collection
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar, cast
 from urllib.parse import quote
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosedError, WebSocketException
+from websockets.exceptions import (
+    ConnectionClosed,
+    ConnectionClosedError,
+    WebSocketException,
+)
 
 logger = logging.getLogger(__name__)
 
 IncomingT = TypeVar("IncomingT")
 OutgoingT = TypeVar("OutgoingT", bound=BaseModel)
+ClientT = TypeVar("ClientT", bound="BaseClient[Any, Any]")
+
+# What a closed connection puts in the queues of ``async for`` loops.
+_CLOSED = object()
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
 class NotConnectedError(RuntimeError):
     """Raised when sending while no connection is open."""
+
+
+@dataclass(frozen=True)
+class ReconnectPolicy:
+    """How ``handle()`` re-establishes a connection that dropped or could not open.
+
+    Attempt ``n`` (counted from 1 since the last open connection) waits
+    ``initial_delay * multiplier ** (n - 1)`` seconds, at most ``max_delay``,
+    changed at random by up to ``jitter`` of itself; after ``attempts``
+    failed attempts in a row (``None``: never) ``handle()`` gives up.
+    """
+
+    attempts: int | None = 5
+    initial_delay: float = 0.5
+    multiplier: float = 2.0
+    max_delay: float = 30.0
+    jitter: float = 0.1
+
+    def delay(self, attempt: int) -> float:
+        """Seconds to wait before attempt ``attempt``."""
+        delay = min(
+            self.max_delay, self.initial_delay * self.multiplier ** (attempt - 1)
+        )
+        return max(0.0, delay * (1 + random.uniform(-self.jitter, self.jitter)))
+
+    def allows(self, attempt: int) -> bool:
+        """Whether attempt ``attempt`` may be made."""
+        return self.attempts is None or attempt <= self.attempts
 
 
 def check_parameters(
@@ -67,6 +107,7 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         protocol: str = "ws",
         headers: dict[str, str] | None = None,
         path_params: dict[str, Any] | None = None,
+        reconnect: ReconnectPolicy | None = None,
     ) -> None:
         """Initialize the base client.
 
@@ -77,6 +118,8 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
             headers: Extra HTTP headers sent with the opening handshake.
             path_params: Values for the ``{placeholders}`` in the channel
                 address; they are URL-encoded.
+            reconnect: Re-establish a dropped connection with this policy;
+                without it, ``handle()`` returns when the connection closes.
 
         Raises:
             ValueError: When there is no base_url and no server, when a
@@ -90,7 +133,16 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
             base_url = f"{protocol}://{base_url}"
         self.headers: dict[str, str] = dict(headers or {})
         self.url = base_url.rstrip("/") + self._fill_path(path_params or {})
+        self.reconnect_policy = reconnect
         self._websocket: ClientConnection | None = None
+        self._stopping = asyncio.Event()
+        self._opened = asyncio.Event()
+        self._last_error: Exception | None = None
+        self._runner: asyncio.Future[None] | None = None
+        # Queues of incoming messages for ``async for`` loops; ``_inbox`` is
+        # the one an ``async with`` block keeps from its start.
+        self._listeners: list[asyncio.Queue[object]] = []
+        self._inbox: asyncio.Queue[object] | None = None
 
     @classmethod
     def _fill_path(cls, path_params: dict[str, Any]) -> str:
@@ -114,32 +166,71 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
     async def handle(self) -> None:
         """Connect to the WebSocket server and handle incoming messages.
 
-        Returns when the connection closes. ``send_init_message`` runs as soon
-        as the connection is open, alongside the receive loop, so it may wait
-        for replies.
+        ``send_init_message`` runs as soon as the connection is open,
+        alongside the receive loop, so it may wait for replies. Returns when
+        the connection closes; with a reconnect policy, only on a normal
+        close (code 1000), after ``disconnect()``, or when the policy's
+        attempts are exhausted.
         """
+        self._stopping.clear()
         await self.before_handle()
+        attempt = 0
+        ever_opened = False
+        try:
+            while True:
+                opened, clean = await self._connect_once(attempt)
+                ever_opened = ever_opened or opened
+                policy = self.reconnect_policy
+                if clean or policy is None or self._stopping.is_set():
+                    break
+                attempt = 1 if opened else attempt + 1
+                if not policy.allows(attempt):
+                    break
+                if await self._stopped_within(policy.delay(attempt)):
+                    break
+        finally:
+            for queue in self._listeners:
+                queue.put_nowait(_CLOSED)
+        if ever_opened:
+            await self.after_handle()
+
+    async def _stopped_within(self, seconds: float) -> bool:
+        """Waits up to ``seconds``; whether ``disconnect()`` was called."""
+        stopping = asyncio.ensure_future(self._stopping.wait())
+        done, _ = await asyncio.wait({stopping}, timeout=seconds)
+        if not done:
+            stopping.cancel()
+        return bool(done)
+
+    async def _connect_once(self, attempt: int) -> tuple[bool, bool]:
+        """One connection: whether it opened, and whether it closed normally."""
         try:
             websocket = await connect(self.url, additional_headers=self.headers)
         except (OSError, TimeoutError, WebSocketException) as error:
+            self._last_error = error
             await self.handle_websocket_connection_error(error)
-            return
+            return False, False
         self._websocket = websocket
-        init = asyncio.ensure_future(self._run_init())
+        self._opened.set()
+        init = asyncio.ensure_future(self._run_init(attempt))
         try:
             await self._receive(websocket)
         except ConnectionClosedError as error:
+            self._last_error = error
             await self.handle_websocket_connection_error(error)
         finally:
+            self._opened.clear()
             if not init.done():
                 init.cancel()
             await asyncio.gather(init, return_exceptions=True)
             await websocket.close()
             self._websocket = None
-        await self.after_handle()
+        return True, websocket.close_code == 1000
 
-    async def _run_init(self) -> None:
+    async def _run_init(self, attempt: int) -> None:
         try:
+            if attempt:
+                await self.on_reconnect(attempt)
             await self.send_init_message()
         except Exception as error:  # noqa: BLE001 - handed to the error hook
             await self.handle_error(error)
@@ -165,14 +256,25 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         except (ValidationError, ValueError):
             await self.handle_invalid_message(data)
             return
+        for queue in self._listeners:
+            queue.put_nowait(message)
         try:
             await self.handle_message(message)
         except Exception as error:  # noqa: BLE001 - handed to the error hook
             await self.handle_error(error)
 
     async def send_raw(self, data: str | bytes) -> None:
-        """Send a text or binary frame as it is."""
-        await self.websocket.send(data)
+        """Send a text or binary frame as it is.
+
+        Raises:
+            NotConnectedError: No connection is open, or it just closed.
+        """
+        try:
+            await self.websocket.send(data)
+        except ConnectionClosed as error:
+            raise NotConnectedError(
+                f"the connection to {self.url} is closed"
+            ) from error
 
     async def send_json(self, data: Any) -> None:
         """Send a value serialised as JSON."""
@@ -186,18 +288,79 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         """Override this method in subclasses to process messages."""
 
     async def disconnect(self, code: int = 1000, reason: str = "") -> None:
-        """Disconnect from the WebSocket server."""
+        """Disconnect from the WebSocket server; ``handle()`` then returns."""
+        self._stopping.set()
         if self._websocket is not None:
             await self._websocket.close(code, reason)
 
+    # typing.Self needs Python 3.11; these clients run on 3.10.
+    async def __aenter__(self: ClientT) -> ClientT:  # noqa: PYI019
+        """Connect, and handle messages in the background until the block ends.
+
+        From the start, incoming messages are also kept for ``async for``
+        within the block, so none arrives before the loop starts unseen.
+
+        Raises:
+            NotConnectedError: The connection could not be opened (with a
+                reconnect policy: not before its attempts were exhausted).
+        """
+        self._inbox = asyncio.Queue()
+        self._listeners.append(self._inbox)
+        runner = asyncio.ensure_future(self.handle())
+        self._runner = runner
+        opened = asyncio.ensure_future(self._opened.wait())
+        await asyncio.wait({runner, opened}, return_when=asyncio.FIRST_COMPLETED)
+        if not opened.done():
+            opened.cancel()
+            await asyncio.gather(runner, opened, return_exceptions=True)
+            raise NotConnectedError(
+                f"could not connect to {self.url}"
+            ) from self._last_error
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        """Disconnect and wait until ``handle()`` has returned."""
+        await self.disconnect()
+        if self._runner is not None:
+            await self._runner
+            self._runner = None
+        if self._inbox is not None:
+            self._listeners.remove(self._inbox)
+            self._inbox = None
+
+    def __aiter__(self) -> AsyncIterator[IncomingT]:
+        """The incoming messages, validated, until the connection closes
+        for good (they reach ``handle_message`` too)."""
+        if self._inbox is not None:
+            return self._iterate(self._inbox)
+        queue: asyncio.Queue[object] = asyncio.Queue()
+        self._listeners.append(queue)
+        return self._iterate(queue)
+
+    async def _iterate(
+        self, queue: "asyncio.Queue[object]"
+    ) -> AsyncIterator[IncomingT]:
+        try:
+            while (item := await queue.get()) is not _CLOSED:
+                yield cast(IncomingT, item)
+            # Every later loop over the same queue ends at once too.
+            queue.put_nowait(_CLOSED)
+        finally:
+            if queue is not self._inbox and queue in self._listeners:
+                self._listeners.remove(queue)
+
     async def send_init_message(self) -> None:
         """Send initial message after connection is established."""
+
+    async def on_reconnect(self, attempt: int) -> None:
+        """Called when a reconnect policy re-opened the connection, with the
+        attempt that succeeded, before ``send_init_message`` runs again."""
 
     async def before_handle(self) -> None:
         """Called before establishing connection."""
 
     async def after_handle(self) -> None:
-        """Called after connection closes."""
+        """Called after connection closes (not when it never opened)."""
 
     async def handle_error(self, error: Exception) -> None:
         """Handle general message processing errors; logs them by default."""

@@ -2,7 +2,7 @@
 
 from typing import TypedDict
 
-from ..base.client import BaseClient
+from ..base.client import BaseClient, ReconnectPolicy
 from .messages import IncomingMessage, OutgoingMessage
 
 
@@ -28,12 +28,14 @@ class CommentsCountChangeClient(BaseClient[IncomingMessage, OutgoingMessage]):
         protocol: str = "ws",
         headers: dict[str, str] | None = None,
         path_params: CommentsCountChangePathParams | None = None,
+        reconnect: ReconnectPolicy | None = None,
     ) -> None:
         super().__init__(
             base_url,
             protocol=protocol,
             headers=headers,
             path_params=dict(path_params or {}),
+            reconnect=reconnect,
         )
 
     async def send_message(self, message: OutgoingMessage) -> None:

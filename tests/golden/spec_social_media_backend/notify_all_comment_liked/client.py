@@ -3,7 +3,7 @@
 from pydantic import TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import CommentLikedPayload, IncomingMessage, OutgoingMessage
 
 
 class NotifyAllCommentLikedClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -20,4 +20,10 @@ class NotifyAllCommentLikedClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case CommentLikedPayload():
+                await self.on_comment_liked_payload(message)
+
+    async def on_comment_liked_payload(self, message: CommentLikedPayload) -> None:
+        """Handle a CommentLikedPayload; override this to process it."""

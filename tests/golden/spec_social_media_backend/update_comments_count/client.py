@@ -3,7 +3,7 @@
 from pydantic import TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import IncomingMessage, OutgoingMessage, UpdateCommentLikesPayload
 
 
 class UpdateCommentsCountClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -20,4 +20,12 @@ class UpdateCommentsCountClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case UpdateCommentLikesPayload():
+                await self.on_update_comment_likes_payload(message)
+
+    async def on_update_comment_likes_payload(
+        self, message: UpdateCommentLikesPayload
+    ) -> None:
+        """Handle a UpdateCommentLikesPayload; override this to process it."""

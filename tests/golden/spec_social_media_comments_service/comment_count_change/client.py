@@ -4,8 +4,8 @@ from typing import TypedDict
 
 from pydantic import TypeAdapter
 
-from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from ..base.client import BaseClient, ReconnectPolicy
+from .messages import CommentChangedPayload, IncomingMessage, OutgoingMessage
 
 
 class CommentCountChangePathParams(TypedDict):
@@ -30,12 +30,14 @@ class CommentCountChangeClient(BaseClient[IncomingMessage, OutgoingMessage]):
         protocol: str = "ws",
         headers: dict[str, str] | None = None,
         path_params: CommentCountChangePathParams | None = None,
+        reconnect: ReconnectPolicy | None = None,
     ) -> None:
         super().__init__(
             base_url,
             protocol=protocol,
             headers=headers,
             path_params=dict(path_params or {}),
+            reconnect=reconnect,
         )
 
     async def send_message(self, message: OutgoingMessage) -> None:
@@ -43,4 +45,10 @@ class CommentCountChangeClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case CommentChangedPayload():
+                await self.on_comment_changed_payload(message)
+
+    async def on_comment_changed_payload(self, message: CommentChangedPayload) -> None:
+        """Handle a CommentChangedPayload; override this to process it."""

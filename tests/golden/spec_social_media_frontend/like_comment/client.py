@@ -3,7 +3,7 @@
 from pydantic import TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from .messages import IncomingMessage, LikeCommentPayload, OutgoingMessage
 
 
 class LikeCommentClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -20,4 +20,10 @@ class LikeCommentClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case LikeCommentPayload():
+                await self.on_like_comment_payload(message)
+
+    async def on_like_comment_payload(self, message: LikeCommentPayload) -> None:
+        """Handle a LikeCommentPayload; override this to process it."""

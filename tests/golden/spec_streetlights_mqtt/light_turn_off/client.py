@@ -4,8 +4,8 @@ from typing import TypedDict
 
 from pydantic import TypeAdapter
 
-from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage
+from ..base.client import BaseClient, ReconnectPolicy
+from .messages import IncomingMessage, OutgoingMessage, TurnOnOffPayload
 
 
 class LightTurnOffPathParams(TypedDict):
@@ -27,12 +27,14 @@ class LightTurnOffClient(BaseClient[IncomingMessage, OutgoingMessage]):
         protocol: str = "ws",
         headers: dict[str, str] | None = None,
         path_params: LightTurnOffPathParams | None = None,
+        reconnect: ReconnectPolicy | None = None,
     ) -> None:
         super().__init__(
             base_url,
             protocol=protocol,
             headers=headers,
             path_params=dict(path_params or {}),
+            reconnect=reconnect,
         )
 
     async def send_message(self, message: OutgoingMessage) -> None:
@@ -40,4 +42,10 @@ class LightTurnOffClient(BaseClient[IncomingMessage, OutgoingMessage]):
         await super().send_message(message)
 
     async def handle_message(self, message: IncomingMessage) -> None:
-        """Handle a message from the server; override this to process it."""
+        """Handle a message from the server: by default, call the `on_` method of its type."""
+        match message:
+            case TurnOnOffPayload():
+                await self.on_turn_on_off_payload(message)
+
+    async def on_turn_on_off_payload(self, message: TurnOnOffPayload) -> None:
+        """Handle a TurnOnOffPayload; override this to process it."""
