@@ -56,6 +56,18 @@ pub struct Channel {
     pub outgoing: Vec<MessageId>,
     /// The chanx topic (`x-topic`) the channel describes, if it is one.
     pub topic: Option<Topic>,
+    /// Operations the client sends whose reply comes back on the same
+    /// connection, in the order of the document.
+    pub requests: Vec<Request>,
+}
+
+/// An operation the client sends, and the replies it declares.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The operation's key under `operations`.
+    pub operation: String,
+    pub sent: Vec<MessageId>,
+    pub replies: Vec<MessageId>,
 }
 
 /// A chanx topic: a stream addressed per frame on a connection.
@@ -448,6 +460,7 @@ impl Builder<'_> {
                     incoming: Vec::new(),
                     outgoing: Vec::new(),
                     topic: self.topic(&source, object.get("x-topic"))?,
+                    requests: Vec::new(),
                 },
                 source,
             });
@@ -515,18 +528,33 @@ impl Builder<'_> {
             let messages = self.operation_messages(&source, &channels[channel_index])?;
             // A reply arrives on the connection the operation uses; when it
             // lists no messages, they are those of the reply's own channel.
-            let replies = match operation.get("reply") {
+            let (replies, reply_address) = match operation.get("reply") {
                 Some(reply) => {
                     let reply_key = source.child("reply");
                     let reply_channel = match reply.get("channel") {
                         Some(_) => self.channel_of(&reply_key, &index_of)?,
                         None => channel_index,
                     };
-                    self.operation_messages(&reply_key, &channels[reply_channel])?
+                    (
+                        self.operation_messages(&reply_key, &channels[reply_channel])?,
+                        channels[reply_channel].channel.address.clone(),
+                    )
                 }
-                None => Vec::new(),
+                None => (Vec::new(), String::new()),
             };
             let channel = &mut channels[channel_index].channel;
+            // A reply on another connection cannot be awaited on this one.
+            if client_sends
+                && !messages.is_empty()
+                && !replies.is_empty()
+                && reply_address == channel.address
+            {
+                channel.requests.push(Request {
+                    operation: name.clone(),
+                    sent: messages.clone(),
+                    replies: replies.clone(),
+                });
+            }
             let (sent, received) = if client_sends {
                 (messages, replies)
             } else {

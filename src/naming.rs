@@ -320,6 +320,12 @@ pub fn reserve_client_attributes(allocator: &mut Allocator) {
     allocator.reserve(CLIENT_ATTRIBUTES.iter().copied());
 }
 
+/// The method that sends a request of class `class_name` and awaits its
+/// reply: `ChatMessage` → `request_chat`.
+pub fn request_name(class_name: &str) -> String {
+    handler_name(class_name).replacen("on_", "request_", 1)
+}
+
 /// The method that handles incoming messages of class `class_name`:
 /// `ChatNotificationMessage` → `on_chat_notification`.
 pub fn handler_name(class_name: &str) -> String {

@@ -723,16 +723,13 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
         class_text.push_str("\n\n");
         class_text.push_str(description);
     }
-    let (imports, adapter) = incoming_adapter(api, plan, index);
-    let (imports, path_params) = match &channel_plan.path_params_class {
-        Some(class) => {
-            let mut imports = imports;
-            imports.insert(0, "from typing import TypedDict".to_string());
-            merge_typing_imports(&mut imports);
-            (imports, Some(path_params_definition(class, channel)))
-        }
-        None => (imports, None),
-    };
+    let handlers = message_handlers(api, plan, index, "from the server");
+    let (mut imports, adapter) = incoming_adapter(api, plan, index);
+    let path_params = channel_plan.path_params_class.as_ref().map(|class| {
+        imports.insert(0, "from typing import TypedDict".to_string());
+        path_params_definition(class, channel)
+    });
+    handlers.add_typing_imports(&mut imports);
     let class_first = path_params
         .as_ref()
         .is_none_or(|definition| definition.starts_with("class "));
@@ -767,6 +764,7 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
             .or_default()
             .push("ReconnectPolicy".to_string());
     }
+    handlers.add_base_imports(&mut parent_imports);
     let mut topic_methods = Vec::new();
     if let Role::Connection { topics } = &channel_plan.role {
         for (channel, method) in topics {
@@ -778,16 +776,11 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
             topic_methods.push(topic_method(api, plan, *channel, method));
         }
     }
-    let handlers = message_handlers(plan, index, "from the server");
     ClientView {
         server_url,
         messages_import: handlers.messages_import(),
         handlers: handlers.text,
-        parent_imports: parent_imports
-            .iter()
-            .map(|(module, names)| import_lines(module, names))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        parent_imports: MessageHandlers::parent_import_lines(&parent_imports),
         topic_methods,
         path_params_parameter,
         gap_after_imports: if class_first { "\n\n" } else { "\n" }.to_string(),
@@ -816,6 +809,8 @@ struct TopicHandleView {
     adapter: String,
     /// The `attach` class method.
     attach: String,
+    /// `from ..base.topic_client import ...` and other base imports.
+    parent_imports: String,
     messages_import: String,
     /// `handle_message` and the `on_` methods.
     handlers: String,
@@ -834,9 +829,19 @@ fn topic_handle_view(api: &Api, plan: &Plan, index: usize, connection: usize) ->
         class_text.push_str("\n\n");
         class_text.push_str(description);
     }
+    let handlers = message_handlers(api, plan, index, "pushed on this topic");
     let (mut imports, adapter) = incoming_adapter(api, plan, index);
     imports.insert(0, "from typing import Any".to_string());
-    merge_typing_imports(&mut imports);
+    handlers.add_typing_imports(&mut imports);
+    let mut parent_imports = BTreeMap::from([(
+        "..base.topic_client".to_string(),
+        vec![
+            "BaseTopicConnection".to_string(),
+            "BaseTopicHandle".to_string(),
+            "HandleT".to_string(),
+        ],
+    )]);
+    handlers.add_base_imports(&mut parent_imports);
     let attach = format!(
         "    @classmethod\n    {}\n{}        {}",
         topic_signature(
@@ -855,8 +860,8 @@ fn topic_handle_view(api: &Api, plan: &Plan, index: usize, connection: usize) ->
         ),
         topic_call(plan, index, "connection.topic", pyfmt::text("cls"), true),
     );
-    let handlers = message_handlers(plan, index, "pushed on this topic");
     TopicHandleView {
+        parent_imports: MessageHandlers::parent_import_lines(&parent_imports),
         messages_import: handlers.messages_import(),
         handlers: handlers.text,
         attach,
@@ -883,10 +888,46 @@ fn method_signature(head: &str, arguments: Vec<pyfmt::Doc>, returns: &str) -> St
 }
 
 /// Per incoming message class of a channel, the `on_` method that handles it.
-fn handler_methods(plan: &Plan, index: usize) -> Vec<(String, String)> {
+fn handler_methods(api: &Api, plan: &Plan, index: usize) -> Vec<(String, String)> {
+    method_names(api, plan, index).0
+}
+
+/// A typed method that sends a request and awaits its reply.
+struct RequestMethod {
+    name: String,
+    sent: Vec<String>,
+    replies: Vec<String>,
+    /// JSON pointers of the correlation id in the request and in the reply.
+    correlation: Option<(String, String)>,
+}
+
+/// The JSON pointer a `correlationId` location names in the message
+/// (`$message.payload#/reqid` → `/reqid`), when every message agrees on one.
+fn correlation_pointer(api: &Api, messages: &[crate::model::MessageId]) -> Option<String> {
+    let mut pointers = messages.iter().map(|id| {
+        let location = api.messages[id.0].correlation_id.as_deref()?;
+        let pointer = location.strip_prefix("$message.payload#")?;
+        (pointer.is_empty() || pointer.starts_with('/')).then(|| pointer.to_string())
+    });
+    let first = pointers.next()??;
+    pointers
+        .all(|pointer| pointer.as_deref() == Some(first.as_str()))
+        .then_some(first)
+}
+
+/// The names of a client's `on_` handlers and request methods, which share
+/// one namespace with the client's own attributes.
+fn method_names(
+    api: &Api,
+    plan: &Plan,
+    index: usize,
+) -> (Vec<(String, String)>, Vec<RequestMethod>) {
     let mut names = naming::Allocator::new();
     naming::reserve_client_attributes(&mut names);
-    plan.channels[index]
+    if let Role::Connection { topics } = &plan.channels[index].role {
+        names.reserve(topics.iter().map(|(_, method)| method.as_str()));
+    }
+    let handlers = plan.channels[index]
         .incoming
         .iter()
         .map(|id| {
@@ -894,35 +935,147 @@ fn handler_methods(plan: &Plan, index: usize) -> Vec<(String, String)> {
             let method = names.allocate(&naming::handler_name(&class));
             (class, method)
         })
-        .collect()
+        .collect();
+    let classes = |ids: &[crate::model::MessageId]| {
+        let mut classes: Vec<String> = ids
+            .iter()
+            .map(|id| plan.class_names[api.messages[id.0].schema.0].clone())
+            .collect();
+        classes.sort();
+        classes.dedup();
+        classes
+    };
+    let mut requests: Vec<&crate::model::Request> = api.channels[index].requests.iter().collect();
+    requests.sort_by(|a, b| a.operation.cmp(&b.operation));
+    let methods = requests
+        .into_iter()
+        .map(|request| {
+            let sent = classes(&request.sent);
+            let base = match sent.as_slice() {
+                [one] => naming::request_name(one),
+                _ => format!("request_{}", naming::snake_case(&request.operation)),
+            };
+            let correlation = correlation_pointer(api, &request.sent).map(|pointer| {
+                let reply = correlation_pointer(api, &request.replies).unwrap_or(pointer.clone());
+                (pointer, reply)
+            });
+            RequestMethod {
+                name: names.allocate(&base),
+                replies: classes(&request.replies),
+                sent,
+                correlation,
+            }
+        })
+        .collect();
+    (handlers, methods)
 }
 
-/// `handle_message`, dispatching each incoming message to the `on_` method
-/// of its class, and those methods (only `handle_message` when nothing
-/// comes in).
+/// The methods a client adds to its base: typed requests, `handle_message`
+/// dispatching each incoming message to the `on_` method of its class, and
+/// those methods (only `handle_message` when nothing comes in).
 struct MessageHandlers {
     /// The message classes the methods name.
     classes: Vec<String>,
+    /// What the request methods use from `base/client.py`.
+    helpers: Vec<String>,
     text: String,
 }
 
-fn message_handlers(plan: &Plan, index: usize, pushed: &str) -> MessageHandlers {
-    let incoming = &plan.channels[index].incoming;
-    if incoming.is_empty() {
+fn request_method_text(method: &RequestMethod) -> String {
+    let sent = method.sent.join(" | ");
+    let replies = method.replies.join(" | ");
+    let mut text = format!(
+        "    {}\n",
+        method_signature(
+            &format!("async def {}", method.name),
+            vec![
+                pyfmt::text("self"),
+                pyfmt::text(format!("message: {sent}")),
+                pyfmt::text("timeout: float = 10.0"),
+            ],
+            &replies
+        )
+    );
+    let type_arguments = method.replies.iter().map(pyfmt::text);
+    let reply_words = method.replies.join(" or ");
+    let (accept, which) = match &method.correlation {
+        Some((request, reply)) => {
+            let mut arguments = vec![
+                pyfmt::text("message"),
+                pyfmt::text(string_literal(request)),
+                pyfmt::text(string_literal(reply)),
+            ];
+            arguments.extend(type_arguments);
+            (
+                pyfmt::call("correlated_replies", arguments),
+                format!("the {reply_words} whose {reply} equals the request's {request}"),
+            )
+        }
+        None => (
+            pyfmt::call("replies_of", type_arguments.collect()),
+            format!("the next {reply_words}"),
+        ),
+    };
+    text.push_str(&docstring(
+        &format!(
+            "Send a {} and return its reply: {which}.",
+            method.sent.join(" or ")
+        ),
+        8,
+    ));
+    let call = pyfmt::Doc::Group(vec![
+        pyfmt::text("reply = await "),
+        pyfmt::call(
+            "self._request",
+            vec![pyfmt::text("message"), accept, pyfmt::text("timeout")],
+        ),
+    ]);
+    text.push_str(&format!(
+        "        {}\n",
+        pyfmt::print(&call, 8, LINE_LENGTH)
+    ));
+    let cast = pyfmt::call(
+        "return cast",
+        vec![pyfmt::text(&replies), pyfmt::text("reply")],
+    );
+    text.push_str(&format!(
+        "        {}\n\n",
+        pyfmt::print(&cast, 8, LINE_LENGTH)
+    ));
+    text
+}
+
+fn message_handlers(api: &Api, plan: &Plan, index: usize, pushed: &str) -> MessageHandlers {
+    let (handlers, requests) = method_names(api, plan, index);
+    let mut classes: Vec<String> = Vec::new();
+    let mut helpers: Vec<String> = Vec::new();
+    let mut text = String::new();
+    for method in &requests {
+        text.push_str(&request_method_text(method));
+        classes.extend(method.sent.iter().chain(&method.replies).cloned());
+        helpers.push("cast".to_string());
+        helpers.push(
+            match method.correlation {
+                Some(_) => "correlated_replies",
+                None => "replies_of",
+            }
+            .to_string(),
+        );
+    }
+    helpers.sort();
+    helpers.dedup();
+    text.push_str("    async def handle_message(self, message: IncomingMessage) -> None:\n");
+    if handlers.is_empty() {
+        text.push_str(&docstring(
+            &format!("Handle a message {pushed}; override this to process it."),
+            8,
+        ));
         return MessageHandlers {
-            classes: Vec::new(),
-            text: format!(
-                "    async def handle_message(self, message: IncomingMessage) -> None:\n{}",
-                docstring(
-                    &format!("Handle a message {pushed}; override this to process it."),
-                    8
-                )
-            ),
+            classes,
+            helpers,
+            text,
         };
     }
-    let handlers = handler_methods(plan, index);
-    let mut text =
-        String::from("    async def handle_message(self, message: IncomingMessage) -> None:\n");
     text.push_str(&docstring(
         &format!("Handle a message {pushed}: by default, call the `on_` method of its type."),
         8,
@@ -950,13 +1103,48 @@ fn message_handlers(plan: &Plan, index: usize, pushed: &str) -> MessageHandlers 
             8,
         ));
     }
+    classes.extend(handlers.into_iter().map(|(class, _)| class));
     MessageHandlers {
-        classes: handlers.into_iter().map(|(class, _)| class).collect(),
+        classes,
+        helpers,
         text,
     }
 }
 
 impl MessageHandlers {
+    /// Adds `cast` to the `typing` imports when the methods use it.
+    fn add_typing_imports(&self, imports: &mut Vec<String>) {
+        if self.helpers.iter().any(|helper| helper == "cast") {
+            imports.insert(0, "from typing import cast".to_string());
+        }
+        merge_typing_imports(imports);
+    }
+
+    /// Adds the helpers the methods use from `base/client.py`.
+    fn add_base_imports(&self, imports: &mut BTreeMap<String, Vec<String>>) {
+        let helpers: Vec<String> = self
+            .helpers
+            .iter()
+            .filter(|helper| *helper != "cast")
+            .cloned()
+            .collect();
+        if !helpers.is_empty() {
+            imports
+                .entry("..base.client".to_string())
+                .or_default()
+                .extend(helpers);
+        }
+    }
+
+    /// The `from ..module import ...` lines of these imports.
+    fn parent_import_lines(imports: &BTreeMap<String, Vec<String>>) -> String {
+        imports
+            .iter()
+            .map(|(module, names)| import_lines(module, names))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// `from .messages import ...`: the unions and the handled classes.
     fn messages_import(&self) -> String {
         let mut names = vec!["IncomingMessage".to_string(), "OutgoingMessage".to_string()];
@@ -1181,6 +1369,8 @@ struct ReadmeChannel {
     topics: Vec<ReadmeTopic>,
     /// `on_pong(PongMessage)` per incoming message class.
     handlers: Vec<String>,
+    /// `request_ping(PingMessage) → PongMessage` per request with a reply.
+    requests: Vec<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -1303,9 +1493,21 @@ fn readme_channel(api: &Api, plan: &Plan, index: usize) -> ReadmeChannel {
                 .map(|location| format!("at `{location}`"))
         }),
         topic: readme_topic(api, plan, index),
-        handlers: handler_methods(plan, index)
+        handlers: handler_methods(api, plan, index)
             .into_iter()
             .map(|(class, method)| format!("{method}({class})"))
+            .collect(),
+        requests: method_names(api, plan, index)
+            .1
+            .into_iter()
+            .map(|method| {
+                format!(
+                    "{}({}) → {}",
+                    method.name,
+                    method.sent.join(" | "),
+                    method.replies.join(" | ")
+                )
+            })
             .collect(),
         topics: match &channel_plan.role {
             Role::Connection { topics } => topics

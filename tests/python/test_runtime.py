@@ -338,3 +338,95 @@ def test_each_message_type_reaches_its_own_handler() -> None:
             return client
 
     assert asyncio.run(scenario()).calls == ["notification FAILED", "pong"]
+
+
+def test_a_typed_request_returns_its_reply_while_other_messages_flow() -> None:
+    async def handler(websocket: ServerConnection) -> None:
+        await websocket.send(json.dumps({"action": "pong", "payload": None}))
+        async for frame in websocket:
+            data = json.loads(frame)
+            if data["action"] != "room_chat":
+                continue  # pings are never answered
+            if data["payload"]["message"] == "drop":
+                await websocket.close(1011)
+                return
+            # An unrelated push first, then the reply.
+            await websocket.send(json.dumps({"action": "pong", "payload": None}))
+            await websocket.send(json.dumps({"action": "room_notification", "payload": data["payload"]}))
+
+    class Asking(RoomChatClient):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.seen: list[str] = []
+
+        async def on_pong(self, message: PongMessage) -> None:
+            self.seen.append("pong")
+            if len(self.seen) == 1:
+                # A handler may await a request of its own.
+                reply = await self.request_room_chat(chat("from a handler"))
+                self.seen.append(f"reply {reply.payload.message}")
+
+        async def on_room_notification(self, message: RoomNotificationMessage) -> None:
+            self.seen.append(f"unrequested {message.payload.message}")
+
+    def chat(text: str) -> RoomChatMessage:
+        return RoomChatMessage(payload=RoomMessagePayload(message=text, room_name="r", status="PENDING"))
+
+    async def scenario() -> Asking:
+        from showcase.base import NotConnectedError
+
+        async with serve(handler, "127.0.0.1", 0) as running:
+            port = running.sockets[0].getsockname()[1]
+            async with Asking(f"127.0.0.1:{port}", path_params={"room_name": "r"}) as client:
+                while len(client.seen) < 2:
+                    await asyncio.sleep(0.01)
+                reply = await client.request_room_chat(chat("hello"))
+                assert isinstance(reply, RoomNotificationMessage) and reply.payload.message == "hello"
+                with pytest.raises(asyncio.TimeoutError):
+                    await client.request_ping(PingMessage(), timeout=0.2)
+                with pytest.raises(NotConnectedError):
+                    await client.request_room_chat(chat("drop"), timeout=60)
+            return client
+
+    client = asyncio.run(asyncio.wait_for(scenario(), TIMEOUT))
+    # Replies were taken by their requests; only the pushes reached the
+    # handlers, one at a time in arrival order.
+    assert client.seen == ["pong", "reply from a handler", "pong", "pong"]
+
+
+def test_a_correlated_request_takes_the_reply_with_its_id() -> None:
+    from spec_kraken_websocket_request_reply_multiple_channels.subscribe import (
+        Subscribe,
+        SubscribeClient,
+        SubscriptionStatus,
+    )
+
+    async def handler(websocket: ServerConnection) -> None:
+        async for frame in websocket:
+            reqid = json.loads(frame)["reqid"]
+            for answered in (reqid + 100, reqid):
+                status = {"event": "subscriptionStatus", "reqid": answered, "errorMessage": "no"}
+                await websocket.send(json.dumps(status))
+
+    class Subscriber(SubscribeClient):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.others: list[SubscriptionStatus] = []
+
+        async def on_subscription_status(self, message: SubscriptionStatus) -> None:
+            self.others.append(message)
+
+    async def scenario() -> tuple[Subscriber, Any]:
+        async with serve(handler, "127.0.0.1", 0) as running:
+            port = running.sockets[0].getsockname()[1]
+            async with Subscriber(f"127.0.0.1:{port}") as client:
+                reply = await client.request_subscribe(Subscribe(event="subscribe", reqid=7))
+                with pytest.raises(ValueError, match="no correlation id at '/reqid'"):
+                    await client.request_subscribe(Subscribe(event="subscribe"))
+                while not client.others:
+                    await asyncio.sleep(0.01)
+            return client, reply
+
+    client, reply = asyncio.run(asyncio.wait_for(scenario(), TIMEOUT))
+    assert isinstance(reply, SubscriptionStatus) and reply.root.reqid == 7
+    assert [other.root.reqid for other in client.others] == [107]

@@ -28,7 +28,6 @@ from e2e_client.hub import (
     HubClient,
     PingMessage,
     PongMessage,
-    PumpingMessage,
     PumpMessage,
     PumpPayload,
 )
@@ -132,15 +131,16 @@ class Hub(HubClient):
 
         # Requests while events flow: each reply matches its ref, and the
         # events go to their own room's handle only.
-        pumping = await self.request(PumpMessage(payload=PumpPayload(room_id="first", count=EVENTS)))
-        if not isinstance(pumping, PumpingMessage) or pumping.payload.count != EVENTS:
+        # The typed request methods: the hub's own, and the room's.
+        pumping = await self.request_pump(PumpMessage(payload=PumpPayload(room_id="first", count=EVENTS)))
+        if pumping.payload.count != EVENTS:
             raise AssertionError(f"expected pumping, received {pumping!r}")
         await asyncio.wait_for(first.first_event.wait(), TIMEOUT)
         for index in range(5):
             text = f"line {index}"
-            reply = await first.request(SayMessage(payload=SayPayload(text=text)))
-            if not (isinstance(reply, SaidMessage) and reply.payload.text == text and reply.payload.room_id == "first"):
-                raise AssertionError(f"reply to {text!r}: {reply!r}")
+            said = await first.request_say(SayMessage(payload=SayPayload(text=text)))
+            if not (said.payload.text == text and said.payload.room_id == "first"):
+                raise AssertionError(f"reply to {text!r}: {said!r}")
         during = len(first.numbers)
         reply = await second.request(SayMessage(payload=SayPayload(text="elsewhere")))
         if reply.payload.room_id != "second":

@@ -1,11 +1,11 @@
 """Client for the tenantRoomEvents channel."""
 
-from typing import TypedDict
+from typing import TypedDict, cast
 
 from pydantic import TypeAdapter
 
-from ..base.client import BaseClient, ReconnectPolicy
-from .messages import IncomingMessage, OutgoingMessage, TreeMessage
+from ..base.client import BaseClient, ReconnectPolicy, replies_of
+from .messages import IncomingMessage, OutgoingMessage, TreeMessage, UpdateMessage
 
 TenantRoomEventsPathParams = TypedDict(
     "TenantRoomEventsPathParams",
@@ -45,6 +45,13 @@ class TenantRoomEventsClient(BaseClient[IncomingMessage, OutgoingMessage]):
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""
         await super().send_message(message)
+
+    async def request_update(
+        self, message: UpdateMessage, timeout: float = 10.0
+    ) -> TreeMessage:
+        """Send a UpdateMessage and return its reply: the next TreeMessage."""
+        reply = await self._request(message, replies_of(TreeMessage), timeout)
+        return cast(TreeMessage, reply)
 
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""

@@ -13,8 +13,10 @@ import json
 import logging
 import random
 import re
-from collections.abc import AsyncIterator, Collection
-from dataclasses import dataclass
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, ClassVar, Generic, TypeVar, cast
 from urllib.parse import quote
 
@@ -34,6 +36,10 @@ ClientT = TypeVar("ClientT", bound="BaseClient[Any, Any]")
 
 # What a closed connection puts in the queues of ``async for`` loops.
 _CLOSED = object()
+_MISSING = object()
+
+# Handles one received frame, in the order frames arrived.
+Job = Callable[[], Awaitable[None]]
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -84,6 +90,73 @@ def check_parameters(
         if unknown:
             problems.append("unknown " + ", ".join(unknown))
         raise ValueError(f"{what} {template!r}: {'; '.join(problems)}")
+
+
+def message_body(message: BaseModel) -> dict[str, Any]:
+    """A message as the JSON object sent on the wire."""
+    return message.model_dump(mode="json", by_alias=True)
+
+
+def resolve_pointer(document: Any, pointer: str) -> Any:
+    """The value at a JSON pointer (``/payload/id``), or ``_MISSING``."""
+    value = document
+    for token in pointer.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(value, dict) and token in value:
+            value = cast(dict[str, Any], value)[token]
+        elif isinstance(value, list) and token.isdigit():
+            items = cast(Sequence[Any], value)
+            if int(token) >= len(items):
+                return _MISSING
+            value = items[int(token)]
+        else:
+            return _MISSING
+    return value
+
+
+@dataclass(frozen=True)
+class Expected:
+    """Which incoming message answers a request, and what the request's
+    frame carries besides the message so that the answer can name it."""
+
+    types: tuple[type[Any], ...]
+    # The reply's correlation id: where it is in the frame, and its value.
+    pointer: str | None = None
+    value: Any = None
+    extra: dict[str, Any] = field(default_factory=dict[str, Any])
+
+    def accepts(self, data: Any, message: Any) -> bool:
+        """Whether a received frame, validated as ``message``, is the reply."""
+        if not isinstance(message, self.types):
+            return False
+        return self.pointer is None or resolve_pointer(data, self.pointer) == self.value
+
+
+def replies_of(*types: type[Any]) -> Expected:
+    """The next incoming message of one of ``types``."""
+    return Expected(types)
+
+
+def correlated_replies(
+    request: BaseModel, request_pointer: str, reply_pointer: str, *types: type[Any]
+) -> Expected:
+    """The incoming message of one of ``types`` whose value at
+    ``reply_pointer`` equals the request's at ``request_pointer`` (the
+    document's ``correlationId``). When the message has no such field, as
+    chanx's ``ref`` that travels beside the message, a fresh id goes there.
+
+    Raises:
+        ValueError: The message has the field, but no value in it.
+    """
+    body = message_body(request)
+    wanted = resolve_pointer(body, request_pointer)
+    tokens = request_pointer.split("/")[1:]
+    if wanted is not _MISSING and wanted is not None:
+        return Expected(types, reply_pointer, wanted)
+    if wanted is _MISSING and len(tokens) == 1 and tokens[0] not in body:
+        wanted = uuid.uuid4().hex
+        return Expected(types, reply_pointer, wanted, {tokens[0]: wanted})
+    raise ValueError(f"the request has no correlation id at {request_pointer!r}")
 
 
 def decode_frame(frame: str | bytes) -> Any:
@@ -143,6 +216,9 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         # the one an ``async with`` block keeps from its start.
         self._listeners: list[asyncio.Queue[object]] = []
         self._inbox: asyncio.Queue[object] | None = None
+        # Requests waiting for their reply: which message it is, and where
+        # it goes.
+        self._waiting: list[tuple[Expected, asyncio.Future[Any]]] = []
 
     @classmethod
     def _fill_path(cls, path_params: dict[str, Any]) -> str:
@@ -236,32 +312,76 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
             await self.handle_error(error)
 
     async def _receive(self, websocket: ClientConnection) -> None:
-        async for frame in websocket:
-            await self._dispatch(frame)
-
-    async def _dispatch(self, frame: str | bytes) -> None:
+        # Replies that a request waits for resolve it as soon as they
+        # arrive; everything else is handled in arrival order by a worker,
+        # so a handler may itself await a request.
+        inbox: asyncio.Queue[Job | None] = asyncio.Queue()
+        worker = asyncio.ensure_future(self._work(inbox))
         try:
-            data = decode_frame(frame)
-        except ValueError:
-            await self.handle_raw_data(frame)
-            return
-        await self._dispatch_json(data)
+            async for frame in websocket:
+                try:
+                    data = decode_frame(frame)
+                except ValueError:
+                    inbox.put_nowait(partial(self.handle_raw_data, frame))
+                    continue
+                job = self._route(data)
+                if job is not None:
+                    inbox.put_nowait(job)
+        finally:
+            self._fail_waiting(f"the connection to {self.url} closed before the reply")
+            inbox.put_nowait(None)
+            await worker
 
-    async def _dispatch_json(self, data: Any) -> None:
+    async def _work(self, inbox: "asyncio.Queue[Job | None]") -> None:
+        while (job := await inbox.get()) is not None:
+            try:
+                await job()
+            except Exception as error:  # noqa: BLE001 - handed to the error hook
+                await self.handle_error(error)
+
+    def _route(self, data: Any) -> Job | None:
+        """What to do with a decoded frame; ``None`` when a waiting request took it."""
         adapter = self.incoming_adapter
         try:
             if adapter is None:
                 raise ValueError("this channel declares no incoming messages")
             message = adapter.validate_python(data)
         except (ValidationError, ValueError):
-            await self.handle_invalid_message(data)
-            return
+            return partial(self.handle_invalid_message, data)
+        for expected, future in self._waiting:
+            if not future.done() and expected.accepts(data, message):
+                future.set_result(message)
+                return None
+        return partial(self._deliver, message)
+
+    async def _deliver(self, message: Any) -> None:
         for queue in self._listeners:
             queue.put_nowait(message)
+        await self.handle_message(message)
+
+    def _fail_waiting(self, reason: str) -> None:
+        for _, future in self._waiting:
+            if not future.done():
+                future.set_exception(NotConnectedError(reason))
+
+    async def _request(
+        self, message: OutgoingT, expected: Expected, timeout: float
+    ) -> Any:
+        """Sends ``message`` and returns the first incoming message that is
+        ``expected``, which then does not reach ``handle_message``.
+
+        Raises:
+            asyncio.TimeoutError: No such message within ``timeout`` seconds.
+            NotConnectedError: No connection, or it closed before the reply.
+        """
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        waiting = (expected, future)
+        self._waiting.append(waiting)
         try:
-            await self.handle_message(message)
-        except Exception as error:  # noqa: BLE001 - handed to the error hook
-            await self.handle_error(error)
+            await self.send_json({**message_body(message), **expected.extra})
+            return await asyncio.wait_for(future, timeout)
+        finally:
+            self._waiting.remove(waiting)
 
     async def send_raw(self, data: str | bytes) -> None:
         """Send a text or binary frame as it is.
@@ -282,7 +402,7 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
 
     async def send_message(self, message: OutgoingT) -> None:
         """Send a Pydantic message model to the server."""
-        await self.send_json(message.model_dump(mode="json", by_alias=True))
+        await self.send_json(message_body(message))
 
     async def handle_message(self, message: IncomingT) -> None:
         """Override this method in subclasses to process messages."""

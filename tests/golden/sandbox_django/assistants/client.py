@@ -1,16 +1,17 @@
 """Client for the assistants channel."""
 
-from typing import Annotated, TypedDict
+from typing import Annotated, TypedDict, cast
 
 from pydantic import Field, TypeAdapter
 
-from ..base.client import BaseClient, ReconnectPolicy
+from ..base.client import BaseClient, ReconnectPolicy, replies_of
 from .messages import (
     AssistantErrorMessage,
     CompleteStreamingMessage,
     IncomingMessage,
     NewAssistantMessage,
     OutgoingMessage,
+    PingMessage,
     PongMessage,
     StreamingMessage,
 )
@@ -54,6 +55,13 @@ class AssistantsClient(BaseClient[IncomingMessage, OutgoingMessage]):
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""
         await super().send_message(message)
+
+    async def request_ping(
+        self, message: PingMessage, timeout: float = 10.0
+    ) -> PongMessage:
+        """Send a PingMessage and return its reply: the next PongMessage."""
+        reply = await self._request(message, replies_of(PongMessage), timeout)
+        return cast(PongMessage, reply)
 
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""

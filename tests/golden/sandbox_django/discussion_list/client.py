@@ -1,15 +1,16 @@
 """Client for the discussionList channel."""
 
-from typing import Annotated
+from typing import Annotated, cast
 
 from pydantic import Field, TypeAdapter
 
-from ..base.client import BaseClient
+from ..base.client import BaseClient, replies_of
 from .messages import (
     AnswerAcceptedMessage,
     AnswerUnacceptedMessage,
     IncomingMessage,
     OutgoingMessage,
+    PingMessage,
     PongMessage,
     TopicCreatedMessage,
     VoteUpdatedMessage,
@@ -34,6 +35,13 @@ class DiscussionListClient(BaseClient[IncomingMessage, OutgoingMessage]):
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""
         await super().send_message(message)
+
+    async def request_ping(
+        self, message: PingMessage, timeout: float = 10.0
+    ) -> PongMessage:
+        """Send a PingMessage and return its reply: the next PongMessage."""
+        reply = await self._request(message, replies_of(PongMessage), timeout)
+        return cast(PongMessage, reply)
 
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""

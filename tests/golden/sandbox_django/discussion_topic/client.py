@@ -1,15 +1,16 @@
 """Client for the discussionTopic channel."""
 
-from typing import Annotated, TypedDict
+from typing import Annotated, TypedDict, cast
 
 from pydantic import Field, TypeAdapter
 
-from ..base.client import BaseClient, ReconnectPolicy
+from ..base.client import BaseClient, ReconnectPolicy, replies_of
 from .messages import (
     AnswerAcceptedMessage,
     AnswerUnacceptedMessage,
     IncomingMessage,
     OutgoingMessage,
+    PingMessage,
     PongMessage,
     ReplyCreatedMessage,
     VoteUpdatedMessage,
@@ -57,6 +58,13 @@ class DiscussionTopicClient(BaseClient[IncomingMessage, OutgoingMessage]):
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""
         await super().send_message(message)
+
+    async def request_ping(
+        self, message: PingMessage, timeout: float = 10.0
+    ) -> PongMessage:
+        """Send a PingMessage and return its reply: the next PongMessage."""
+        reply = await self._request(message, replies_of(PongMessage), timeout)
+        return cast(PongMessage, reply)
 
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""

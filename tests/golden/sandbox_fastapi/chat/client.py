@@ -1,16 +1,19 @@
 """Client for the chat channel."""
 
-from typing import Annotated
+from typing import Annotated, cast
 
 from pydantic import Field, TypeAdapter
 
-from ..base.client import BaseClient
+from ..base.client import BaseClient, replies_of
 from .messages import (
+    ChatMessage,
     ChatNotificationMessage,
     ExtraPassthroughMessage,
+    ExtraRequestMessage,
     ExtraResponseMessage,
     IncomingMessage,
     OutgoingMessage,
+    PingMessage,
     PongMessage,
     UserJoinedNotification,
     UserLeftNotification,
@@ -32,6 +35,29 @@ class ChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""
         await super().send_message(message)
+
+    async def request_chat(
+        self, message: ChatMessage, timeout: float = 10.0
+    ) -> ChatNotificationMessage:
+        """Send a ChatMessage and return its reply: the next ChatNotificationMessage."""
+        reply = await self._request(
+            message, replies_of(ChatNotificationMessage), timeout
+        )
+        return cast(ChatNotificationMessage, reply)
+
+    async def request_extra_request(
+        self, message: ExtraRequestMessage, timeout: float = 10.0
+    ) -> ExtraResponseMessage:
+        """Send a ExtraRequestMessage and return its reply: the next ExtraResponseMessage."""
+        reply = await self._request(message, replies_of(ExtraResponseMessage), timeout)
+        return cast(ExtraResponseMessage, reply)
+
+    async def request_ping(
+        self, message: PingMessage, timeout: float = 10.0
+    ) -> PongMessage:
+        """Send a PingMessage and return its reply: the next PongMessage."""
+        reply = await self._request(message, replies_of(PongMessage), timeout)
+        return cast(PongMessage, reply)
 
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""

@@ -1,11 +1,17 @@
 """Client for the room_topic channel."""
 
-from typing import Annotated, TypedDict
+from typing import Annotated, TypedDict, cast
 
 from pydantic import Field, TypeAdapter
 
-from ..base.client import BaseClient, ReconnectPolicy
-from .messages import IncomingMessage, OutgoingMessage, PostedMessage, RoomEvent
+from ..base.client import BaseClient, ReconnectPolicy, replies_of
+from .messages import (
+    EchoMessage,
+    IncomingMessage,
+    OutgoingMessage,
+    PostedMessage,
+    RoomEvent,
+)
 
 
 class RoomTopicPathParams(TypedDict):
@@ -46,6 +52,13 @@ class RoomTopicClient(BaseClient[IncomingMessage, OutgoingMessage]):
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""
         await super().send_message(message)
+
+    async def request_echo(
+        self, message: EchoMessage, timeout: float = 10.0
+    ) -> PostedMessage:
+        """Send a EchoMessage and return its reply: the next PostedMessage."""
+        reply = await self._request(message, replies_of(PostedMessage), timeout)
+        return cast(PostedMessage, reply)
 
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""

@@ -1,11 +1,14 @@
 """Client for the topic_hub channel."""
 
+from typing import cast
+
 from pydantic import TypeAdapter
 
+from ..base.client import replies_of
 from ..base.topic_client import BaseTopicConnection
 from ..topic_hub_presence_topic.client import TopicHubPresenceTopicClient
 from ..topic_hub_room_topic.client import TopicHubRoomTopicClient
-from .messages import IncomingMessage, OutgoingMessage, PongMessage
+from .messages import IncomingMessage, OutgoingMessage, PingMessage, PongMessage
 
 
 class TopicHubClient(BaseTopicConnection[IncomingMessage, OutgoingMessage]):
@@ -29,6 +32,13 @@ class TopicHubClient(BaseTopicConnection[IncomingMessage, OutgoingMessage]):
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""
         await super().send_message(message)
+
+    async def request_ping(
+        self, message: PingMessage, timeout: float = 10.0
+    ) -> PongMessage:
+        """Send a PingMessage and return its reply: the next PongMessage."""
+        reply = await self._request(message, replies_of(PongMessage), timeout)
+        return cast(PongMessage, reply)
 
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""

@@ -1,11 +1,18 @@
 """Handle for the topic_hub_room_topic topic."""
 
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from pydantic import Field, TypeAdapter
 
+from ..base.client import replies_of
 from ..base.topic_client import BaseTopicConnection, BaseTopicHandle, HandleT
-from .messages import IncomingMessage, OutgoingMessage, PostedMessage, RoomEvent
+from .messages import (
+    EchoMessage,
+    IncomingMessage,
+    OutgoingMessage,
+    PostedMessage,
+    RoomEvent,
+)
 
 
 class TopicHubRoomTopicClient(BaseTopicHandle[IncomingMessage, OutgoingMessage]):
@@ -37,6 +44,13 @@ class TopicHubRoomTopicClient(BaseTopicHandle[IncomingMessage, OutgoingMessage])
     ) -> IncomingMessage:
         """Send a message on this topic and return the reply that carries its ref."""
         return await super().request(message, timeout)
+
+    async def request_echo(
+        self, message: EchoMessage, timeout: float = 10.0
+    ) -> PostedMessage:
+        """Send a EchoMessage and return its reply: the next PostedMessage."""
+        reply = await self._request(message, replies_of(PostedMessage), timeout)
+        return cast(PostedMessage, reply)
 
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message pushed on this topic: by default, call the `on_` method of its type."""

@@ -1,14 +1,16 @@
 """Client for the analytics channel."""
 
-from typing import Annotated
+from typing import Annotated, cast
 
 from pydantic import Field, TypeAdapter
 
-from ..base.client import BaseClient
+from ..base.client import BaseClient, replies_of
 from .messages import (
+    AnalyticsMessage,
     AnalyticsNotificationMessage,
     IncomingMessage,
     OutgoingMessage,
+    PingMessage,
     PongMessage,
 )
 
@@ -28,6 +30,22 @@ class AnalyticsClient(BaseClient[IncomingMessage, OutgoingMessage]):
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""
         await super().send_message(message)
+
+    async def request_ping(
+        self, message: PingMessage, timeout: float = 10.0
+    ) -> PongMessage:
+        """Send a PingMessage and return its reply: the next PongMessage."""
+        reply = await self._request(message, replies_of(PongMessage), timeout)
+        return cast(PongMessage, reply)
+
+    async def request_analytics(
+        self, message: AnalyticsMessage, timeout: float = 10.0
+    ) -> AnalyticsNotificationMessage:
+        """Send a AnalyticsMessage and return its reply: the next AnalyticsNotificationMessage."""
+        reply = await self._request(
+            message, replies_of(AnalyticsNotificationMessage), timeout
+        )
+        return cast(AnalyticsNotificationMessage, reply)
 
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""

@@ -1,11 +1,18 @@
 """Client for the background_jobs channel."""
 
-from typing import Annotated
+from typing import Annotated, cast
 
 from pydantic import Field, TypeAdapter
 
-from ..base.client import BaseClient
-from .messages import IncomingMessage, JobStatusMessage, OutgoingMessage, PongMessage
+from ..base.client import BaseClient, replies_of
+from .messages import (
+    IncomingMessage,
+    JobMessage,
+    JobStatusMessage,
+    OutgoingMessage,
+    PingMessage,
+    PongMessage,
+)
 
 
 class BackgroundJobsClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -23,6 +30,20 @@ class BackgroundJobsClient(BaseClient[IncomingMessage, OutgoingMessage]):
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""
         await super().send_message(message)
+
+    async def request_ping(
+        self, message: PingMessage, timeout: float = 10.0
+    ) -> PongMessage:
+        """Send a PingMessage and return its reply: the next PongMessage."""
+        reply = await self._request(message, replies_of(PongMessage), timeout)
+        return cast(PongMessage, reply)
+
+    async def request_job(
+        self, message: JobMessage, timeout: float = 10.0
+    ) -> JobStatusMessage:
+        """Send a JobMessage and return its reply: the next JobStatusMessage."""
+        reply = await self._request(message, replies_of(JobStatusMessage), timeout)
+        return cast(JobStatusMessage, reply)
 
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""

@@ -1,15 +1,17 @@
 """Client for the reliable_chat channel."""
 
-from typing import Annotated
+from typing import Annotated, cast
 
 from pydantic import Field, TypeAdapter
 
-from ..base.client import BaseClient
+from ..base.client import BaseClient, replies_of
 from .messages import (
     ChatNotificationMessage,
     IncomingMessage,
     OutgoingMessage,
+    PingMessage,
     PongMessage,
+    ReliableChatMessage,
     ReliableChatNotificationMessage,
 )
 
@@ -29,6 +31,22 @@ class ReliableChatClient(BaseClient[IncomingMessage, OutgoingMessage]):
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""
         await super().send_message(message)
+
+    async def request_reliable_chat(
+        self, message: ReliableChatMessage, timeout: float = 10.0
+    ) -> ReliableChatNotificationMessage:
+        """Send a ReliableChatMessage and return its reply: the next ReliableChatNotificationMessage."""
+        reply = await self._request(
+            message, replies_of(ReliableChatNotificationMessage), timeout
+        )
+        return cast(ReliableChatNotificationMessage, reply)
+
+    async def request_ping(
+        self, message: PingMessage, timeout: float = 10.0
+    ) -> PongMessage:
+        """Send a PingMessage and return its reply: the next PongMessage."""
+        reply = await self._request(message, replies_of(PongMessage), timeout)
+        return cast(PongMessage, reply)
 
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""

@@ -1,13 +1,16 @@
 """Client for the ping channel."""
 
+from typing import cast
+
 from pydantic import TypeAdapter
 
-from ..base.client import BaseClient
+from ..base.client import BaseClient, correlated_replies
 from .messages import (
     DummyCurrencyInfo,
     Heartbeat,
     IncomingMessage,
     OutgoingMessage,
+    Ping,
     Pong,
     SubscriptionStatus,
     SystemStatus,
@@ -23,6 +26,13 @@ class PingClient(BaseClient[IncomingMessage, OutgoingMessage]):
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""
         await super().send_message(message)
+
+    async def request_ping(self, message: Ping, timeout: float = 10.0) -> Pong:
+        """Send a Ping and return its reply: the Pong whose /reqid equals the request's /reqid."""
+        reply = await self._request(
+            message, correlated_replies(message, "/reqid", "/reqid", Pong), timeout
+        )
+        return cast(Pong, reply)
 
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""

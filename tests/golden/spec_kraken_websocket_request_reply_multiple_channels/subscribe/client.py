@@ -1,14 +1,17 @@
 """Client for the subscribe channel."""
 
+from typing import cast
+
 from pydantic import TypeAdapter
 
-from ..base.client import BaseClient
+from ..base.client import BaseClient, correlated_replies
 from .messages import (
     DummyCurrencyInfo,
     Heartbeat,
     IncomingMessage,
     OutgoingMessage,
     Pong,
+    Subscribe,
     SubscriptionStatus,
     SystemStatus,
 )
@@ -23,6 +26,19 @@ class SubscribeClient(BaseClient[IncomingMessage, OutgoingMessage]):
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""
         await super().send_message(message)
+
+    async def request_subscribe(
+        self, message: Subscribe, timeout: float = 10.0
+    ) -> DummyCurrencyInfo | SubscriptionStatus:
+        """Send a Subscribe and return its reply: the DummyCurrencyInfo or SubscriptionStatus whose /reqid equals the request's /reqid."""
+        reply = await self._request(
+            message,
+            correlated_replies(
+                message, "/reqid", "/reqid", DummyCurrencyInfo, SubscriptionStatus
+            ),
+            timeout,
+        )
+        return cast(DummyCurrencyInfo | SubscriptionStatus, reply)
 
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""

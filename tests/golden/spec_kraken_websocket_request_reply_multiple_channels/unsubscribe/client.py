@@ -1,8 +1,10 @@
 """Client for the unsubscribe channel."""
 
+from typing import cast
+
 from pydantic import TypeAdapter
 
-from ..base.client import BaseClient
+from ..base.client import BaseClient, correlated_replies
 from .messages import (
     DummyCurrencyInfo,
     Heartbeat,
@@ -11,6 +13,7 @@ from .messages import (
     Pong,
     SubscriptionStatus,
     SystemStatus,
+    Unsubscribe,
 )
 
 
@@ -23,6 +26,17 @@ class UnsubscribeClient(BaseClient[IncomingMessage, OutgoingMessage]):
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""
         await super().send_message(message)
+
+    async def request_unsubscribe(
+        self, message: Unsubscribe, timeout: float = 10.0
+    ) -> SubscriptionStatus:
+        """Send a Unsubscribe and return its reply: the SubscriptionStatus whose /reqid equals the request's /reqid."""
+        reply = await self._request(
+            message,
+            correlated_replies(message, "/reqid", "/reqid", SubscriptionStatus),
+            timeout,
+        )
+        return cast(SubscriptionStatus, reply)
 
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""

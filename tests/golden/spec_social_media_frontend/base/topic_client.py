@@ -10,19 +10,20 @@ import asyncio
 import itertools
 import logging
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from functools import partial
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from websockets.asyncio.client import ClientConnection
 
 from .client import (
     BaseClient,
+    Expected,
+    Job,
     NotConnectedError,
     ReconnectPolicy,
     check_parameters,
-    decode_frame,
+    message_body,
 )
 
 logger = logging.getLogger(__name__)
@@ -114,11 +115,6 @@ def fill_pattern(pattern: str, params: Mapping[str, str | int]) -> str:
     return _PARAMETER.sub(fill, pattern)
 
 
-def message_body(message: BaseModel) -> Frame:
-    """A message as the JSON object sent on the wire."""
-    return message.model_dump(mode="json", by_alias=True)
-
-
 class BaseTopicHandle(Generic[IncomingT, OutgoingT]):
     """One topic on a shared connection.
 
@@ -179,6 +175,22 @@ class BaseTopicHandle(Generic[IncomingT, OutgoingT]):
             message_body(message), self.topic, timeout
         )
         return self._validate(reply)
+
+    async def _request(
+        self, message: OutgoingT, expected: Expected, timeout: float
+    ) -> Any:
+        """Sends ``message`` on this topic and returns the reply that carries
+        its ref, which must be of the ``expected`` types.
+
+        Raises:
+            TypeError: The reply is none of the declared replies.
+        """
+        reply = await self.request(message, timeout)
+        if not isinstance(reply, expected.types):
+            raise TypeError(
+                f"topic {self.topic!r}: {reply!r} is none of the declared replies"
+            )
+        return reply
 
     def _validate(self, frame: Frame) -> IncomingT:
         if self.incoming_adapter is None:
@@ -316,57 +328,25 @@ class BaseTopicConnection(BaseClient[IncomingT, OutgoingT]):
             if handle.subscribed:
                 await handle.subscribe(timeout)
 
-    async def _receive(self, websocket: ClientConnection) -> None:
-        # Replies resolve their request as soon as they arrive; everything
-        # else is handled in order by a worker, so a handler that awaits a
-        # request does not block the reply it waits for.
-        inbox: asyncio.Queue[Callable[[], Awaitable[None]] | None] = asyncio.Queue()
-        worker = asyncio.ensure_future(self._work(inbox))
-        try:
-            async for frame in websocket:
-                try:
-                    data = decode_frame(frame)
-                except ValueError:
-                    inbox.put_nowait(partial(self.handle_raw_data, frame))
-                    continue
-                if not self._resolve(data):
-                    inbox.put_nowait(partial(self._route, data))
-        finally:
-            self._fail_pending(f"the connection to {self.url} closed before the reply")
-            inbox.put_nowait(None)
-            await worker
-
-    async def _work(
-        self, inbox: "asyncio.Queue[Callable[[], Awaitable[None]] | None]"
-    ) -> None:
-        while (job := await inbox.get()) is not None:
-            try:
-                await job()
-            except Exception as error:  # noqa: BLE001 - handed to the error hook
-                await self.handle_error(error)
-
-    def _resolve(self, data: Any) -> bool:
+    def _route(self, data: Any) -> Job | None:
         if not isinstance(data, dict):
-            return False
-        ref = cast(Frame, data).get("ref")
+            return super()._route(data)
+        frame = cast(Frame, data)
+        ref = frame.get("ref")
         future = self._pending.get(str(ref)) if ref is not None else None
-        if future is None or future.done():
-            return False
-        future.set_result(cast(Frame, data))
-        return True
-
-    async def _route(self, data: Any) -> None:
-        topic = cast(Frame, data).get("topic") if isinstance(data, dict) else None
+        if future is not None and not future.done():
+            future.set_result(frame)
+            return None
+        topic = frame.get("topic")
         if topic is None:
-            await self._dispatch_json(data)
-            return
+            return super()._route(data)
         handle = self.handles.get(str(topic))
         if handle is None:
-            await self.handle_invalid_message(data)
-            return
-        await handle.receive_frame(cast(Frame, data))
+            return partial(self.handle_invalid_message, data)
+        return partial(handle.receive_frame, frame)
 
-    def _fail_pending(self, reason: str) -> None:
+    def _fail_waiting(self, reason: str) -> None:
+        super()._fail_waiting(reason)
         for future in self._pending.values():
             if not future.done():
                 future.set_exception(NotConnectedError(reason))
