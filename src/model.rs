@@ -59,6 +59,22 @@ pub struct Channel {
     /// Operations the client sends whose reply comes back on the same
     /// connection, in the order of the document.
     pub requests: Vec<Request>,
+    /// What the client sends to authenticate, sorted.
+    pub credentials: Vec<Credential>,
+}
+
+/// A credential the connection carries, as the document's security schemes
+/// and WebSocket bindings ask for.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Credential {
+    /// A header: an `httpApiKey` in the header, or a `bindings.ws.headers` property.
+    Header(String),
+    /// A query parameter: an `httpApiKey` in the query, or a `bindings.ws.query` property.
+    Query(String),
+    /// `Authorization: Bearer`: `http` with the bearer scheme, `oauth2`, `openIdConnect`.
+    Bearer,
+    /// `Authorization: Basic`: `http` with the basic scheme, `userPassword`.
+    Basic,
 }
 
 /// An operation the client sends, and the replies it declares.
@@ -461,11 +477,65 @@ impl Builder<'_> {
                     outgoing: Vec::new(),
                     topic: self.topic(&source, object.get("x-topic"))?,
                     requests: Vec::new(),
+                    credentials: self.binding_credentials(&source)?,
                 },
                 source,
             });
         }
         Ok(pending)
+    }
+
+    /// The credentials a `security` list names; schemes a WebSocket client
+    /// cannot send (X.509, encryption keys, SASL) are left out.
+    fn security(&self, list: &SourceKey) -> Result<Vec<Credential>, ModelError> {
+        let Some(Value::Array(items)) = self.documents.get(list) else {
+            return Ok(Vec::new());
+        };
+        let mut credentials = Vec::new();
+        for index in 0..items.len() {
+            let (_, scheme) = self.documents.deref(&list.child(&index.to_string()))?;
+            let text = |key: &str| scheme.get(key).and_then(Value::as_str).unwrap_or("");
+            let name = text("name").to_string();
+            match (
+                text("type"),
+                text("in"),
+                text("scheme").to_ascii_lowercase().as_str(),
+            ) {
+                ("httpApiKey", "header", _) if !name.is_empty() => {
+                    credentials.push(Credential::Header(name));
+                }
+                ("httpApiKey", "query", _) if !name.is_empty() => {
+                    credentials.push(Credential::Query(name));
+                }
+                ("http", _, "bearer") | ("oauth2" | "openIdConnect", _, _) => {
+                    credentials.push(Credential::Bearer);
+                }
+                ("http", _, "basic") | ("userPassword", _, _) => {
+                    credentials.push(Credential::Basic)
+                }
+                _ => {}
+            }
+        }
+        Ok(credentials)
+    }
+
+    /// The headers and query parameters a channel's `bindings.ws` names.
+    fn binding_credentials(&self, channel: &SourceKey) -> Result<Vec<Credential>, ModelError> {
+        let ws = channel.child("bindings").child("ws");
+        let mut credentials = Vec::new();
+        for (key, credential) in [
+            ("headers", Credential::Header as fn(String) -> Credential),
+            ("query", Credential::Query),
+        ] {
+            if self.documents.get(&ws.child(key)).is_none() {
+                continue;
+            }
+            let (_, schema) = self.documents.deref(&ws.child(key))?;
+            if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+                credentials.extend(properties.keys().cloned().map(credential));
+            }
+        }
+        Ok(credentials)
     }
 
     /// A channel's `x-topic`: a mapping with a `name` and a `pattern`.
@@ -542,7 +612,9 @@ impl Builder<'_> {
                 }
                 None => (Vec::new(), String::new()),
             };
+            let credentials = self.security(&source.child("security"))?;
             let channel = &mut channels[channel_index].channel;
+            channel.credentials.extend(credentials);
             // A reply on another connection cannot be awaited on this one.
             if client_sends
                 && !messages.is_empty()
@@ -578,9 +650,28 @@ impl Builder<'_> {
                 .collect();
             push_unique(&mut channels[index].channel.incoming, received);
         }
+        // What the servers ask for, every channel sends.
+        let servers_key = root.child("servers");
+        let server_names: Vec<String> = match self.documents.get(&servers_key) {
+            Some(Value::Object(servers)) => servers.keys().cloned().collect(),
+            _ => Vec::new(),
+        };
+        let mut server_credentials = Vec::new();
+        for name in server_names {
+            let (server, _) = self.documents.deref(&servers_key.child(&name))?;
+            server_credentials.extend(self.security(&server.child("security"))?);
+        }
         Ok(channels
             .into_iter()
-            .map(|pending| pending.channel)
+            .map(|pending| {
+                let mut channel = pending.channel;
+                channel
+                    .credentials
+                    .extend(server_credentials.iter().cloned());
+                channel.credentials.sort();
+                channel.credentials.dedup();
+                channel
+            })
             .collect())
     }
 

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::layout::{Plan, Role};
+use crate::model::Credential;
 use crate::model::{Api, Field, JsonValue, Scalar, SchemaId, SchemaKind, TypeExpr};
 use crate::naming;
 use crate::pyfmt::{self, Doc};
@@ -615,9 +616,8 @@ struct ClientView {
     gap_after_imports: String,
     /// The `TypedDict` of the path parameters, as its whole definition.
     path_params: Option<String>,
-    /// The `path_params` line of `__init__`.
-    path_params_parameter: Option<String>,
-    path_params_class: Option<String>,
+    /// `__init__`, for typed path parameters and credentials.
+    init: Option<String>,
     /// `from ..module import Name` lines: the base class and topic handles.
     parent_imports: String,
     /// One method per topic handle, for a connection client.
@@ -733,15 +733,8 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
     let class_first = path_params
         .as_ref()
         .is_none_or(|definition| definition.starts_with("class "));
-    // `ruff format` breaks a too long parameter annotation before its `|`.
-    let path_params_parameter = channel_plan.path_params_class.as_ref().map(|class| {
-        let line = format!("        path_params: {class} | None = None,");
-        if pyfmt::text_width(&line) <= LINE_LENGTH {
-            line
-        } else {
-            format!("        path_params: {class}\n        | None = None,")
-        }
-    });
+    let credentials = connection_credentials(api, plan, index);
+    let init = init_method(channel_plan.path_params_class.as_deref(), &credentials);
     let server_url = match &api.server {
         Some((host, protocol)) if protocol == "ws" || protocol == "wss" => {
             Some(string_literal(&format!("{protocol}://{host}")))
@@ -757,12 +750,15 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
         .entry(base_module.to_string())
         .or_default()
         .push(base_class.to_string());
-    if channel_plan.path_params_class.is_some() {
-        // The `__init__` that takes typed path parameters passes this on.
-        parent_imports
+    if init.is_some() {
+        // `__init__` passes the reconnect policy on.
+        let base = parent_imports
             .entry("..base.client".to_string())
-            .or_default()
-            .push("ReconnectPolicy".to_string());
+            .or_default();
+        base.push("ReconnectPolicy".to_string());
+        if !credentials.is_empty() {
+            base.push("credential_headers".to_string());
+        }
     }
     handlers.add_base_imports(&mut parent_imports);
     let mut topic_methods = Vec::new();
@@ -782,10 +778,9 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
         handlers: handlers.text,
         parent_imports: MessageHandlers::parent_import_lines(&parent_imports),
         topic_methods,
-        path_params_parameter,
+        init,
         gap_after_imports: if class_first { "\n\n" } else { "\n" }.to_string(),
         path_params,
-        path_params_class: channel_plan.path_params_class.clone(),
         header: python::class_header(
             &channel_plan.client_class,
             &format!("{base_class}[IncomingMessage, OutgoingMessage]"),
@@ -1155,6 +1150,148 @@ impl MessageHandlers {
     }
 }
 
+/// The credentials a channel client's connection carries: its own, and
+/// those of the topics that ride on it; with the keyword argument of each.
+fn connection_credentials(api: &Api, plan: &Plan, index: usize) -> Vec<(String, Credential)> {
+    let mut credentials = api.channels[index].credentials.clone();
+    if let Role::Connection { topics } = &plan.channels[index].role {
+        for (topic, _) in topics {
+            credentials.extend(api.channels[*topic].credentials.iter().cloned());
+        }
+    }
+    credentials.sort();
+    credentials.dedup();
+    let mut keywords = naming::Allocator::new();
+    keywords.reserve([
+        "self",
+        "base_url",
+        "protocol",
+        "headers",
+        "path_params",
+        "reconnect",
+        "query_params",
+        "bearer_token",
+        "username",
+        "password",
+    ]);
+    credentials
+        .into_iter()
+        .map(|credential| {
+            let keyword = match &credential {
+                Credential::Header(name) | Credential::Query(name) => {
+                    keywords.allocate(&naming::parameter_name(&naming::snake_case(name)))
+                }
+                Credential::Bearer => "bearer_token".to_string(),
+                Credential::Basic => "username".to_string(),
+            };
+            (keyword, credential)
+        })
+        .collect()
+}
+
+/// `__init__` of a channel client whose address has path parameters or
+/// whose document asks for credentials: typed keyword arguments that fill
+/// the address, headers and query string.
+fn init_method(
+    path_params_class: Option<&str>,
+    credentials: &[(String, Credential)],
+) -> Option<String> {
+    if path_params_class.is_none() && credentials.is_empty() {
+        return None;
+    }
+    let mut text = String::from(
+        "    def __init__(\n        self,\n        base_url: str | None = None,\n        /,\n        protocol: str = \"ws\",\n        headers: dict[str, str] | None = None,\n",
+    );
+    if let Some(class) = path_params_class {
+        // `ruff format` breaks a too long parameter annotation before its `|`.
+        let line = format!("        path_params: {class} | None = None,");
+        if pyfmt::text_width(&line) <= LINE_LENGTH {
+            text.push_str(&line);
+        } else {
+            text.push_str(&format!(
+                "        path_params: {class}\n        | None = None,"
+            ));
+        }
+        text.push('\n');
+    }
+    text.push_str("        reconnect: ReconnectPolicy | None = None,\n");
+    let mut named_headers = Vec::new();
+    let mut query = Vec::new();
+    let mut extra = Vec::new();
+    let mut notes = Vec::new();
+    if !credentials.is_empty() {
+        text.push_str("        *,\n");
+    }
+    for (keyword, credential) in credentials {
+        match credential {
+            Credential::Header(name) => {
+                named_headers.push(pyfmt::text(format!("{}: {keyword}", string_literal(name))));
+                notes.push(format!("{keyword}: Sent as the {name} header."));
+            }
+            Credential::Query(name) => {
+                query.push(pyfmt::text(format!("{}: {keyword}", string_literal(name))));
+                notes.push(format!("{keyword}: Sent as the {name} query parameter."));
+            }
+            Credential::Bearer => {
+                extra.push(pyfmt::text("bearer_token=bearer_token"));
+                notes.push("bearer_token: Sent as Authorization: Bearer <token>.".to_string());
+            }
+            Credential::Basic => {
+                extra.push(pyfmt::text("username=username"));
+                extra.push(pyfmt::text("password=password"));
+                notes.push(
+                    "username, password: Sent as Authorization: Basic <both, encoded>.".to_string(),
+                );
+            }
+        }
+        match credential {
+            Credential::Basic => text.push_str(
+                "        username: str | None = None,\n        password: str | None = None,\n",
+            ),
+            _ => text.push_str(&format!("        {keyword}: str | None = None,\n")),
+        }
+    }
+    text.push_str("    ) -> None:\n");
+    if !notes.is_empty() {
+        let mut doc = String::from("Connect with the credentials the document asks for.\n\nArgs:");
+        for note in &notes {
+            doc.push_str("\n    ");
+            doc.push_str(note);
+        }
+        text.push_str(&docstring(&doc, 8));
+    }
+    text.push_str(
+        "        super().__init__(\n            base_url,\n            protocol=protocol,\n",
+    );
+    if credentials.is_empty() {
+        text.push_str("            headers=headers,\n");
+    } else {
+        let mut arguments = vec![pyfmt::text("headers"), pyfmt::dict(named_headers)];
+        arguments.extend(extra);
+        let headers = pyfmt::Doc::Group(vec![
+            pyfmt::text("headers="),
+            pyfmt::call("credential_headers", arguments),
+        ]);
+        text.push_str(&format!(
+            "            {},\n",
+            pyfmt::print(&headers, 12, LINE_LENGTH)
+        ));
+    }
+    if path_params_class.is_some() {
+        text.push_str("            path_params=dict(path_params or {}),\n");
+    }
+    text.push_str("            reconnect=reconnect,\n");
+    if !query.is_empty() {
+        let query = pyfmt::Doc::Group(vec![pyfmt::text("query_params="), pyfmt::dict(query)]);
+        text.push_str(&format!(
+            "            {},\n",
+            pyfmt::print(&query, 12, LINE_LENGTH)
+        ));
+    }
+    text.push_str("        )\n");
+    Some(text)
+}
+
 /// The keyword parameters of a topic handle's pattern, after `first`.
 fn topic_signature(
     plan: &Plan,
@@ -1371,6 +1508,8 @@ struct ReadmeChannel {
     handlers: Vec<String>,
     /// `request_ping(PingMessage) → PongMessage` per request with a reply.
     requests: Vec<String>,
+    /// `` `x_api_key=` (header `X-Api-Key`) `` per credential argument.
+    credentials: Vec<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -1497,6 +1636,20 @@ fn readme_channel(api: &Api, plan: &Plan, index: usize) -> ReadmeChannel {
             .into_iter()
             .map(|(class, method)| format!("{method}({class})"))
             .collect(),
+        credentials: match channel_plan.role {
+            Role::Topic { .. } => Vec::new(),
+            _ => connection_credentials(api, plan, index)
+                .into_iter()
+                .map(|(keyword, credential)| match credential {
+                    Credential::Header(name) => format!("`{keyword}=` (header `{name}`)"),
+                    Credential::Query(name) => format!("`{keyword}=` (query `{name}`)"),
+                    Credential::Bearer => "`bearer_token=` (`Authorization: Bearer`)".to_string(),
+                    Credential::Basic => {
+                        "`username=`, `password=` (`Authorization: Basic`)".to_string()
+                    }
+                })
+                .collect(),
+        },
         requests: method_names(api, plan, index)
             .1
             .into_iter()

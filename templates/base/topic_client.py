@@ -251,6 +251,7 @@ class BaseTopicConnection(BaseClient[IncomingT, OutgoingT]):
         headers: dict[str, str] | None = None,
         path_params: dict[str, Any] | None = None,
         reconnect: ReconnectPolicy | None = None,
+        query_params: Mapping[str, str | None] | None = None,
     ) -> None:
         super().__init__(
             base_url,
@@ -258,6 +259,7 @@ class BaseTopicConnection(BaseClient[IncomingT, OutgoingT]):
             headers=headers,
             path_params=path_params,
             reconnect=reconnect,
+            query_params=query_params,
         )
         self.handles: dict[str, BaseTopicHandle[Any, Any]] = {}
         self._pending: dict[str, asyncio.Future[Frame]] = {}

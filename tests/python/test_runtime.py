@@ -5,6 +5,7 @@ after a drop (backoff, give up, stop), ``async with``/``async for``, and a
 handler per message type."""
 
 import asyncio
+import base64
 import json
 import socket
 from typing import Any
@@ -430,3 +431,35 @@ def test_a_correlated_request_takes_the_reply_with_its_id() -> None:
     client, reply = asyncio.run(asyncio.wait_for(scenario(), TIMEOUT))
     assert isinstance(reply, SubscriptionStatus) and reply.root.reqid == 7
     assert [other.root.reqid for other in client.others] == [107]
+
+
+def test_credentials_from_the_document_reach_the_server() -> None:
+    from gen_security.accounts import AccountsClient
+    from gen_security.orders import OrdersClient
+
+    seen: list[tuple[str, dict[str, str]]] = []
+
+    async def handler(websocket: ServerConnection) -> None:
+        seen.append((websocket.request.path, dict(websocket.request.headers)))
+        await websocket.close()
+
+    async def scenario() -> None:
+        async with serve(handler, "127.0.0.1", 0) as running:
+            host = f"127.0.0.1:{running.sockets[0].getsockname()[1]}"
+            clients = [
+                OrdersClient(host, x_api_key="k1", x_tenant="acme", api_key="q 1", page="2", bearer_token="tok"),
+                AccountsClient(host, username="ada", password="s3cret:x"),
+                OrdersClient(host, headers={"X-Other": "kept"}),
+            ]
+            for client in clients:
+                await asyncio.wait_for(client.handle(), TIMEOUT)
+
+    asyncio.run(scenario())
+    (orders_path, orders), (accounts_path, accounts), (bare_path, bare) = seen
+    assert orders_path == "/ws/orders?api_key=q+1&page=2"
+    assert (orders["x-api-key"], orders["x-tenant"], orders["authorization"]) == ("k1", "acme", "Bearer tok")
+    assert accounts_path == "/ws/accounts"
+    assert accounts["authorization"] == "Basic " + base64.b64encode(b"ada:s3cret:x").decode()
+    # Credentials not given are not sent.
+    assert bare_path == "/ws/orders" and bare["x-other"] == "kept"
+    assert not {"x-api-key", "x-tenant", "authorization"} & set(bare)

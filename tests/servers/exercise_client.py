@@ -242,7 +242,8 @@ async def profiles(host: str) -> None:
 
 
 async def secure(host: str) -> None:
-    client = SecureRecorder(host, headers={"Authorization": "Bearer let-me-in"})
+    # The credential the document asks for is a typed constructor argument.
+    client = SecureRecorder(host, authorization="Bearer let-me-in")
     task = await connected(client)
     await client.send_message(WhoAmIMessage())
     await client.inbox.expect("identity:tester:read,write")

@@ -9,16 +9,24 @@ re-establishes a dropped connection.
 """
 
 import asyncio
+import base64
 import json
 import logging
 import random
 import re
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Collection,
+    Mapping,
+    Sequence,
+)
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, ClassVar, Generic, TypeVar, cast
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from websockets.asyncio.client import ClientConnection, connect
@@ -90,6 +98,25 @@ def check_parameters(
         if unknown:
             problems.append("unknown " + ", ".join(unknown))
         raise ValueError(f"{what} {template!r}: {'; '.join(problems)}")
+
+
+def credential_headers(
+    headers: dict[str, str] | None,
+    named: Mapping[str, str | None],
+    bearer_token: str | None = None,
+    username: str | None = None,
+    password: str | None = None,
+) -> dict[str, str]:
+    """``headers`` with the credentials that were given: headers by name,
+    and ``Authorization`` for a bearer token or a username and password."""
+    result = dict(headers or {})
+    result.update({name: value for name, value in named.items() if value is not None})
+    if bearer_token is not None:
+        result["Authorization"] = f"Bearer {bearer_token}"
+    if username is not None or password is not None:
+        pair = f"{username or ''}:{password or ''}".encode()
+        result["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
+    return result
 
 
 def message_body(message: BaseModel) -> dict[str, Any]:
@@ -181,6 +208,7 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         headers: dict[str, str] | None = None,
         path_params: dict[str, Any] | None = None,
         reconnect: ReconnectPolicy | None = None,
+        query_params: Mapping[str, str | None] | None = None,
     ) -> None:
         """Initialize the base client.
 
@@ -193,6 +221,8 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
                 address; they are URL-encoded.
             reconnect: Re-establish a dropped connection with this policy;
                 without it, ``handle()`` returns when the connection closes.
+            query_params: Added to the address as its query string; those
+                that are ``None`` are left out.
 
         Raises:
             ValueError: When there is no base_url and no server, when a
@@ -206,6 +236,13 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
             base_url = f"{protocol}://{base_url}"
         self.headers: dict[str, str] = dict(headers or {})
         self.url = base_url.rstrip("/") + self._fill_path(path_params or {})
+        query = {
+            name: value
+            for name, value in (query_params or {}).items()
+            if value is not None
+        }
+        if query:
+            self.url += "?" + urlencode(query)
         self.reconnect_policy = reconnect
         self._websocket: ClientConnection | None = None
         self._stopping = asyncio.Event()

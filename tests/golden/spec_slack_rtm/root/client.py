@@ -2,7 +2,7 @@
 
 from pydantic import TypeAdapter
 
-from ..base.client import BaseClient
+from ..base.client import BaseClient, ReconnectPolicy, credential_headers
 from .messages import (
     AccountsChanged,
     BotAdded,
@@ -60,6 +60,29 @@ class RootClient(BaseClient[IncomingMessage, OutgoingMessage]):
 
     path = "/"
     incoming_adapter = TypeAdapter[IncomingMessage](IncomingMessage)
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        /,
+        protocol: str = "ws",
+        headers: dict[str, str] | None = None,
+        reconnect: ReconnectPolicy | None = None,
+        *,
+        token: str | None = None,
+    ) -> None:
+        """Connect with the credentials the document asks for.
+
+        Args:
+            token: Sent as the token query parameter.
+        """
+        super().__init__(
+            base_url,
+            protocol=protocol,
+            headers=credential_headers(headers, {}),
+            reconnect=reconnect,
+            query_params={"token": token},
+        )
 
     async def send_message(self, message: OutgoingMessage) -> None:
         """Send one of the messages this channel accepts."""

@@ -4,7 +4,7 @@ from typing import TypedDict
 
 from pydantic import TypeAdapter
 
-from ..base.client import BaseClient, ReconnectPolicy
+from ..base.client import BaseClient, ReconnectPolicy, credential_headers
 from .messages import IncomingMessage, OutgoingMessage, TurnOnOffPayload
 
 
@@ -28,11 +28,18 @@ class LightTurnOffClient(BaseClient[IncomingMessage, OutgoingMessage]):
         headers: dict[str, str] | None = None,
         path_params: LightTurnOffPathParams | None = None,
         reconnect: ReconnectPolicy | None = None,
+        *,
+        bearer_token: str | None = None,
     ) -> None:
+        """Connect with the credentials the document asks for.
+
+        Args:
+            bearer_token: Sent as Authorization: Bearer <token>.
+        """
         super().__init__(
             base_url,
             protocol=protocol,
-            headers=headers,
+            headers=credential_headers(headers, {}, bearer_token=bearer_token),
             path_params=dict(path_params or {}),
             reconnect=reconnect,
         )

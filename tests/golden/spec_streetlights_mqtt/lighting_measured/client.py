@@ -2,7 +2,7 @@
 
 from typing import TypedDict
 
-from ..base.client import BaseClient, ReconnectPolicy
+from ..base.client import BaseClient, ReconnectPolicy, credential_headers
 from .messages import IncomingMessage, OutgoingMessage
 
 
@@ -29,11 +29,18 @@ class LightingMeasuredClient(BaseClient[IncomingMessage, OutgoingMessage]):
         headers: dict[str, str] | None = None,
         path_params: LightingMeasuredPathParams | None = None,
         reconnect: ReconnectPolicy | None = None,
+        *,
+        bearer_token: str | None = None,
     ) -> None:
+        """Connect with the credentials the document asks for.
+
+        Args:
+            bearer_token: Sent as Authorization: Bearer <token>.
+        """
         super().__init__(
             base_url,
             protocol=protocol,
-            headers=headers,
+            headers=credential_headers(headers, {}, bearer_token=bearer_token),
             path_params=dict(path_params or {}),
             reconnect=reconnect,
         )

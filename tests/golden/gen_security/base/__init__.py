@@ -1,0 +1,23 @@
+"""The WebSocket client every channel client builds on."""
+
+from .client import BaseClient, NotConnectedError, ReconnectPolicy
+from .topic_client import (
+    BaseTopicConnection,
+    BaseTopicHandle,
+    NotSubscribedError,
+    TopicError,
+    TopicUnauthorizedError,
+    UnknownTopicError,
+)
+
+__all__ = [
+    "BaseClient",
+    "BaseTopicConnection",
+    "BaseTopicHandle",
+    "NotConnectedError",
+    "NotSubscribedError",
+    "ReconnectPolicy",
+    "TopicError",
+    "TopicUnauthorizedError",
+    "UnknownTopicError",
+]

@@ -1,0 +1,535 @@
+"""The WebSocket client every generated channel client builds on.
+
+A channel client sets ``path`` (the channel address, possibly with
+``{parameter}`` placeholders) and ``incoming_adapter`` (validates frames into
+the channel's ``IncomingMessage`` union). Subclass a channel client and
+override ``handle_message`` and the hooks to give it behaviour, or use it
+as ``async with`` and ``async for``. ``reconnect=ReconnectPolicy()``
+re-establishes a dropped connection.
+"""
+
+import asyncio
+import base64
+import json
+import logging
+import random
+import re
+import uuid
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Collection,
+    Mapping,
+    Sequence,
+)
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, ClassVar, Generic, TypeVar, cast
+from urllib.parse import quote, urlencode
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import (
+    ConnectionClosed,
+    ConnectionClosedError,
+    WebSocketException,
+)
+
+logger = logging.getLogger(__name__)
+
+IncomingT = TypeVar("IncomingT")
+OutgoingT = TypeVar("OutgoingT", bound=BaseModel)
+ClientT = TypeVar("ClientT", bound="BaseClient[Any, Any]")
+
+# What a closed connection puts in the queues of ``async for`` loops.
+_CLOSED = object()
+_MISSING = object()
+
+# Handles one received frame, in the order frames arrived.
+Job = Callable[[], Awaitable[None]]
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+class NotConnectedError(RuntimeError):
+    """Raised when sending while no connection is open."""
+
+
+@dataclass(frozen=True)
+class ReconnectPolicy:
+    """How ``handle()`` re-establishes a connection that dropped or could not open.
+
+    Attempt ``n`` (counted from 1 since the last open connection) waits
+    ``initial_delay * multiplier ** (n - 1)`` seconds, at most ``max_delay``,
+    changed at random by up to ``jitter`` of itself; after ``attempts``
+    failed attempts in a row (``None``: never) ``handle()`` gives up.
+    """
+
+    attempts: int | None = 5
+    initial_delay: float = 0.5
+    multiplier: float = 2.0
+    max_delay: float = 30.0
+    jitter: float = 0.1
+
+    def delay(self, attempt: int) -> float:
+        """Seconds to wait before attempt ``attempt``."""
+        delay = min(
+            self.max_delay, self.initial_delay * self.multiplier ** (attempt - 1)
+        )
+        return max(0.0, delay * (1 + random.uniform(-self.jitter, self.jitter)))
+
+    def allows(self, attempt: int) -> bool:
+        """Whether attempt ``attempt`` may be made."""
+        return self.attempts is None or attempt <= self.attempts
+
+
+def check_parameters(
+    what: str, template: str, wanted: list[str], given: Collection[str]
+) -> None:
+    """Raises ``ValueError`` naming the placeholders of ``template`` that
+    ``given`` misses and the names it has that are no placeholder."""
+    missing = [name for name in wanted if name not in given]
+    unknown = sorted(name for name in given if name not in wanted)
+    if missing or unknown:
+        problems: list[str] = []
+        if missing:
+            problems.append("missing " + ", ".join(missing))
+        if unknown:
+            problems.append("unknown " + ", ".join(unknown))
+        raise ValueError(f"{what} {template!r}: {'; '.join(problems)}")
+
+
+def credential_headers(
+    headers: dict[str, str] | None,
+    named: Mapping[str, str | None],
+    bearer_token: str | None = None,
+    username: str | None = None,
+    password: str | None = None,
+) -> dict[str, str]:
+    """``headers`` with the credentials that were given: headers by name,
+    and ``Authorization`` for a bearer token or a username and password."""
+    result = dict(headers or {})
+    result.update({name: value for name, value in named.items() if value is not None})
+    if bearer_token is not None:
+        result["Authorization"] = f"Bearer {bearer_token}"
+    if username is not None or password is not None:
+        pair = f"{username or ''}:{password or ''}".encode()
+        result["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
+    return result
+
+
+def message_body(message: BaseModel) -> dict[str, Any]:
+    """A message as the JSON object sent on the wire."""
+    return message.model_dump(mode="json", by_alias=True)
+
+
+def resolve_pointer(document: Any, pointer: str) -> Any:
+    """The value at a JSON pointer (``/payload/id``), or ``_MISSING``."""
+    value = document
+    for token in pointer.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(value, dict) and token in value:
+            value = cast(dict[str, Any], value)[token]
+        elif isinstance(value, list) and token.isdigit():
+            items = cast(Sequence[Any], value)
+            if int(token) >= len(items):
+                return _MISSING
+            value = items[int(token)]
+        else:
+            return _MISSING
+    return value
+
+
+@dataclass(frozen=True)
+class Expected:
+    """Which incoming message answers a request, and what the request's
+    frame carries besides the message so that the answer can name it."""
+
+    types: tuple[type[Any], ...]
+    # The reply's correlation id: where it is in the frame, and its value.
+    pointer: str | None = None
+    value: Any = None
+    extra: dict[str, Any] = field(default_factory=dict[str, Any])
+
+    def accepts(self, data: Any, message: Any) -> bool:
+        """Whether a received frame, validated as ``message``, is the reply."""
+        if not isinstance(message, self.types):
+            return False
+        return self.pointer is None or resolve_pointer(data, self.pointer) == self.value
+
+
+def replies_of(*types: type[Any]) -> Expected:
+    """The next incoming message of one of ``types``."""
+    return Expected(types)
+
+
+def correlated_replies(
+    request: BaseModel, request_pointer: str, reply_pointer: str, *types: type[Any]
+) -> Expected:
+    """The incoming message of one of ``types`` whose value at
+    ``reply_pointer`` equals the request's at ``request_pointer`` (the
+    document's ``correlationId``). When the message has no such field, as
+    chanx's ``ref`` that travels beside the message, a fresh id goes there.
+
+    Raises:
+        ValueError: The message has the field, but no value in it.
+    """
+    body = message_body(request)
+    wanted = resolve_pointer(body, request_pointer)
+    tokens = request_pointer.split("/")[1:]
+    if wanted is not _MISSING and wanted is not None:
+        return Expected(types, reply_pointer, wanted)
+    if wanted is _MISSING and len(tokens) == 1 and tokens[0] not in body:
+        wanted = uuid.uuid4().hex
+        return Expected(types, reply_pointer, wanted, {tokens[0]: wanted})
+    raise ValueError(f"the request has no correlation id at {request_pointer!r}")
+
+
+def decode_frame(frame: str | bytes) -> Any:
+    """The JSON value of a frame; raises ``ValueError`` when it is not JSON."""
+    text = frame.decode("utf-8") if isinstance(frame, bytes) else frame
+    return json.loads(text)
+
+
+class BaseClient(Generic[IncomingT, OutgoingT]):
+    """Base WebSocket client class."""
+
+    path: ClassVar[str] = ""
+    incoming_adapter: ClassVar[TypeAdapter[Any] | None] = None
+    # The document's server, used when no base_url is given.
+    server_url: ClassVar[str | None] = None
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        /,
+        protocol: str = "ws",
+        headers: dict[str, str] | None = None,
+        path_params: dict[str, Any] | None = None,
+        reconnect: ReconnectPolicy | None = None,
+        query_params: Mapping[str, str | None] | None = None,
+    ) -> None:
+        """Initialize the base client.
+
+        Args:
+            base_url: ``host:port``, or a full ``ws://`` or ``wss://`` URL;
+                without it, the server the document names.
+            protocol: ``ws`` or ``wss``, used when ``base_url`` has no scheme.
+            headers: Extra HTTP headers sent with the opening handshake.
+            path_params: Values for the ``{placeholders}`` in the channel
+                address; they are URL-encoded.
+            reconnect: Re-establish a dropped connection with this policy;
+                without it, ``handle()`` returns when the connection closes.
+            query_params: Added to the address as its query string; those
+                that are ``None`` are left out.
+
+        Raises:
+            ValueError: When there is no base_url and no server, when a
+                placeholder has no value, or when a value names no placeholder.
+        """
+        if base_url is None:
+            if self.server_url is None:
+                raise ValueError("give the server's base_url: the document names none")
+            base_url = self.server_url
+        if not base_url.startswith(("ws://", "wss://")):
+            base_url = f"{protocol}://{base_url}"
+        self.headers: dict[str, str] = dict(headers or {})
+        self.url = base_url.rstrip("/") + self._fill_path(path_params or {})
+        query = {
+            name: value
+            for name, value in (query_params or {}).items()
+            if value is not None
+        }
+        if query:
+            self.url += "?" + urlencode(query)
+        self.reconnect_policy = reconnect
+        self._websocket: ClientConnection | None = None
+        self._stopping = asyncio.Event()
+        self._opened = asyncio.Event()
+        self._last_error: Exception | None = None
+        self._runner: asyncio.Future[None] | None = None
+        # Queues of incoming messages for ``async for`` loops; ``_inbox`` is
+        # the one an ``async with`` block keeps from its start.
+        self._listeners: list[asyncio.Queue[object]] = []
+        self._inbox: asyncio.Queue[object] | None = None
+        # Requests waiting for their reply: which message it is, and where
+        # it goes.
+        self._waiting: list[tuple[Expected, asyncio.Future[Any]]] = []
+
+    @classmethod
+    def _fill_path(cls, path_params: dict[str, Any]) -> str:
+        check_parameters(
+            "path parameters for", cls.path, _PLACEHOLDER.findall(cls.path), path_params
+        )
+
+        def fill(match: re.Match[str]) -> str:
+            return quote(str(path_params[match.group(1)]), safe="")
+
+        path = _PLACEHOLDER.sub(fill, cls.path)
+        return path if path.startswith("/") else f"/{path}"
+
+    @property
+    def websocket(self) -> ClientConnection:
+        """The open connection; raises ``NotConnectedError`` when there is none."""
+        if self._websocket is None:
+            raise NotConnectedError(f"not connected to {self.url}: call handle() first")
+        return self._websocket
+
+    async def handle(self) -> None:
+        """Connect to the WebSocket server and handle incoming messages.
+
+        ``send_init_message`` runs as soon as the connection is open,
+        alongside the receive loop, so it may wait for replies. Returns when
+        the connection closes; with a reconnect policy, only on a normal
+        close (code 1000), after ``disconnect()``, or when the policy's
+        attempts are exhausted.
+        """
+        self._stopping.clear()
+        await self.before_handle()
+        attempt = 0
+        ever_opened = False
+        try:
+            while True:
+                opened, clean = await self._connect_once(attempt)
+                ever_opened = ever_opened or opened
+                policy = self.reconnect_policy
+                if clean or policy is None or self._stopping.is_set():
+                    break
+                attempt = 1 if opened else attempt + 1
+                if not policy.allows(attempt):
+                    break
+                if await self._stopped_within(policy.delay(attempt)):
+                    break
+        finally:
+            for queue in self._listeners:
+                queue.put_nowait(_CLOSED)
+        if ever_opened:
+            await self.after_handle()
+
+    async def _stopped_within(self, seconds: float) -> bool:
+        """Waits up to ``seconds``; whether ``disconnect()`` was called."""
+        stopping = asyncio.ensure_future(self._stopping.wait())
+        done, _ = await asyncio.wait({stopping}, timeout=seconds)
+        if not done:
+            stopping.cancel()
+        return bool(done)
+
+    async def _connect_once(self, attempt: int) -> tuple[bool, bool]:
+        """One connection: whether it opened, and whether it closed normally."""
+        try:
+            websocket = await connect(self.url, additional_headers=self.headers)
+        except (OSError, TimeoutError, WebSocketException) as error:
+            self._last_error = error
+            await self.handle_websocket_connection_error(error)
+            return False, False
+        self._websocket = websocket
+        self._opened.set()
+        init = asyncio.ensure_future(self._run_init(attempt))
+        try:
+            await self._receive(websocket)
+        except ConnectionClosedError as error:
+            self._last_error = error
+            await self.handle_websocket_connection_error(error)
+        finally:
+            self._opened.clear()
+            if not init.done():
+                init.cancel()
+            await asyncio.gather(init, return_exceptions=True)
+            await websocket.close()
+            self._websocket = None
+        return True, websocket.close_code == 1000
+
+    async def _run_init(self, attempt: int) -> None:
+        try:
+            if attempt:
+                await self.on_reconnect(attempt)
+            await self.send_init_message()
+        except Exception as error:  # noqa: BLE001 - handed to the error hook
+            await self.handle_error(error)
+
+    async def _receive(self, websocket: ClientConnection) -> None:
+        # Replies that a request waits for resolve it as soon as they
+        # arrive; everything else is handled in arrival order by a worker,
+        # so a handler may itself await a request.
+        inbox: asyncio.Queue[Job | None] = asyncio.Queue()
+        worker = asyncio.ensure_future(self._work(inbox))
+        try:
+            async for frame in websocket:
+                try:
+                    data = decode_frame(frame)
+                except ValueError:
+                    inbox.put_nowait(partial(self.handle_raw_data, frame))
+                    continue
+                job = self._route(data)
+                if job is not None:
+                    inbox.put_nowait(job)
+        finally:
+            self._fail_waiting(f"the connection to {self.url} closed before the reply")
+            inbox.put_nowait(None)
+            await worker
+
+    async def _work(self, inbox: "asyncio.Queue[Job | None]") -> None:
+        while (job := await inbox.get()) is not None:
+            try:
+                await job()
+            except Exception as error:  # noqa: BLE001 - handed to the error hook
+                await self.handle_error(error)
+
+    def _route(self, data: Any) -> Job | None:
+        """What to do with a decoded frame; ``None`` when a waiting request took it."""
+        adapter = self.incoming_adapter
+        try:
+            if adapter is None:
+                raise ValueError("this channel declares no incoming messages")
+            message = adapter.validate_python(data)
+        except (ValidationError, ValueError):
+            return partial(self.handle_invalid_message, data)
+        for expected, future in self._waiting:
+            if not future.done() and expected.accepts(data, message):
+                future.set_result(message)
+                return None
+        return partial(self._deliver, message)
+
+    async def _deliver(self, message: Any) -> None:
+        for queue in self._listeners:
+            queue.put_nowait(message)
+        await self.handle_message(message)
+
+    def _fail_waiting(self, reason: str) -> None:
+        for _, future in self._waiting:
+            if not future.done():
+                future.set_exception(NotConnectedError(reason))
+
+    async def _request(
+        self, message: OutgoingT, expected: Expected, timeout: float
+    ) -> Any:
+        """Sends ``message`` and returns the first incoming message that is
+        ``expected``, which then does not reach ``handle_message``.
+
+        Raises:
+            asyncio.TimeoutError: No such message within ``timeout`` seconds.
+            NotConnectedError: No connection, or it closed before the reply.
+        """
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        waiting = (expected, future)
+        self._waiting.append(waiting)
+        try:
+            await self.send_json({**message_body(message), **expected.extra})
+            return await asyncio.wait_for(future, timeout)
+        finally:
+            self._waiting.remove(waiting)
+
+    async def send_raw(self, data: str | bytes) -> None:
+        """Send a text or binary frame as it is.
+
+        Raises:
+            NotConnectedError: No connection is open, or it just closed.
+        """
+        try:
+            await self.websocket.send(data)
+        except ConnectionClosed as error:
+            raise NotConnectedError(
+                f"the connection to {self.url} is closed"
+            ) from error
+
+    async def send_json(self, data: Any) -> None:
+        """Send a value serialised as JSON."""
+        await self.send_raw(json.dumps(data))
+
+    async def send_message(self, message: OutgoingT) -> None:
+        """Send a Pydantic message model to the server."""
+        await self.send_json(message_body(message))
+
+    async def handle_message(self, message: IncomingT) -> None:
+        """Override this method in subclasses to process messages."""
+
+    async def disconnect(self, code: int = 1000, reason: str = "") -> None:
+        """Disconnect from the WebSocket server; ``handle()`` then returns."""
+        self._stopping.set()
+        if self._websocket is not None:
+            await self._websocket.close(code, reason)
+
+    # typing.Self needs Python 3.11; these clients run on 3.10.
+    async def __aenter__(self: ClientT) -> ClientT:  # noqa: PYI019
+        """Connect, and handle messages in the background until the block ends.
+
+        From the start, incoming messages are also kept for ``async for``
+        within the block, so none arrives before the loop starts unseen.
+
+        Raises:
+            NotConnectedError: The connection could not be opened (with a
+                reconnect policy: not before its attempts were exhausted).
+        """
+        self._inbox = asyncio.Queue()
+        self._listeners.append(self._inbox)
+        runner = asyncio.ensure_future(self.handle())
+        self._runner = runner
+        opened = asyncio.ensure_future(self._opened.wait())
+        await asyncio.wait({runner, opened}, return_when=asyncio.FIRST_COMPLETED)
+        if not opened.done():
+            opened.cancel()
+            await asyncio.gather(runner, opened, return_exceptions=True)
+            raise NotConnectedError(
+                f"could not connect to {self.url}"
+            ) from self._last_error
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        """Disconnect and wait until ``handle()`` has returned."""
+        await self.disconnect()
+        if self._runner is not None:
+            await self._runner
+            self._runner = None
+        if self._inbox is not None:
+            self._listeners.remove(self._inbox)
+            self._inbox = None
+
+    def __aiter__(self) -> AsyncIterator[IncomingT]:
+        """The incoming messages, validated, until the connection closes
+        for good (they reach ``handle_message`` too)."""
+        if self._inbox is not None:
+            return self._iterate(self._inbox)
+        queue: asyncio.Queue[object] = asyncio.Queue()
+        self._listeners.append(queue)
+        return self._iterate(queue)
+
+    async def _iterate(
+        self, queue: "asyncio.Queue[object]"
+    ) -> AsyncIterator[IncomingT]:
+        try:
+            while (item := await queue.get()) is not _CLOSED:
+                yield cast(IncomingT, item)
+            # Every later loop over the same queue ends at once too.
+            queue.put_nowait(_CLOSED)
+        finally:
+            if queue is not self._inbox and queue in self._listeners:
+                self._listeners.remove(queue)
+
+    async def send_init_message(self) -> None:
+        """Send initial message after connection is established."""
+
+    async def on_reconnect(self, attempt: int) -> None:
+        """Called when a reconnect policy re-opened the connection, with the
+        attempt that succeeded, before ``send_init_message`` runs again."""
+
+    async def before_handle(self) -> None:
+        """Called before establishing connection."""
+
+    async def after_handle(self) -> None:
+        """Called after connection closes (not when it never opened)."""
+
+    async def handle_error(self, error: Exception) -> None:
+        """Handle general message processing errors; logs them by default."""
+        logger.error("error while handling a message", exc_info=error)
+
+    async def handle_websocket_connection_error(self, error: Exception) -> None:
+        """Handle connection errors; logs them by default."""
+        logger.error("WebSocket connection to %s failed: %s", self.url, error)
+
+    async def handle_raw_data(self, message: str | bytes) -> None:
+        """Handle non-JSON data; ignored by default."""
+
+    async def handle_invalid_message(self, invalid_message: Any) -> None:
+        """Handle JSON that matches no incoming message; logs it by default."""
+        logger.warning("message matches no incoming message type: %r", invalid_message)
