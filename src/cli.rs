@@ -180,6 +180,10 @@ struct GenerationArgs {
     /// Do not write README.md.
     #[arg(long)]
     no_readme: bool,
+    /// Also write test_examples.py: a pytest module that validates every
+    /// message example of the document against its generated model.
+    #[arg(long)]
+    with_tests: bool,
     /// Start fresh: remove every file chanx generated in the output folder
     /// (edited ones and base/ too), keeping files it did not write. Only in a
     /// folder chanx generated, or an empty one.
@@ -323,6 +327,7 @@ struct Job {
     formatter: Formatter,
     readme: bool,
     perspective: Perspective,
+    with_tests: bool,
     write: WriteOptions,
     limits: load::Limits,
     /// The command that regenerates this client.
@@ -357,6 +362,7 @@ fn flag_words(client: &Client) -> Vec<String> {
         (client.no_readme, "--no-readme"),
         (client.override_base, "--override-base"),
         (client.no_clear_channels, "--no-clear-channels"),
+        (client.with_tests, "--with-tests"),
     ] {
         if on {
             words.push(flag.to_string());
@@ -379,6 +385,7 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
         no_readme: args.no_readme || client.no_readme,
         override_base: args.override_base || client.override_base,
         no_clear_channels: args.no_clear_channels || client.no_clear_channels,
+        with_tests: args.with_tests || client.with_tests,
         ..client
     };
     let (clients, remedy_base) = match (&args.schema, &args.output) {
@@ -392,6 +399,7 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
                 override_base: false,
                 no_clear_channels: false,
                 perspective: Perspective::Server,
+                with_tests: false,
             });
             (vec![client], None)
         }
@@ -447,6 +455,7 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
                 formatter,
                 readme: !client.no_readme,
                 perspective: client.perspective,
+                with_tests: client.with_tests,
                 write: WriteOptions {
                     clear_output: args.clear_output,
                     delete_foreign_files: args.delete_foreign_files,
@@ -498,9 +507,16 @@ fn build_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, Str
         readme: job.readme,
         package_name,
         perspective: job.perspective,
+        with_tests: job.with_tests,
     };
     let (api, tree) =
         crate::generate(document, &options, &job.limits).map_err(|error| error.to_string())?;
+    if job.with_tests && !tree.files.contains_key(crate::render::EXAMPLES_MODULE) {
+        reporter.warn(format!(
+            "--with-tests: the document has no message examples, so there is no {} to write",
+            crate::render::EXAMPLES_MODULE
+        ));
+    }
     if summary {
         let perspective = match job.perspective {
             Perspective::Server => "server (receive operations are what the client sends)",

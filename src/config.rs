@@ -12,6 +12,7 @@
 //! override_base = false             # optional, as --override-base
 //! no_clear_channels = false         # optional, as --no-clear-channels
 //! perspective = "server"            # optional, as --perspective
+//! with_tests = false                # optional, as --with-tests
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -46,6 +47,8 @@ struct ClientEntry {
     no_clear_channels: bool,
     #[serde(default)]
     perspective: Option<String>,
+    #[serde(default)]
+    with_tests: bool,
 }
 
 /// One client to generate or check, with paths resolved.
@@ -59,6 +62,7 @@ pub struct Client {
     pub override_base: bool,
     pub no_clear_channels: bool,
     pub perspective: Perspective,
+    pub with_tests: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -129,6 +133,7 @@ pub fn load(path: &Path) -> Result<Vec<Client>, ConfigError> {
                 no_readme: entry.no_readme,
                 override_base: entry.override_base,
                 no_clear_channels: entry.no_clear_channels,
+                with_tests: entry.with_tests,
             })
         })
         .collect()

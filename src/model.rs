@@ -134,6 +134,15 @@ pub struct Message {
     pub headers: Vec<String>,
     /// The `correlationId` location (a runtime expression), if any.
     pub correlation_id: Option<String>,
+    /// The message's `examples` that have a payload.
+    pub examples: Vec<Example>,
+}
+
+/// A message example: its name and its payload as JSON, keys sorted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    pub name: String,
+    pub payload: String,
 }
 
 /// A schema that becomes a named Python definition.
@@ -777,11 +786,30 @@ impl Builder<'_> {
             }
             None => None,
         };
+        let examples = match object.get("examples") {
+            Some(Value::Array(examples)) => examples
+                .iter()
+                .enumerate()
+                .filter_map(|(index, example)| {
+                    let payload = example.get("payload")?;
+                    let name = ["name", "summary"]
+                        .iter()
+                        .find_map(|key| example.get(*key).and_then(Value::as_str))
+                        .map_or_else(|| format!("example {}", index + 1), str::to_string);
+                    Some(Example {
+                        name,
+                        payload: sorted_json(payload),
+                    })
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         self.messages.push(Message {
             source: source.clone(),
             schema,
             headers,
             correlation_id,
+            examples,
         });
         self.message_ids.insert(source, id);
         Ok(id)
@@ -1335,6 +1363,28 @@ fn description_of(value: &Value) -> Option<String> {
 }
 
 /// The last segment of a JSON pointer, unescaped.
+/// A value as JSON text with the keys of every object sorted, so that the
+/// order of a document's maps does not show.
+fn sorted_json(value: &Value) -> String {
+    fn sorted(value: &Value) -> Value {
+        match value {
+            Value::Object(map) => {
+                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+                entries.sort_by(|a, b| a.0.cmp(b.0));
+                Value::Object(
+                    entries
+                        .into_iter()
+                        .map(|(key, value)| (key.clone(), sorted(value)))
+                        .collect(),
+                )
+            }
+            Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
+            other => other.clone(),
+        }
+    }
+    serde_json::to_string(&sorted(value)).unwrap_or_default()
+}
+
 fn last_segment(pointer: &str) -> String {
     pointer
         .rsplit('/')

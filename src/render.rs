@@ -37,6 +37,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "topic_handle.py",
         include_str!("../templates/topic_handle.py.tera"),
     ),
+    (
+        "test_examples.py",
+        include_str!("../templates/test_examples.py.tera"),
+    ),
 ];
 
 /// Files copied into every package as they are.
@@ -160,6 +164,14 @@ pub fn render(
             render_template("channel_init.py", &channel_init_view(api, plan, index))?,
         );
     }
+    if options.with_tests {
+        if let Some(view) = examples_view(api, plan) {
+            files.insert(
+                EXAMPLES_MODULE.to_string(),
+                render_template("test_examples.py", &view)?,
+            );
+        }
+    }
     if options.readme {
         files.insert(
             "README.md".to_string(),
@@ -167,6 +179,85 @@ pub fn render(
         );
     }
     Ok(files)
+}
+
+/// The test module `--with-tests` writes when the document has examples.
+pub const EXAMPLES_MODULE: &str = "test_examples.py";
+
+#[derive(Serialize)]
+struct ExamplesView {
+    imports: String,
+    /// `(Model, '{...}'),` lines.
+    examples: Vec<String>,
+    /// Test ids, as string literals.
+    names: Vec<String>,
+}
+
+/// Every example of every message a channel uses, with the model it must
+/// fit; `None` when there is none.
+fn examples_view(api: &Api, plan: &Plan) -> Option<ExamplesView> {
+    let mut module_of: BTreeMap<usize, String> = plan
+        .shared
+        .iter()
+        .map(|id| (id.0, ".shared.messages".to_string()))
+        .collect();
+    for channel in &plan.channels {
+        for id in &channel.defined {
+            module_of.insert(id.0, format!(".{}.messages", channel.module));
+        }
+    }
+    let mut found: Vec<(&str, &str, &str)> = Vec::new();
+    for message in &api.messages {
+        let class = plan.class_names[message.schema.0].as_str();
+        if class.is_empty() || !module_of.contains_key(&message.schema.0) {
+            continue;
+        }
+        for example in &message.examples {
+            found.push((class, &example.name, &example.payload));
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    found.sort();
+    found.dedup();
+    let mut imports: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for message in &api.messages {
+        let class = &plan.class_names[message.schema.0];
+        if let Some(module) = module_of.get(&message.schema.0) {
+            if !message.examples.is_empty() {
+                imports.entry(module).or_default().push(class.clone());
+            }
+        }
+    }
+    let imports = imports
+        .into_iter()
+        .map(|(module, mut names)| {
+            names.sort();
+            names.dedup();
+            import_lines(module, &names)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let examples = found
+        .iter()
+        .map(|(class, _, payload)| {
+            let entry = pyfmt::call(
+                "",
+                vec![pyfmt::text(*class), pyfmt::text(string_literal(payload))],
+            );
+            format!("    {},", pyfmt::print(&entry, 4, LINE_LENGTH - 1))
+        })
+        .collect();
+    let names = found
+        .iter()
+        .map(|(class, name, _)| string_literal(&format!("{class}: {name}")))
+        .collect();
+    Some(ExamplesView {
+        imports,
+        examples,
+        names,
+    })
 }
 
 #[derive(Serialize)]

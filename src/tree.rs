@@ -20,6 +20,8 @@ pub struct GenerateOptions {
     pub package_name: String,
     /// Whom the document describes.
     pub perspective: crate::model::Perspective,
+    /// Write `test_examples.py`, validating the document's message examples.
+    pub with_tests: bool,
 }
 
 /// The generated package.
@@ -28,8 +30,7 @@ pub struct Tree {
     /// Relative path (always `/`-separated) → content, manifest included.
     pub files: BTreeMap<String, Vec<u8>>,
     schema_sha256: String,
-    readme: bool,
-    perspective: &'static str,
+    options: ManifestOptions,
 }
 
 #[derive(Serialize)]
@@ -42,11 +43,17 @@ struct Manifest<'a> {
     files: BTreeMap<&'a str, String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq)]
 struct ManifestOptions {
     readme: bool,
     #[serde(skip_serializing_if = "is_server")]
     perspective: &'static str,
+    #[serde(skip_serializing_if = "is_false")]
+    with_tests: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 /// The default perspective is left out, so manifests of chanx clients stay
@@ -69,24 +76,25 @@ impl Tree {
             crate::model::Perspective::Server => "server",
             crate::model::Perspective::Client => "client",
         };
-        Tree::with_manifest(files, schema_sha256, options.readme, perspective)
+        let options = ManifestOptions {
+            readme: options.readme,
+            perspective,
+            with_tests: options.with_tests,
+        };
+        Tree::with_manifest(files, schema_sha256, options)
     }
 
     fn with_manifest(
         mut files: BTreeMap<String, Vec<u8>>,
         schema_sha256: String,
-        readme: bool,
-        perspective: &'static str,
+        options: ManifestOptions,
     ) -> Tree {
         files.remove(MANIFEST);
         let manifest = Manifest {
             generator: "chanx",
             generator_version: env!("CARGO_PKG_VERSION"),
             schema_sha256: &schema_sha256,
-            options: ManifestOptions {
-                readme,
-                perspective,
-            },
+            options,
             files: files
                 .iter()
                 .map(|(path, bytes)| (path.as_str(), sha256_hex(bytes)))
@@ -98,8 +106,7 @@ impl Tree {
         Tree {
             files,
             schema_sha256,
-            readme,
-            perspective,
+            options,
         }
     }
 
@@ -108,7 +115,7 @@ impl Tree {
     pub fn with_files(self, replaced: BTreeMap<String, Vec<u8>>) -> Tree {
         let mut files = self.files;
         files.extend(replaced);
-        Tree::with_manifest(files, self.schema_sha256, self.readme, self.perspective)
+        Tree::with_manifest(files, self.schema_sha256, self.options)
     }
 
     pub fn schema_sha256(&self) -> &str {

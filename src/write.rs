@@ -639,6 +639,7 @@ mod tests {
             readme: false,
             package_name: "client".to_string(),
             perspective: Perspective::Server,
+            with_tests: false,
         };
         Tree::new(rendered, "0".repeat(64), &options)
     }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 mod util;
 use util::{
     assert_exit, chanx, chanx_with_path, files_under, fixture, generate, generate_from, stderr,
-    SHOWCASE,
+    stdout, SHOWCASE,
 };
 
 #[test]
@@ -1011,4 +1011,44 @@ fn a_read_only_folder_fails_before_anything_changes() {
         before,
         "the previous client is intact"
     );
+}
+
+#[test]
+fn with_tests_writes_the_examples_module_and_check_expects_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    let schema = fixture("generator/security.yaml");
+    let output = generate(&schema, &out, &["--with-tests"]);
+    assert_exit(&output, 0);
+    let module = std::fs::read_to_string(out.join("test_examples.py")).unwrap();
+    assert!(module.contains("(Order, '{\"action\":\"order\",\"item\":\"book\"}'),"));
+    let manifest = std::fs::read_to_string(out.join(".chanx-manifest.json")).unwrap();
+    assert!(manifest.contains("\"with_tests\": true"), "{manifest}");
+
+    let check = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            "--schema",
+            schema.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        chanx(&args)
+    };
+    assert_exit(&check(&["--with-tests"]), 0);
+    let without = check(&[]);
+    assert_exit(&without, 1);
+    assert!(
+        stdout(&without).contains("test_examples.py"),
+        "{}",
+        stdout(&without)
+    );
+
+    // A document without examples says so instead of writing an empty module.
+    let plain = dir.path().join("plain");
+    let output = generate(&fixture(SHOWCASE), &plain, &["--with-tests"]);
+    assert_exit(&output, 0);
+    assert!(stderr(&output).contains("--with-tests: the document has no message examples"));
+    assert!(!plain.join("test_examples.py").exists());
 }

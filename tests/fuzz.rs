@@ -73,6 +73,7 @@ fn generate(name: &str, bytes: Vec<u8>) -> Result<bool, TestCaseError> {
         readme: true,
         package_name: "client".to_string(),
         perspective: Perspective::Server,
+        with_tests: false,
     };
     let Ok((_, tree)) = chanx_codegen::generate(document, &options, &Default::default()) else {
         return Ok(false);

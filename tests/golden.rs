@@ -76,6 +76,7 @@ fn generate_document(document: &load::LoadedDocument, package: &str) -> Tree {
         readme: true,
         package_name: package.to_string(),
         perspective: Default::default(),
+        with_tests: false,
     };
     chanx_codegen::generate(document.clone(), &options, &Default::default())
         .expect("fixture generates")

@@ -57,6 +57,7 @@ fn generated(document: &serde_json::Value) -> BTreeMap<String, String> {
         readme: true,
         package_name: "client".to_string(),
         perspective: Perspective::Server,
+        with_tests: false,
     };
     let (_, tree) = chanx_codegen::generate(loaded, &options, &Default::default()).unwrap();
     tree.files
