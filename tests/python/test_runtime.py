@@ -307,6 +307,18 @@ def test_async_with_and_async_for_yield_typed_messages() -> None:
     with pytest.raises(NotConnectedError, match="could not connect"):
         asyncio.run(asyncio.wait_for(refused(), TIMEOUT))
 
+    # A failed attempt keeps nothing for a later ``async for``.
+    client = RoomChatClient(f"127.0.0.1:{closed_port()}", path_params={"room_name": "r"})
+
+    async def enter_twice() -> None:
+        for _ in range(2):
+            with pytest.raises(NotConnectedError):
+                async with client:
+                    pass
+
+    asyncio.run(asyncio.wait_for(enter_twice(), TIMEOUT))
+    assert client._listeners == []  # noqa: SLF001 - the queues are internal
+
 
 def test_each_message_type_reaches_its_own_handler() -> None:
     server = Server()

@@ -461,8 +461,9 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
             NotConnectedError: The connection could not be opened (with a
                 reconnect policy: not before its attempts were exhausted).
         """
-        self._inbox = asyncio.Queue()
-        self._listeners.append(self._inbox)
+        inbox: asyncio.Queue[object] = asyncio.Queue()
+        self._inbox = inbox
+        self._listeners.append(inbox)
         runner = asyncio.ensure_future(self.handle())
         self._runner = runner
         opened = asyncio.ensure_future(self._opened.wait())
@@ -470,6 +471,8 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         if not opened.done():
             opened.cancel()
             await asyncio.gather(runner, opened, return_exceptions=True)
+            self._listeners.remove(inbox)
+            self._inbox = None
             raise NotConnectedError(
                 f"could not connect to {self.url}"
             ) from self._last_error
