@@ -261,6 +261,23 @@ def test_reconnecting_gives_up_after_its_attempts_and_stops_on_disconnect() -> N
     assert waiting.events == ["dropped"]
 
 
+def test_a_client_can_be_used_from_one_event_loop_after_another() -> None:
+    from showcase.base import NotConnectedError, ReconnectPolicy
+
+    policy = ReconnectPolicy(attempts=1, initial_delay=0.01, jitter=0.0)
+    client = Reconnecting(f"127.0.0.1:{closed_port()}", path_params={"room_name": "r"}, reconnect=policy)
+
+    async def refused() -> None:
+        async with client:
+            raise AssertionError("entered without a connection")
+
+    for _ in range(2):
+        asyncio.run(asyncio.wait_for(client.handle(), TIMEOUT))
+        with pytest.raises(NotConnectedError):
+            asyncio.run(asyncio.wait_for(refused(), TIMEOUT))
+    assert client.events == ["dropped"] * 8
+
+
 def test_backoff_grows_to_its_cap_with_bounded_jitter() -> None:
     from showcase.base import ReconnectPolicy
 

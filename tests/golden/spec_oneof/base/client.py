@@ -245,6 +245,9 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
             self.url += "?" + urlencode(query)
         self.reconnect_policy = reconnect
         self._websocket: ClientConnection | None = None
+        # Events are bound to the event loop that first waits on them, so
+        # handle() and __aenter__ make their own: a client may be used from
+        # one asyncio.run() after another.
         self._stopping = asyncio.Event()
         self._opened = asyncio.Event()
         self._last_error: Exception | None = None
@@ -285,7 +288,7 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         close (code 1000), after ``disconnect()``, or when the policy's
         attempts are exhausted.
         """
-        self._stopping.clear()
+        self._stopping = asyncio.Event()
         await self.before_handle()
         attempt = 0
         ever_opened = False
@@ -464,6 +467,7 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         inbox: asyncio.Queue[object] = asyncio.Queue()
         self._inbox = inbox
         self._listeners.append(inbox)
+        self._opened = asyncio.Event()
         runner = asyncio.ensure_future(self.handle())
         self._runner = runner
         opened = asyncio.ensure_future(self._opened.wait())
