@@ -1,5 +1,7 @@
 //! Layout: decides the Python name of every channel folder, client class,
-//! model class and field, and which module defines each model.
+//! model class and field, which module defines each model, which client owns
+//! a connection and which are its topic handles, and the names of each
+//! client's methods and credential arguments.
 //!
 //! Schemas reachable from two or more channels live in `shared/messages.py`,
 //! the rest in the one channel module that uses them. Names are allocated in
@@ -8,7 +10,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Api, SchemaId, SchemaKind, TypeExpr};
+use crate::model::{Api, Credential, MessageId, SchemaId, SchemaKind, TypeExpr};
 use crate::naming::{self, Allocator};
 
 /// Which module defines a schema.
@@ -46,6 +48,12 @@ pub struct ChannelPlan {
     /// Message classes the client sends, sorted by class name.
     pub outgoing: Vec<SchemaId>,
     pub role: Role,
+    /// Per incoming message class, the `on_` method that handles it.
+    pub handlers: Vec<(String, String)>,
+    /// Typed methods for the operations that declare a reply.
+    pub requests: Vec<RequestMethod>,
+    /// Keyword arguments for the credentials the connection carries.
+    pub credentials: Vec<(String, Credential)>,
 }
 
 /// What a channel's client is, given the chanx topics (`x-topic`) at its
@@ -188,14 +196,19 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
             // A handle rides the connection's address; it has none to fill.
             let path_params_class =
                 path_params_class.filter(|_| !matches!(role, Role::Topic { .. }));
+            let incoming = message_schemas(&channel.incoming);
+            let (handlers, requests) = client_methods(api, &class_names, index, &incoming, &role);
             ChannelPlan {
                 module,
                 client_class,
                 path_params_class,
                 defined: in_module(Module::Channel(index)),
                 shared: shared_used,
-                incoming: message_schemas(&channel.incoming),
+                incoming,
                 outgoing: message_schemas(&channel.outgoing),
+                credentials: client_credentials(api, index, &role),
+                handlers,
+                requests,
                 role,
             }
         })
@@ -256,6 +269,131 @@ fn topic_roles(api: &Api) -> Vec<Role> {
         }
     }
     roles
+}
+
+/// A typed method that sends a request and awaits its reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestMethod {
+    pub name: String,
+    /// Classes of the request, and of its replies, sorted.
+    pub sent: Vec<String>,
+    pub replies: Vec<String>,
+    /// JSON pointers of the correlation id in the request and in the reply.
+    pub correlation: Option<(String, String)>,
+}
+
+/// The JSON pointer a `correlationId` location names in the message
+/// (`$message.payload#/reqid` → `/reqid`), when every message agrees on one.
+fn correlation_pointer(api: &Api, messages: &[MessageId]) -> Option<String> {
+    let mut pointers = messages.iter().map(|id| {
+        let location = api.messages[id.0].correlation_id.as_deref()?;
+        let pointer = location.strip_prefix("$message.payload#")?;
+        (pointer.is_empty() || pointer.starts_with('/')).then(|| pointer.to_string())
+    });
+    let first = pointers.next()??;
+    pointers
+        .all(|pointer| pointer.as_deref() == Some(first.as_str()))
+        .then_some(first)
+}
+
+/// The names of a client's `on_` handlers (per incoming class, sorted by
+/// class name) and request methods (sorted by operation), which share one
+/// namespace with the client's own attributes and topic methods.
+fn client_methods(
+    api: &Api,
+    class_names: &[String],
+    index: usize,
+    incoming: &[SchemaId],
+    role: &Role,
+) -> (Vec<(String, String)>, Vec<RequestMethod>) {
+    let mut names = Allocator::new();
+    naming::reserve_client_attributes(&mut names);
+    if let Role::Connection { topics } = role {
+        names.reserve(topics.iter().map(|(_, method)| method.as_str()));
+    }
+    let handlers = incoming
+        .iter()
+        .map(|id| {
+            let class = class_names[id.0].clone();
+            let method = names.allocate(&naming::handler_name(&class));
+            (class, method)
+        })
+        .collect();
+    let classes = |ids: &[MessageId]| {
+        let mut classes: Vec<String> = ids
+            .iter()
+            .map(|id| class_names[api.messages[id.0].schema.0].clone())
+            .collect();
+        classes.sort();
+        classes.dedup();
+        classes
+    };
+    let mut requests: Vec<&crate::model::Request> = api.channels[index].requests.iter().collect();
+    requests.sort_by(|a, b| a.operation.cmp(&b.operation));
+    let methods = requests
+        .into_iter()
+        .map(|request| {
+            let sent = classes(&request.sent);
+            let base = match sent.as_slice() {
+                [one] => naming::request_name(one),
+                _ => format!("request_{}", naming::snake_case(&request.operation)),
+            };
+            let correlation = correlation_pointer(api, &request.sent).map(|pointer| {
+                let reply = correlation_pointer(api, &request.replies).unwrap_or(pointer.clone());
+                (pointer, reply)
+            });
+            RequestMethod {
+                name: names.allocate(&base),
+                replies: classes(&request.replies),
+                sent,
+                correlation,
+            }
+        })
+        .collect();
+    (handlers, methods)
+}
+
+/// The credentials a channel client's connection carries: its own, and
+/// those of the topics that ride on it; with the keyword argument of each.
+/// A topic handle carries none.
+fn client_credentials(api: &Api, index: usize, role: &Role) -> Vec<(String, Credential)> {
+    if matches!(role, Role::Topic { .. }) {
+        return Vec::new();
+    }
+    let mut credentials = api.channels[index].credentials.clone();
+    if let Role::Connection { topics } = role {
+        for (topic, _) in topics {
+            credentials.extend(api.channels[*topic].credentials.iter().cloned());
+        }
+    }
+    credentials.sort();
+    credentials.dedup();
+    let mut keywords = Allocator::new();
+    keywords.reserve([
+        "self",
+        "base_url",
+        "protocol",
+        "headers",
+        "path_params",
+        "reconnect",
+        "query_params",
+        "bearer_token",
+        "username",
+        "password",
+    ]);
+    credentials
+        .into_iter()
+        .map(|credential| {
+            let keyword = match &credential {
+                Credential::Header(name) | Credential::Query(name) => {
+                    keywords.allocate(&naming::parameter_name(&naming::snake_case(name)))
+                }
+                Credential::Bearer => "bearer_token".to_string(),
+                Credential::Basic => "username".to_string(),
+            };
+            (keyword, credential)
+        })
+        .collect()
 }
 
 /// The schemas a schema's definition mentions directly.

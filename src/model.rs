@@ -798,7 +798,7 @@ impl Builder<'_> {
                         .map_or_else(|| format!("example {}", index + 1), str::to_string);
                     Some(Example {
                         name,
-                        payload: sorted_json(payload),
+                        payload: crate::tree::canonical_json(payload),
                     })
                 })
                 .collect(),
@@ -1363,28 +1363,6 @@ fn description_of(value: &Value) -> Option<String> {
 }
 
 /// The last segment of a JSON pointer, unescaped.
-/// A value as JSON text with the keys of every object sorted, so that the
-/// order of a document's maps does not show.
-fn sorted_json(value: &Value) -> String {
-    fn sorted(value: &Value) -> Value {
-        match value {
-            Value::Object(map) => {
-                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-                entries.sort_by(|a, b| a.0.cmp(b.0));
-                Value::Object(
-                    entries
-                        .into_iter()
-                        .map(|(key, value)| (key.clone(), sorted(value)))
-                        .collect(),
-                )
-            }
-            Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
-            other => other.clone(),
-        }
-    }
-    serde_json::to_string(&sorted(value)).unwrap_or_default()
-}
-
 fn last_segment(pointer: &str) -> String {
     pointer
         .rsplit('/')

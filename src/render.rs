@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::layout::{Plan, Role};
+use crate::layout::{Plan, RequestMethod, Role};
 use crate::model::Credential;
 use crate::model::{Api, Field, JsonValue, Scalar, SchemaId, SchemaKind, TypeExpr};
 use crate::naming;
@@ -207,11 +207,19 @@ fn examples_view(api: &Api, plan: &Plan) -> Option<ExamplesView> {
         }
     }
     let mut found: Vec<(&str, &str, &str)> = Vec::new();
+    let mut imports: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for message in &api.messages {
         let class = plan.class_names[message.schema.0].as_str();
-        if class.is_empty() || !module_of.contains_key(&message.schema.0) {
+        let Some(module) = module_of.get(&message.schema.0) else {
+            continue;
+        };
+        if class.is_empty() || message.examples.is_empty() {
             continue;
         }
+        imports
+            .entry(module.clone())
+            .or_default()
+            .push(class.to_string());
         for example in &message.examples {
             found.push((class, &example.name, &example.payload));
         }
@@ -221,24 +229,11 @@ fn examples_view(api: &Api, plan: &Plan) -> Option<ExamplesView> {
     }
     found.sort();
     found.dedup();
-    let mut imports: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for message in &api.messages {
-        let class = &plan.class_names[message.schema.0];
-        if let Some(module) = module_of.get(&message.schema.0) {
-            if !message.examples.is_empty() {
-                imports.entry(module).or_default().push(class.clone());
-            }
-        }
+    for names in imports.values_mut() {
+        names.sort();
+        names.dedup();
     }
-    let imports = imports
-        .into_iter()
-        .map(|(module, mut names)| {
-            names.sort();
-            names.dedup();
-            import_lines(module, &names)
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let imports = module_import_lines(&imports);
     let examples = found
         .iter()
         .map(|(class, _, payload)| {
@@ -304,6 +299,15 @@ fn isort_order(names: &mut [String]) {
 /// The order ruff's `RUF022` wants `__all__` in: by kind, then case-sensitively.
 fn all_order(names: &mut [String]) {
     names.sort_by_key(|name| (name_kind(name), name.clone()));
+}
+
+/// One `from module import ...` per module, in the map's order.
+fn module_import_lines(imports: &BTreeMap<String, Vec<String>>) -> String {
+    imports
+        .iter()
+        .map(|(module, names)| import_lines(module, names))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `from module import a, b` on one line when it fits, else one name per
@@ -814,7 +818,7 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
         class_text.push_str("\n\n");
         class_text.push_str(description);
     }
-    let handlers = message_handlers(api, plan, index, "from the server");
+    let handlers = message_handlers(plan, index, "from the server");
     let (mut imports, adapter) = incoming_adapter(api, plan, index);
     let path_params = channel_plan.path_params_class.as_ref().map(|class| {
         imports.insert(0, "from typing import TypedDict".to_string());
@@ -824,8 +828,8 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
     let class_first = path_params
         .as_ref()
         .is_none_or(|definition| definition.starts_with("class "));
-    let credentials = connection_credentials(api, plan, index);
-    let init = init_method(channel_plan.path_params_class.as_deref(), &credentials);
+    let credentials = &channel_plan.credentials;
+    let init = init_method(channel_plan.path_params_class.as_deref(), credentials);
     let server_url = match &api.server {
         Some((host, protocol)) if protocol == "ws" || protocol == "wss" => {
             Some(string_literal(&format!("{protocol}://{host}")))
@@ -867,7 +871,7 @@ fn client_view(api: &Api, plan: &Plan, index: usize) -> ClientView {
         server_url,
         messages_import: handlers.messages_import(),
         handlers: handlers.text,
-        parent_imports: MessageHandlers::parent_import_lines(&parent_imports),
+        parent_imports: module_import_lines(&parent_imports),
         topic_methods,
         init,
         gap_after_imports: if class_first { "\n\n" } else { "\n" }.to_string(),
@@ -915,7 +919,7 @@ fn topic_handle_view(api: &Api, plan: &Plan, index: usize, connection: usize) ->
         class_text.push_str("\n\n");
         class_text.push_str(description);
     }
-    let handlers = message_handlers(api, plan, index, "pushed on this topic");
+    let handlers = message_handlers(plan, index, "pushed on this topic");
     let (mut imports, adapter) = incoming_adapter(api, plan, index);
     imports.insert(0, "from typing import Any".to_string());
     handlers.add_typing_imports(&mut imports);
@@ -947,7 +951,7 @@ fn topic_handle_view(api: &Api, plan: &Plan, index: usize, connection: usize) ->
         topic_call(plan, index, "connection.topic", pyfmt::text("cls"), true),
     );
     TopicHandleView {
-        parent_imports: MessageHandlers::parent_import_lines(&parent_imports),
+        parent_imports: module_import_lines(&parent_imports),
         messages_import: handlers.messages_import(),
         handlers: handlers.text,
         attach,
@@ -973,96 +977,14 @@ fn method_signature(head: &str, arguments: Vec<pyfmt::Doc>, returns: &str) -> St
     pyfmt::print(&signature, 4, LINE_LENGTH)
 }
 
-/// Per incoming message class of a channel, the `on_` method that handles it.
-fn handler_methods(api: &Api, plan: &Plan, index: usize) -> Vec<(String, String)> {
-    method_names(api, plan, index).0
-}
-
-/// A typed method that sends a request and awaits its reply.
-struct RequestMethod {
-    name: String,
-    sent: Vec<String>,
-    replies: Vec<String>,
-    /// JSON pointers of the correlation id in the request and in the reply.
-    correlation: Option<(String, String)>,
-}
-
-/// The JSON pointer a `correlationId` location names in the message
-/// (`$message.payload#/reqid` → `/reqid`), when every message agrees on one.
-fn correlation_pointer(api: &Api, messages: &[crate::model::MessageId]) -> Option<String> {
-    let mut pointers = messages.iter().map(|id| {
-        let location = api.messages[id.0].correlation_id.as_deref()?;
-        let pointer = location.strip_prefix("$message.payload#")?;
-        (pointer.is_empty() || pointer.starts_with('/')).then(|| pointer.to_string())
-    });
-    let first = pointers.next()??;
-    pointers
-        .all(|pointer| pointer.as_deref() == Some(first.as_str()))
-        .then_some(first)
-}
-
-/// The names of a client's `on_` handlers and request methods, which share
-/// one namespace with the client's own attributes.
-fn method_names(
-    api: &Api,
-    plan: &Plan,
-    index: usize,
-) -> (Vec<(String, String)>, Vec<RequestMethod>) {
-    let mut names = naming::Allocator::new();
-    naming::reserve_client_attributes(&mut names);
-    if let Role::Connection { topics } = &plan.channels[index].role {
-        names.reserve(topics.iter().map(|(_, method)| method.as_str()));
-    }
-    let handlers = plan.channels[index]
-        .incoming
-        .iter()
-        .map(|id| {
-            let class = plan.class_names[id.0].clone();
-            let method = names.allocate(&naming::handler_name(&class));
-            (class, method)
-        })
-        .collect();
-    let classes = |ids: &[crate::model::MessageId]| {
-        let mut classes: Vec<String> = ids
-            .iter()
-            .map(|id| plan.class_names[api.messages[id.0].schema.0].clone())
-            .collect();
-        classes.sort();
-        classes.dedup();
-        classes
-    };
-    let mut requests: Vec<&crate::model::Request> = api.channels[index].requests.iter().collect();
-    requests.sort_by(|a, b| a.operation.cmp(&b.operation));
-    let methods = requests
-        .into_iter()
-        .map(|request| {
-            let sent = classes(&request.sent);
-            let base = match sent.as_slice() {
-                [one] => naming::request_name(one),
-                _ => format!("request_{}", naming::snake_case(&request.operation)),
-            };
-            let correlation = correlation_pointer(api, &request.sent).map(|pointer| {
-                let reply = correlation_pointer(api, &request.replies).unwrap_or(pointer.clone());
-                (pointer, reply)
-            });
-            RequestMethod {
-                name: names.allocate(&base),
-                replies: classes(&request.replies),
-                sent,
-                correlation,
-            }
-        })
-        .collect();
-    (handlers, methods)
-}
-
 /// The methods a client adds to its base: typed requests, `handle_message`
 /// dispatching each incoming message to the `on_` method of its class, and
 /// those methods (only `handle_message` when nothing comes in).
 struct MessageHandlers {
     /// The message classes the methods name.
     classes: Vec<String>,
-    /// What the request methods use from `base/client.py`.
+    /// What the request methods use from `base/client.py`; they also use
+    /// `typing.cast`.
     helpers: Vec<String>,
     text: String,
 }
@@ -1131,15 +1053,15 @@ fn request_method_text(method: &RequestMethod) -> String {
     text
 }
 
-fn message_handlers(api: &Api, plan: &Plan, index: usize, pushed: &str) -> MessageHandlers {
-    let (handlers, requests) = method_names(api, plan, index);
+fn message_handlers(plan: &Plan, index: usize, pushed: &str) -> MessageHandlers {
+    let channel_plan = &plan.channels[index];
+    let (handlers, requests) = (&channel_plan.handlers, &channel_plan.requests);
     let mut classes: Vec<String> = Vec::new();
     let mut helpers: Vec<String> = Vec::new();
     let mut text = String::new();
-    for method in &requests {
+    for method in requests {
         text.push_str(&request_method_text(method));
         classes.extend(method.sent.iter().chain(&method.replies).cloned());
-        helpers.push("cast".to_string());
         helpers.push(
             match method.correlation {
                 Some(_) => "correlated_replies",
@@ -1167,12 +1089,12 @@ fn message_handlers(api: &Api, plan: &Plan, index: usize, pushed: &str) -> Messa
         8,
     ));
     text.push_str("        match message:\n");
-    for (class, method) in &handlers {
+    for (class, method) in handlers {
         text.push_str(&format!(
             "            case {class}():\n                await self.{method}(message)\n"
         ));
     }
-    for (class, method) in &handlers {
+    for (class, method) in handlers {
         text.push_str(&format!(
             "\n    {}\n",
             method_signature(
@@ -1189,7 +1111,7 @@ fn message_handlers(api: &Api, plan: &Plan, index: usize, pushed: &str) -> Messa
             8,
         ));
     }
-    classes.extend(handlers.into_iter().map(|(class, _)| class));
+    classes.extend(handlers.iter().map(|(class, _)| class.clone()));
     MessageHandlers {
         classes,
         helpers,
@@ -1200,7 +1122,7 @@ fn message_handlers(api: &Api, plan: &Plan, index: usize, pushed: &str) -> Messa
 impl MessageHandlers {
     /// Adds `cast` to the `typing` imports when the methods use it.
     fn add_typing_imports(&self, imports: &mut Vec<String>) {
-        if self.helpers.iter().any(|helper| helper == "cast") {
+        if !self.helpers.is_empty() {
             imports.insert(0, "from typing import cast".to_string());
         }
         merge_typing_imports(imports);
@@ -1208,27 +1130,12 @@ impl MessageHandlers {
 
     /// Adds the helpers the methods use from `base/client.py`.
     fn add_base_imports(&self, imports: &mut BTreeMap<String, Vec<String>>) {
-        let helpers: Vec<String> = self
-            .helpers
-            .iter()
-            .filter(|helper| *helper != "cast")
-            .cloned()
-            .collect();
-        if !helpers.is_empty() {
+        if !self.helpers.is_empty() {
             imports
                 .entry("..base.client".to_string())
                 .or_default()
-                .extend(helpers);
+                .extend(self.helpers.iter().cloned());
         }
-    }
-
-    /// The `from ..module import ...` lines of these imports.
-    fn parent_import_lines(imports: &BTreeMap<String, Vec<String>>) -> String {
-        imports
-            .iter()
-            .map(|(module, names)| import_lines(module, names))
-            .collect::<Vec<_>>()
-            .join("\n")
     }
 
     /// `from .messages import ...`: the unions and the handled classes.
@@ -1239,45 +1146,6 @@ impl MessageHandlers {
         names.dedup();
         import_lines(".messages", &names)
     }
-}
-
-/// The credentials a channel client's connection carries: its own, and
-/// those of the topics that ride on it; with the keyword argument of each.
-fn connection_credentials(api: &Api, plan: &Plan, index: usize) -> Vec<(String, Credential)> {
-    let mut credentials = api.channels[index].credentials.clone();
-    if let Role::Connection { topics } = &plan.channels[index].role {
-        for (topic, _) in topics {
-            credentials.extend(api.channels[*topic].credentials.iter().cloned());
-        }
-    }
-    credentials.sort();
-    credentials.dedup();
-    let mut keywords = naming::Allocator::new();
-    keywords.reserve([
-        "self",
-        "base_url",
-        "protocol",
-        "headers",
-        "path_params",
-        "reconnect",
-        "query_params",
-        "bearer_token",
-        "username",
-        "password",
-    ]);
-    credentials
-        .into_iter()
-        .map(|credential| {
-            let keyword = match &credential {
-                Credential::Header(name) | Credential::Query(name) => {
-                    keywords.allocate(&naming::parameter_name(&naming::snake_case(name)))
-                }
-                Credential::Bearer => "bearer_token".to_string(),
-                Credential::Basic => "username".to_string(),
-            };
-            (keyword, credential)
-        })
-        .collect()
 }
 
 /// `__init__` of a channel client whose address has path parameters or
@@ -1723,27 +1591,26 @@ fn readme_channel(api: &Api, plan: &Plan, index: usize) -> ReadmeChannel {
                 .map(|location| format!("at `{location}`"))
         }),
         topic: readme_topic(api, plan, index),
-        handlers: handler_methods(api, plan, index)
-            .into_iter()
+        handlers: channel_plan
+            .handlers
+            .iter()
             .map(|(class, method)| format!("{method}({class})"))
             .collect(),
-        credentials: match channel_plan.role {
-            Role::Topic { .. } => Vec::new(),
-            _ => connection_credentials(api, plan, index)
-                .into_iter()
-                .map(|(keyword, credential)| match credential {
-                    Credential::Header(name) => format!("`{keyword}=` (header `{name}`)"),
-                    Credential::Query(name) => format!("`{keyword}=` (query `{name}`)"),
-                    Credential::Bearer => "`bearer_token=` (`Authorization: Bearer`)".to_string(),
-                    Credential::Basic => {
-                        "`username=`, `password=` (`Authorization: Basic`)".to_string()
-                    }
-                })
-                .collect(),
-        },
-        requests: method_names(api, plan, index)
-            .1
-            .into_iter()
+        credentials: channel_plan
+            .credentials
+            .iter()
+            .map(|(keyword, credential)| match credential {
+                Credential::Header(name) => format!("`{keyword}=` (header `{name}`)"),
+                Credential::Query(name) => format!("`{keyword}=` (query `{name}`)"),
+                Credential::Bearer => "`bearer_token=` (`Authorization: Bearer`)".to_string(),
+                Credential::Basic => {
+                    "`username=`, `password=` (`Authorization: Basic`)".to_string()
+                }
+            })
+            .collect(),
+        requests: channel_plan
+            .requests
+            .iter()
             .map(|method| {
                 format!(
                     "{}({}) → {}",
@@ -1795,24 +1662,17 @@ fn readme_view(api: &Api, plan: &Plan, options: &GenerateOptions) -> ReadmeView 
         None => ("localhost:8000".to_string(), None),
     };
     let topic_imports = topic_example.as_ref().map_or_else(String::new, |topic| {
-        let mut imports = [
+        let package = &options.package_name;
+        module_import_lines(&BTreeMap::from([
             (
-                &topic.connection_module,
+                format!("{package}.{}", topic.connection_module),
                 vec![topic.connection_class.clone()],
             ),
             (
-                &topic.handle_module,
+                format!("{package}.{}", topic.handle_module),
                 vec![topic.handle_class.clone(), "IncomingMessage".to_string()],
             ),
-        ];
-        imports.sort();
-        imports
-            .iter()
-            .map(|(module, names)| {
-                import_lines(&format!("{}.{module}", options.package_name), names)
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        ]))
     });
     let topic_connection = topic_example.as_ref().and_then(|topic| {
         channels

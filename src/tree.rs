@@ -176,39 +176,46 @@ impl std::io::Write for HashWriter {
 /// and of key order: the hash of its compact JSON with keys sorted.
 pub fn canonical_sha256(value: &Value) -> String {
     let mut writer = HashWriter(Sha256::new());
-    write_canonical(value, &mut writer);
+    // Writing into a hash cannot fail.
+    let _ = write_canonical(value, &mut writer);
     hex(&writer.0.finalize())
 }
 
-fn write_canonical(value: &Value, out: &mut HashWriter) {
-    // Writing into a hash cannot fail.
-    let _ = match value {
+/// A value as compact JSON with the keys of every object sorted, so that
+/// the order of a document's maps does not show.
+pub fn canonical_json(value: &Value) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail, and serde_json writes UTF-8.
+    let _ = write_canonical(value, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn write_canonical(value: &Value, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    match value {
         Value::Object(map) => {
             let mut entries: Vec<_> = map.iter().collect();
             entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            out.0.update(b"{");
+            out.write_all(b"{")?;
             for (index, (key, value)) in entries.into_iter().enumerate() {
                 if index > 0 {
-                    out.0.update(b",");
+                    out.write_all(b",")?;
                 }
-                let _ = serde_json::to_writer(&mut *out, key);
-                out.0.update(b":");
-                write_canonical(value, out);
+                serde_json::to_writer(&mut *out, key)?;
+                out.write_all(b":")?;
+                write_canonical(value, out)?;
             }
-            out.0.update(b"}");
-            Ok(())
+            out.write_all(b"}")
         }
         Value::Array(items) => {
-            out.0.update(b"[");
+            out.write_all(b"[")?;
             for (index, item) in items.iter().enumerate() {
                 if index > 0 {
-                    out.0.update(b",");
+                    out.write_all(b",")?;
                 }
-                write_canonical(item, out);
+                write_canonical(item, out)?;
             }
-            out.0.update(b"]");
-            Ok(())
+            out.write_all(b"]")
         }
-        other => serde_json::to_writer(&mut *out, other),
-    };
+        other => Ok(serde_json::to_writer(&mut *out, other)?),
+    }
 }
