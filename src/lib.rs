@@ -30,9 +30,12 @@ pub fn generate(
     options: &tree::GenerateOptions,
     limits: &load::Limits,
 ) -> Result<(model::Api, tree::Tree), GenerateError> {
-    let schema_sha256 = tree::canonical_sha256(&document.value);
     let documents = resolve::Documents::load(document, limits)?;
-    let api = model::build(&documents, options.perspective)?;
+    let (schema_sha256, api) = rayon::join(
+        || tree::canonical_sha256(documents.root()),
+        || model::build(&documents, options.perspective),
+    );
+    let api = api?;
     // The documents are large and no longer needed.
     drop(documents);
     let plan = layout::plan(&api)?;

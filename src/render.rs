@@ -7,6 +7,8 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 use serde::Serialize;
 
 use crate::layout::{Plan, RequestMethod, Role};
@@ -138,32 +140,12 @@ pub fn render(
             ),
         )?,
     );
-    for (index, channel_plan) in plan.channels.iter().enumerate() {
-        let channel = &api.channels[index];
-        let folder = &channel_plan.module;
-        let summary = format!("Messages of the {} channel.", channel.key);
-        files.insert(
-            format!("{folder}/messages.py"),
-            render_template(
-                "messages.py",
-                &messages_view(api, plan, Some(index), &summary),
-            )?,
-        );
-        files.insert(
-            format!("{folder}/client.py"),
-            match channel_plan.role {
-                Role::Topic { connection, .. } => render_template(
-                    "topic_handle.py",
-                    &topic_handle_view(api, plan, index, connection),
-                )?,
-                _ => render_template("channel_client.py", &client_view(api, plan, index))?,
-            },
-        );
-        files.insert(
-            format!("{folder}/__init__.py"),
-            render_template("channel_init.py", &channel_init_view(api, plan, index))?,
-        );
-    }
+    // Channels render independently of one another, so they share the cores.
+    let channel_files = (0..plan.channels.len())
+        .into_par_iter()
+        .map(|index| render_channel(api, plan, index))
+        .collect::<Result<Vec<_>, _>>()?;
+    files.extend(channel_files.into_iter().flatten());
     if options.with_tests {
         if let Some(view) = examples_view(api, plan) {
             files.insert(
@@ -179,6 +161,34 @@ pub fn render(
         );
     }
     Ok(files)
+}
+
+/// The three modules of one channel's folder, with their paths.
+fn render_channel(
+    api: &Api,
+    plan: &Plan,
+    index: usize,
+) -> Result<[(String, String); 3], RenderError> {
+    let channel_plan = &plan.channels[index];
+    let folder = &channel_plan.module;
+    let summary = format!("Messages of the {} channel.", api.channels[index].key);
+    let messages = render_template(
+        "messages.py",
+        &messages_view(api, plan, Some(index), &summary),
+    )?;
+    let client = match channel_plan.role {
+        Role::Topic { connection, .. } => render_template(
+            "topic_handle.py",
+            &topic_handle_view(api, plan, index, connection),
+        )?,
+        _ => render_template("channel_client.py", &client_view(api, plan, index))?,
+    };
+    let init = render_template("channel_init.py", &channel_init_view(api, plan, index))?;
+    Ok([
+        (format!("{folder}/messages.py"), messages),
+        (format!("{folder}/client.py"), client),
+        (format!("{folder}/__init__.py"), init),
+    ])
 }
 
 /// The test module `--with-tests` writes when the document has examples.

@@ -3,7 +3,7 @@
 //! that resolution afterwards is a pure lookup.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde_json::Value;
 
@@ -31,11 +31,7 @@ impl SourceKey {
         let mut pointer = String::with_capacity(self.pointer.len() + segment.len() + 1);
         pointer.push_str(&self.pointer);
         pointer.push('/');
-        if segment.contains(['~', '/']) {
-            pointer.push_str(&segment.replace('~', "~0").replace('/', "~1"));
-        } else {
-            pointer.push_str(segment);
-        }
+        push_escaped(&mut pointer, segment);
         SourceKey {
             doc: self.doc,
             pointer,
@@ -94,7 +90,11 @@ impl Documents {
         let mut pending = VecDeque::from([DocId(0)]);
         while let Some(doc) = pending.pop_front() {
             let mut external = BTreeMap::new();
-            collect_external_refs(&documents.documents[doc.0].value, &mut external);
+            collect_external_refs(
+                &documents.documents[doc.0].value,
+                &mut String::new(),
+                &mut external,
+            );
             for (reference, pointer) in external {
                 let at = documents.located(&SourceKey {
                     doc,
@@ -213,30 +213,50 @@ impl Documents {
 }
 
 /// Collects every `$ref` whose target is another document, with the
-/// pointer of the first place it appears (for error messages).
-fn collect_external_refs(value: &Value, out: &mut BTreeMap<String, String>) {
-    let mut stack: Vec<(&Value, String)> = vec![(value, String::new())];
-    while let Some((value, here)) = stack.pop() {
-        match value {
-            Value::Object(map) => {
-                if let Some(Value::String(reference)) = map.get("$ref") {
-                    let file = reference.split('#').next().unwrap_or("");
-                    if !file.is_empty() {
-                        out.entry(file.to_string()).or_insert_with(|| here.clone());
-                    }
-                }
-                for (key, child) in map {
-                    let escaped = key.replace('~', "~0").replace('/', "~1");
-                    stack.push((child, format!("{here}/{escaped}")));
+/// pointer of the first place it appears (for error messages). The pointer
+/// is built in one buffer as the walk goes down and up, so that only the
+/// places that do refer elsewhere cost an allocation; the loader's nesting
+/// limit bounds the recursion.
+fn collect_external_refs(value: &Value, here: &mut String, out: &mut BTreeMap<String, String>) {
+    let depth = here.len();
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(reference)) = map.get("$ref") {
+                let file = reference.split('#').next().unwrap_or("");
+                if !file.is_empty() && !out.contains_key(file) {
+                    out.insert(file.to_string(), here.clone());
                 }
             }
-            Value::Array(items) => {
-                for (index, child) in items.iter().enumerate() {
-                    stack.push((child, format!("{here}/{index}")));
+            for (key, child) in map {
+                if !matches!(child, Value::Object(_) | Value::Array(_)) {
+                    continue;
                 }
+                here.push('/');
+                push_escaped(here, key);
+                collect_external_refs(child, here, out);
+                here.truncate(depth);
             }
-            _ => {}
         }
+        Value::Array(items) => {
+            for (index, child) in items.iter().enumerate() {
+                if !matches!(child, Value::Object(_) | Value::Array(_)) {
+                    continue;
+                }
+                write!(here, "/{index}").expect("writing to a String cannot fail");
+                collect_external_refs(child, here, out);
+                here.truncate(depth);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Appends a JSON-pointer segment, escaping `~` and `/`.
+fn push_escaped(pointer: &mut String, segment: &str) {
+    if segment.contains(['~', '/']) {
+        pointer.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+    } else {
+        pointer.push_str(segment);
     }
 }
 

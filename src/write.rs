@@ -27,6 +27,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::tree::{sha256_hex, Tree, MANIFEST};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -179,7 +181,7 @@ pub fn same_but_line_endings(left: &[u8], right: &[u8]) -> bool {
 
 /// The current content of an output folder: on disk, or on a branch of a
 /// repository. Paths are relative and `/`-separated.
-pub trait Folder {
+pub trait Folder: Sync {
     /// How to name the folder in messages.
     fn describe(&self) -> String;
     /// Every file, without `__pycache__` folders.
@@ -279,6 +281,15 @@ pub fn plan_on_disk(
     plan(tree, &DiskFolder::new(output)?, options)
 }
 
+/// A generated file's counterpart in the folder.
+enum OnDisk {
+    Absent,
+    /// A `base/` file that stays as it is.
+    Kept,
+    Same,
+    Differs(Vec<u8>),
+}
+
 /// Every change `generate-client` would make to the folder; reads, never writes.
 pub fn plan(
     tree: &Tree,
@@ -305,21 +316,39 @@ pub fn plan(
     let has_base = on_disk.iter().any(|path| Tree::is_base(path));
     changes.kept_base = !clearing && !options.override_base && has_base;
 
-    for (path, expected) in &tree.files {
-        if changes.kept_base && Tree::is_base(path) && on_disk.contains(path) {
-            continue;
-        }
-        let actual = if on_disk.contains(path) {
-            folder.read(path)?
-        } else {
-            None
-        };
-        let status = match &actual {
-            None => Status::Missing,
-            Some(actual) if actual == expected => {
+    // Reading and comparing the files is most of the work, and each file
+    // is on its own, so it is shared by the cores. Only a file that differs
+    // is kept in memory.
+    let kept_base = changes.kept_base;
+    let on_disk_now = tree
+        .files
+        .par_iter()
+        .map(|(path, expected)| {
+            if !on_disk.contains(path) {
+                return Ok(OnDisk::Absent);
+            }
+            if kept_base && Tree::is_base(path) {
+                return Ok(OnDisk::Kept);
+            }
+            Ok(match folder.read(path)? {
+                None => OnDisk::Absent,
+                Some(actual) if actual == *expected => OnDisk::Same,
+                Some(actual) => OnDisk::Differs(actual),
+            })
+        })
+        .collect::<Result<Vec<_>, WriteError>>()?;
+    for ((path, expected), on_disk_now) in tree.files.iter().zip(on_disk_now) {
+        let actual = match on_disk_now {
+            OnDisk::Kept => continue,
+            OnDisk::Same => {
                 changes.unchanged.push(path.clone());
                 continue;
             }
+            OnDisk::Absent => None,
+            OnDisk::Differs(actual) => Some(actual),
+        };
+        let status = match &actual {
+            None => Status::Missing,
             // A manifest written by another chanx version is not drift.
             Some(actual)
                 if path == MANIFEST && crate::tree::same_manifest_but_version(actual, expected) =>
