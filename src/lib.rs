@@ -21,6 +21,7 @@ pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod tree;
+pub mod value;
 pub mod write;
 
 /// Runs every stage from a loaded document to the in-memory package tree;

@@ -8,7 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde_json::Value;
+use crate::value::Value;
 use serde_saphyr::budget::BudgetBreach;
 use url::Url;
 

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use crate::value::{Object, Value};
 
 use crate::resolve::{Documents, Located, ResolveError, SourceKey};
 
@@ -266,11 +266,11 @@ impl From<&Value> for JsonValue {
                 Some(int) => JsonValue::Int(int),
                 None => JsonValue::Float(number.as_f64().unwrap_or(f64::NAN)),
             },
-            Value::String(text) => JsonValue::Str(text.clone()),
+            Value::String(text) => JsonValue::Str(text.to_string()),
             Value::Array(items) => JsonValue::List(items.iter().map(JsonValue::from).collect()),
             Value::Object(map) => JsonValue::Object(
                 map.iter()
-                    .map(|(key, value)| (key.clone(), JsonValue::from(value)))
+                    .map(|(key, value)| (key.to_string(), JsonValue::from(value)))
                     .collect(),
             ),
         }
@@ -327,14 +327,18 @@ pub fn build(documents: &Documents, perspective: Perspective) -> Result<Api, Mod
     };
     let channels = builder.channels(&root_key)?;
     let channels = builder.operations(&root_key, channels)?;
-    let count = |key: &str| root.get(key).and_then(Value::as_object).map_or(0, Map::len);
+    let count = |key: &str| {
+        root.get(key)
+            .and_then(Value::as_object)
+            .map_or(0, Object::len)
+    };
     let counts = Counts {
         channels: count("channels"),
         operations: count("operations"),
         schemas: root
             .pointer("/components/schemas")
             .and_then(Value::as_object)
-            .map_or(0, Map::len),
+            .map_or(0, Object::len),
     };
     let server = root
         .get("servers")
@@ -458,7 +462,7 @@ impl Builder<'_> {
                     .filter(|text| !text.trim().is_empty())
             };
             let address = match object.get("address") {
-                Some(Value::String(address)) => address.clone(),
+                Some(Value::String(address)) => address.to_string(),
                 None | Some(Value::Null) => String::new(),
                 Some(_) => return Err(self.invalid(&source, "`address` must be a string")),
             };
@@ -466,7 +470,7 @@ impl Builder<'_> {
                 Some(Value::Object(parameters)) => parameters
                     .iter()
                     .map(|(name, parameter)| Parameter {
-                        name: name.clone(),
+                        name: name.to_string(),
                         description: parameter
                             .get("description")
                             .and_then(Value::as_str)
@@ -477,7 +481,7 @@ impl Builder<'_> {
             };
             pending.push(PendingChannel {
                 channel: Channel {
-                    key: key.clone(),
+                    key: key.to_string(),
                     title: string("title"),
                     address,
                     description: string("description"),
@@ -541,7 +545,7 @@ impl Builder<'_> {
             }
             let (_, schema) = self.documents.deref(&ws.child(key))?;
             if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
-                credentials.extend(properties.keys().cloned().map(credential));
+                credentials.extend(properties.keys().map(str::to_string).map(credential));
             }
         }
         Ok(credentials)
@@ -582,7 +586,7 @@ impl Builder<'_> {
         let operations_key = root.child("operations");
         let names: Vec<String> = match self.documents.get(&operations_key) {
             None => Vec::new(),
-            Some(Value::Object(operations)) => operations.keys().cloned().collect(),
+            Some(Value::Object(operations)) => operations.keys().map(str::to_string).collect(),
             Some(_) => {
                 return Err(self.invalid(&operations_key, "`operations` must be a mapping"));
             }
@@ -662,7 +666,7 @@ impl Builder<'_> {
         // What the servers ask for, every channel sends.
         let servers_key = root.child("servers");
         let server_names: Vec<String> = match self.documents.get(&servers_key) {
-            Some(Value::Object(servers)) => servers.keys().cloned().collect(),
+            Some(Value::Object(servers)) => servers.keys().map(str::to_string).collect(),
             _ => Vec::new(),
         };
         let mut server_credentials = Vec::new();
@@ -696,7 +700,7 @@ impl Builder<'_> {
             .get(&channel_ref)
             .and_then(|channel| channel.get("$ref"))
             .ok_or_else(|| self.invalid(operation, "an operation needs `channel: {$ref: ...}`"))?;
-        let target = self.documents.follow(&channel_ref, reference)?;
+        let (target, _) = self.documents.follow(&channel_ref, reference)?;
         let (target, _) = self.documents.deref(&target)?;
         channels.get(&target).copied().ok_or_else(|| {
             self.invalid(
@@ -742,7 +746,7 @@ impl Builder<'_> {
         let fallback = last_segment(&source.pointer);
         let hint = ["name", "title"]
             .iter()
-            .find_map(|key| object.get(*key).and_then(Value::as_str))
+            .find_map(|key| object.get(key).and_then(Value::as_str))
             .unwrap_or(&fallback)
             .to_string();
         let payload_key = source.child("payload");
@@ -771,7 +775,7 @@ impl Builder<'_> {
                 headers
                     .get("properties")
                     .and_then(Value::as_object)
-                    .map(|properties| properties.keys().cloned().collect())
+                    .map(|properties| properties.keys().map(str::to_string).collect())
                     .unwrap_or_default()
             }
             None => Vec::new(),
@@ -794,7 +798,7 @@ impl Builder<'_> {
                     let payload = example.get("payload")?;
                     let name = ["name", "summary"]
                         .iter()
-                        .find_map(|key| example.get(*key).and_then(Value::as_str))
+                        .find_map(|key| example.get(key).and_then(Value::as_str))
                         .map_or_else(|| format!("example {}", index + 1), str::to_string);
                     Some(Example {
                         name,
@@ -889,6 +893,8 @@ impl Builder<'_> {
             field.required =
                 required.contains(&field.json_name) && !field.read_only && !field.write_only;
         }
+        // Tens of thousands of these live until rendering ends.
+        fields.shrink_to_fit();
         self.schemas[id.0].kind = SchemaKind::Object { fields };
         Ok(id)
     }
@@ -938,7 +944,7 @@ impl Builder<'_> {
             let hint = format!("{owner} {name}");
             let ty = self.type_of(&property_key, &hint, depth + 1)?;
             let field = Field {
-                json_name: name.clone(),
+                json_name: name.to_string(),
                 ty,
                 required: false,
                 default: property.get("default").map(JsonValue::from),
@@ -1035,7 +1041,7 @@ impl Builder<'_> {
             } else {
                 "oneOf"
             };
-            let count = members.as_array().map_or(0, Vec::len);
+            let count = members.as_array().map_or(0, <[Value]>::len);
             let mut types = Vec::with_capacity(count);
             for index in 0..count {
                 let member_key = at.child(keyword).child(&index.to_string());
@@ -1095,7 +1101,7 @@ impl Builder<'_> {
     fn primitive(
         &mut self,
         at: &SourceKey,
-        object: &Map<String, Value>,
+        object: &Object,
         name: &str,
         hint: &str,
         depth: usize,
@@ -1160,9 +1166,9 @@ impl Builder<'_> {
     /// The property that tells the members of a union apart: the schema's
     /// `discriminator`, or the one property every member fixes to a
     /// distinct string.
-    fn discriminator(&self, object: &Map<String, Value>, members: &[TypeExpr]) -> Option<String> {
+    fn discriminator(&self, object: &Object, members: &[TypeExpr]) -> Option<String> {
         let named = match object.get("discriminator") {
-            Some(Value::String(name)) => Some(name.clone()),
+            Some(Value::String(name)) => Some(name.to_string()),
             Some(Value::Object(spec)) => spec
                 .get("propertyName")
                 .and_then(Value::as_str)
@@ -1199,7 +1205,7 @@ impl Builder<'_> {
 }
 
 /// The validation keywords that apply to a value of JSON type `name`.
-fn constraints_for(name: &str, object: &Map<String, Value>) -> Vec<Constraint> {
+fn constraints_for(name: &str, object: &Object) -> Vec<Constraint> {
     let number = |key: &str| match object.get(key) {
         Some(Value::Number(number)) => Some(ConstraintValue::Number(number.to_string())),
         _ => None,
@@ -1278,14 +1284,14 @@ fn is_annotation_only(value: &Value) -> bool {
     ];
     value
         .as_object()
-        .is_some_and(|object| object.keys().all(|key| ANNOTATIONS.contains(&key.as_str())))
+        .is_some_and(|object| object.keys().all(|key| ANNOTATIONS.contains(&key)))
 }
 
 /// A referenced enum or union keeps its name as a type alias.
 fn is_named_alias(value: &Value) -> bool {
     ["enum", "anyOf", "oneOf"]
         .iter()
-        .any(|key| value.get(*key).is_some())
+        .any(|key| value.get(key).is_some())
 }
 
 fn literal_of(values: &[Value]) -> Option<TypeExpr> {
@@ -1293,7 +1299,7 @@ fn literal_of(values: &[Value]) -> Option<TypeExpr> {
     let mut nullable = false;
     for value in values {
         match value {
-            Value::String(text) => scalars.push(Scalar::Str(text.clone())),
+            Value::String(text) => scalars.push(Scalar::Str(text.to_string())),
             Value::Bool(flag) => scalars.push(Scalar::Bool(*flag)),
             Value::Number(number) => scalars.push(Scalar::Int(number.as_i64()?)),
             Value::Null => nullable = true,

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt::{self, Write as _};
 
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::load::{self, LoadError, LoadedDocument, Location};
 
@@ -142,20 +142,25 @@ impl Documents {
 
     /// The value at a source key, if it exists.
     pub fn get(&self, key: &SourceKey) -> Option<&Value> {
-        pointer(&self.documents[key.doc.0].value, &key.pointer)
+        self.documents[key.doc.0].value.pointer(&key.pointer)
     }
 
     /// Follows `$ref`s starting at `key` until a value that is not a
     /// reference; returns that value and where it lives.
     pub fn deref(&self, key: &SourceKey) -> Result<(SourceKey, &Value), ResolveError> {
+        let value = self.get(key).ok_or_else(|| ResolveError::Dangling {
+            at: self.located(key),
+            reference: key.pointer.clone(),
+        })?;
+        let Some(mut reference) = value.get("$ref") else {
+            return Ok((key.clone(), value));
+        };
         let mut key = key.clone();
         for _ in 0..MAX_REF_CHAIN {
-            let value = self.get(&key).ok_or_else(|| ResolveError::Dangling {
-                at: self.located(&key),
-                reference: key.pointer.clone(),
-            })?;
+            let (target, value) = self.follow(&key, reference)?;
+            key = target;
             match value.get("$ref") {
-                Some(reference) => key = self.follow(&key, reference)?,
+                Some(next) => reference = next,
                 None => return Ok((key, value)),
             }
         }
@@ -164,8 +169,12 @@ impl Documents {
         })
     }
 
-    /// The target of the `$ref` value found at `at`.
-    pub fn follow(&self, at: &SourceKey, reference: &Value) -> Result<SourceKey, ResolveError> {
+    /// The target of the `$ref` value found at `at`, and its value.
+    pub fn follow(
+        &self,
+        at: &SourceKey,
+        reference: &Value,
+    ) -> Result<(SourceKey, &Value), ResolveError> {
         let invalid = |message: &str| ResolveError::Invalid {
             at: self.located(at),
             reference: reference.to_string(),
@@ -195,13 +204,13 @@ impl Documents {
             ));
         }
         let target = SourceKey { doc, pointer };
-        if self.get(&target).is_none() {
-            return Err(ResolveError::Dangling {
+        match self.get(&target) {
+            Some(value) => Ok((target, value)),
+            None => Err(ResolveError::Dangling {
                 at: self.located(at),
                 reference: reference.to_string(),
-            });
+            }),
         }
-        Ok(target)
     }
 
     fn find(&self, location: &Location) -> Option<DocId> {
@@ -258,28 +267,4 @@ fn push_escaped(pointer: &mut String, segment: &str) {
     } else {
         pointer.push_str(segment);
     }
-}
-
-/// The value at a JSON pointer; like `Value::pointer`, without allocating
-/// for segments that need no unescaping.
-fn pointer<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
-    if pointer.is_empty() {
-        return Some(root);
-    }
-    let mut current = root;
-    for segment in pointer.strip_prefix('/')?.split('/') {
-        let unescaped;
-        let segment = if segment.contains('~') {
-            unescaped = segment.replace("~1", "/").replace("~0", "~");
-            unescaped.as_str()
-        } else {
-            segment
-        };
-        current = match current {
-            Value::Object(map) => map.get(segment)?,
-            Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(current)
 }

@@ -5,8 +5,9 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_json::Value;
 use sha2::{Digest, Sha256};
+
+use crate::value::Value;
 
 /// Name of the manifest file inside the output folder.
 pub const MANIFEST: &str = ".chanx-manifest.json";
@@ -130,14 +131,14 @@ impl Tree {
 
 /// The `generator_version` a manifest records, if it can be read.
 pub fn manifest_version(bytes: &[u8]) -> Option<String> {
-    let value: Value = serde_json::from_slice(bytes).ok()?;
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
     Some(value.get("generator_version")?.as_str()?.to_string())
 }
 
 /// Whether two manifests say the same but for the version that wrote them.
 pub fn same_manifest_but_version(left: &[u8], right: &[u8]) -> bool {
     let strip = |bytes: &[u8]| {
-        let mut value: Value = serde_json::from_slice(bytes).ok()?;
+        let mut value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
         value.as_object_mut()?.remove("generator_version");
         Some(value)
     };
@@ -192,11 +193,9 @@ pub fn canonical_json(value: &Value) -> String {
 
 fn write_canonical(value: &Value, out: &mut impl std::io::Write) -> std::io::Result<()> {
     match value {
-        Value::Object(map) => {
-            let mut entries: Vec<_> = map.iter().collect();
-            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        Value::Object(object) => {
             out.write_all(b"{")?;
-            for (index, (key, value)) in entries.into_iter().enumerate() {
+            for (index, (key, value)) in object.sorted_entries().into_iter().enumerate() {
                 if index > 0 {
                     out.write_all(b",")?;
                 }

@@ -249,7 +249,8 @@ fn apply(document: &mut Value, edit: &Edit) {
 
 fn seed(name: &str) -> Value {
     let location = Location::File(fixture(name));
-    load::load(&location, &Default::default()).unwrap().value
+    let value = load::load(&location, &Default::default()).unwrap().value;
+    serde_json::to_value(&value).unwrap()
 }
 
 #[test]
