@@ -14,7 +14,7 @@ use crate::model::Perspective;
 use crate::naming;
 use crate::report::{self, CheckOptions, ClientReport, Layout};
 use crate::tree::{GenerateOptions, Tree};
-use crate::write::{self, WriteOptions};
+use crate::write::{self, DiskFolder, WriteError, WriteOptions};
 
 const GENERATE_EXAMPLES: &str = "\
 Examples:
@@ -538,6 +538,23 @@ fn build_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, Str
     Ok(tree)
 }
 
+/// Builds the tree while another thread lists and hashes the output
+/// folder, which is most of what comparing the two costs.
+fn tree_and_folder(
+    job: &Job,
+    reporter: &Reporter,
+    summary: bool,
+) -> Result<(Tree, Result<DiskFolder, WriteError>), String> {
+    std::thread::scope(|scope| {
+        let scan = scope.spawn(|| DiskFolder::new(&job.output)?.scan());
+        let tree = build_tree(job, reporter, summary);
+        let folder = scan
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok((tree?, folder))
+    })
+}
+
 fn generate_all(args: &GenerationArgs, reporter: &Reporter) -> Result<ExitCode, String> {
     let mut changed = Vec::new();
     for job in jobs(args)? {
@@ -549,10 +566,10 @@ fn generate_all(args: &GenerationArgs, reporter: &Reporter) -> Result<ExitCode, 
 
 /// Generates one client; returns the paths it wrote or removed.
 fn generate_client(job: &Job, reporter: &Reporter) -> Result<Vec<String>, String> {
-    let tree = build_tree(job, reporter, true)?;
+    let (tree, folder) = tree_and_folder(job, reporter, true)?;
     reporter.info(format!("Generating client into {}", job.output.display()));
-    let changes =
-        write::plan_on_disk(&tree, &job.output, &job.write).map_err(|error| error.to_string())?;
+    let folder = folder.map_err(|error| error.to_string())?;
+    let changes = write::plan(&tree, &folder, &job.write).map_err(|error| error.to_string())?;
     let report = write::apply(&changes, &job.output).map_err(|error| error.to_string())?;
     reporter.info(format!(
         "  {} files written, {} unchanged, {} removed",
@@ -600,7 +617,7 @@ fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCode, String> 
     let mut reports = Vec::new();
     for job in jobs(&args.generation)? {
         // The summary of the document only matters when generating.
-        let tree = build_tree(&job, reporter, false)?;
+        let (tree, folder) = tree_and_folder(&job, reporter, false)?;
         if !job.output.is_dir() {
             return Err(format!(
                 "{}: no such folder; generate the client first: {}",
@@ -608,8 +625,8 @@ fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCode, String> 
                 job.remedy
             ));
         }
-        let changes = write::plan_on_disk(&tree, &job.output, &job.write)
-            .map_err(|error| error.to_string())?;
+        let folder = folder.map_err(|error| error.to_string())?;
+        let changes = write::plan(&tree, &folder, &job.write).map_err(|error| error.to_string())?;
         let mut report = ClientReport::new(
             job.schema.clone(),
             job.output.to_string_lossy().into_owned(),

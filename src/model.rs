@@ -645,23 +645,43 @@ impl Builder<'_> {
             } else {
                 (replies, messages)
             };
-            push_unique(&mut channel.outgoing, sent);
-            push_unique(&mut channel.incoming, received);
+            channel.outgoing.extend(sent);
+            channel.incoming.extend(received);
         }
         // Channels at one address are one WebSocket connection: each of their
-        // clients receives what any of them receives. Topic channels ride a
-        // connection in frames of their own and stay apart.
-        let plain: Vec<usize> = (0..channels.len())
-            .filter(|index| channels[*index].channel.topic.is_none())
+        // clients receives what any of them receives, after what it receives
+        // itself. Topic channels ride a connection in frames of their own
+        // and stay apart.
+        let mut connections: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (index, pending) in channels.iter().enumerate() {
+            if pending.channel.topic.is_none() {
+                connections
+                    .entry(pending.channel.address.as_str())
+                    .or_default()
+                    .push(index);
+            }
+        }
+        let received_per_connection: Vec<(Vec<usize>, Vec<MessageId>)> = connections
+            .into_values()
+            .map(|members| {
+                let received = first_occurrences(
+                    members
+                        .iter()
+                        .flat_map(|member| channels[*member].channel.incoming.iter().copied()),
+                );
+                (members, received)
+            })
             .collect();
-        for &index in &plain {
-            let address = channels[index].channel.address.clone();
-            let received: Vec<MessageId> = plain
-                .iter()
-                .filter(|other| channels[**other].channel.address == address)
-                .flat_map(|other| channels[*other].channel.incoming.clone())
-                .collect();
-            push_unique(&mut channels[index].channel.incoming, received);
+        for (members, received) in received_per_connection {
+            for member in members {
+                let incoming = &mut channels[member].channel.incoming;
+                incoming.extend(received.iter().copied());
+            }
+        }
+        for pending in &mut channels {
+            let channel = &mut pending.channel;
+            channel.incoming = first_occurrences(channel.incoming.iter().copied());
+            channel.outgoing = first_occurrences(channel.outgoing.iter().copied());
         }
         // What the servers ask for, every channel sends.
         let servers_key = root.child("servers");
@@ -1260,12 +1280,13 @@ fn constraints_for(name: &str, object: &Object) -> Vec<Constraint> {
     found
 }
 
-fn push_unique(list: &mut Vec<MessageId>, items: Vec<MessageId>) {
-    for item in items {
-        if !list.contains(&item) {
-            list.push(item);
-        }
-    }
+/// Each message once, where it first appears.
+fn first_occurrences(items: impl IntoIterator<Item = MessageId>) -> Vec<MessageId> {
+    let mut seen = std::collections::HashSet::new();
+    items
+        .into_iter()
+        .filter(|item| seen.insert(*item))
+        .collect()
 }
 
 /// A part of a schema that only describes and does not constrain the type.

@@ -4,7 +4,7 @@
 //! already computed, escaped and sorted; the Tera templates under
 //! `templates/` only print them. The templates are embedded at build time.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -422,7 +422,12 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
         None => &plan.shared,
         Some(index) => &plan.channels[index].defined,
     };
-    let position = |id: SchemaId| defined.iter().position(|candidate| *candidate == id);
+    let positions: HashMap<SchemaId, usize> = defined
+        .iter()
+        .enumerate()
+        .map(|(index, id)| (*id, index))
+        .collect();
+    let position = |id: SchemaId| positions.get(&id).copied();
     let name_of = |id: SchemaId| plan.class_names[id.0].clone();
     let field_of = |id: SchemaId, json_name: &str| python_field_name(api, plan, id, json_name);
     let names = Names {

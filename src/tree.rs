@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -30,6 +31,8 @@ pub struct GenerateOptions {
 pub struct Tree {
     /// Relative path (always `/`-separated) → content, manifest included.
     pub files: BTreeMap<String, Vec<u8>>,
+    /// The sha256 (hex) of each file, manifest included.
+    digests: BTreeMap<String, String>,
     schema_sha256: String,
     options: ManifestOptions,
 }
@@ -41,7 +44,7 @@ struct Manifest<'a> {
     generator_version: &'static str,
     schema_sha256: &'a str,
     options: ManifestOptions,
-    files: BTreeMap<&'a str, String>,
+    files: BTreeMap<&'a str, &'a str>,
 }
 
 #[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,21 +94,27 @@ impl Tree {
         options: ManifestOptions,
     ) -> Tree {
         files.remove(MANIFEST);
+        let mut digests: BTreeMap<String, String> = files
+            .par_iter()
+            .map(|(path, bytes)| (path.clone(), sha256_hex(bytes)))
+            .collect();
         let manifest = Manifest {
             generator: "chanx",
             generator_version: env!("CARGO_PKG_VERSION"),
             schema_sha256: &schema_sha256,
             options,
-            files: files
+            files: digests
                 .iter()
-                .map(|(path, bytes)| (path.as_str(), sha256_hex(bytes)))
+                .map(|(path, digest)| (path.as_str(), digest.as_str()))
                 .collect(),
         };
         let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
         text.push('\n');
+        digests.insert(MANIFEST.to_string(), sha256_hex(text.as_bytes()));
         files.insert(MANIFEST.to_string(), text.into_bytes());
         Tree {
             files,
+            digests,
             schema_sha256,
             options,
         }
@@ -117,6 +126,11 @@ impl Tree {
         let mut files = self.files;
         files.extend(replaced);
         Tree::with_manifest(files, self.schema_sha256, self.options)
+    }
+
+    /// The sha256 (hex) of a file of the tree; empty for a path it lacks.
+    pub fn digest(&self, path: &str) -> &str {
+        self.digests.get(path).map_or("", String::as_str)
     }
 
     pub fn schema_sha256(&self) -> &str {

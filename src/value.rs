@@ -354,7 +354,7 @@ impl<'de> Deserialize<'de> for Value {
 /// What deserializing one document shares between its values.
 #[derive(Default)]
 struct Parse {
-    keys: HashSet<Key>,
+    keys: HashSet<Key, foldhash::fast::RandomState>,
     /// The entries and items of the objects and arrays being read, innermost
     /// last. An object or array takes its own off the top when it ends, in
     /// one allocation of the exact size (the parser cannot tell sizes ahead).

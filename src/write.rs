@@ -22,7 +22,7 @@
 //!   previous manifest, which still names every file a rerun must remove, and
 //!   the rerun sweeps away the killed run's temporary files.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -187,11 +187,24 @@ pub trait Folder: Sync {
     /// Every file, without `__pycache__` folders.
     fn files(&self) -> Result<BTreeSet<String>, WriteError>;
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>, WriteError>;
+    /// The sha256 (hex) of a file's content, if the file exists.
+    fn digest(&self, path: &str) -> Result<Option<String>, WriteError> {
+        Ok(self.read(path)?.map(|bytes| sha256_hex(&bytes)))
+    }
 }
 
 /// An output folder on disk; symlinks are never followed.
 pub struct DiskFolder {
     root: PathBuf,
+    scan: Option<Scan>,
+}
+
+/// A folder's files and their digests, read once.
+struct Scan {
+    files: BTreeSet<String>,
+    /// Files that could not be read are left out, so that asking again
+    /// reports why.
+    digests: HashMap<String, String>,
 }
 
 impl DiskFolder {
@@ -204,7 +217,23 @@ impl DiskFolder {
         }
         Ok(DiskFolder {
             root: root.to_path_buf(),
+            scan: None,
         })
+    }
+
+    /// Lists the folder and hashes, in parallel, the files the manifest
+    /// says chanx generated, so that planning compares digests and reads
+    /// only the files that differ. Meant to run while the tree is generated.
+    pub fn scan(mut self) -> Result<DiskFolder, WriteError> {
+        let files = self.files()?;
+        let generated = previous_manifest(&self)?.unwrap_or_default();
+        let digests = files
+            .par_iter()
+            .filter(|path| generated.contains_key(*path) || *path == MANIFEST)
+            .filter_map(|path| Some((path.clone(), self.digest(path).ok()??)))
+            .collect();
+        self.scan = Some(Scan { files, digests });
+        Ok(self)
     }
 }
 
@@ -214,6 +243,9 @@ impl Folder for DiskFolder {
     }
 
     fn files(&self) -> Result<BTreeSet<String>, WriteError> {
+        if let Some(scan) = &self.scan {
+            return Ok(scan.files.clone());
+        }
         let mut files = BTreeSet::new();
         if !self.root.is_dir() {
             return Ok(files);
@@ -250,6 +282,17 @@ impl Folder for DiskFolder {
             Err(error) => Err(io_error(&path)(error)),
         }
     }
+
+    fn digest(&self, relative: &str) -> Result<Option<String>, WriteError> {
+        if let Some(digest) = self
+            .scan
+            .as_ref()
+            .and_then(|scan| scan.digests.get(relative))
+        {
+            return Ok(Some(digest.clone()));
+        }
+        Ok(self.read(relative)?.map(|bytes| sha256_hex(&bytes)))
+    }
 }
 
 /// An output folder held in memory.
@@ -269,6 +312,10 @@ impl Folder for MemoryFolder {
 
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>, WriteError> {
         Ok(self.files.get(path).cloned())
+    }
+
+    fn digest(&self, path: &str) -> Result<Option<String>, WriteError> {
+        Ok(self.files.get(path).map(|bytes| sha256_hex(bytes)))
     }
 }
 
@@ -317,8 +364,8 @@ pub fn plan(
     changes.kept_base = !clearing && !options.override_base && has_base;
 
     // Reading and comparing the files is most of the work, and each file
-    // is on its own, so it is shared by the cores. Only a file that differs
-    // is kept in memory.
+    // is on its own, so it is shared by the cores. Equal digests mean equal
+    // files; only a file that differs is read and kept in memory.
     let kept_base = changes.kept_base;
     let on_disk_now = tree
         .files
@@ -329,6 +376,9 @@ pub fn plan(
             }
             if kept_base && Tree::is_base(path) {
                 return Ok(OnDisk::Kept);
+            }
+            if folder.digest(path)?.as_deref() == Some(tree.digest(path)) {
+                return Ok(OnDisk::Same);
             }
             Ok(match folder.read(path)? {
                 None => OnDisk::Absent,

@@ -653,6 +653,38 @@ fn unchanged_files_keep_their_modification_time() {
     assert_eq!(stamp("chat/client.py"), before);
 }
 
+/// Only the files chanx generated are read: a foreign named pipe, which
+/// would block a reader forever, sits in the output through a regeneration
+/// and a check.
+#[cfg(unix)]
+#[test]
+fn foreign_files_in_the_output_are_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client");
+    assert_exit(&generate(&fixture(SHOWCASE), &out, &[]), 0);
+    let made = std::process::Command::new("mkfifo")
+        .arg(out.join("chat/notes.fifo"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for command in ["generate-client", "check"] {
+        let output = std::process::Command::new("timeout")
+            .args([
+                "60",
+                env!("CARGO_BIN_EXE_chanx"),
+                command,
+                "--no-format",
+                "--schema",
+            ])
+            .arg(fixture(SHOWCASE))
+            .arg("--output")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_exit(&output, 0);
+    }
+}
+
 /// A document whose one message's payload is `schemas` entry `S`.
 fn document_with_schemas(schemas: &serde_json::Value) -> String {
     serde_json::json!({
