@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / "target" / "bench"
+# CHANX_BENCH_DIR=/dev/shm/chanx-bench measures on tmpfs, without the disk.
+WORK = Path(os.environ.get("CHANX_BENCH_DIR", ROOT / "target" / "bench"))
 CHANX = ROOT / "target" / "release" / "chanx"
 PYTHON_CHANX = Path(sys.executable).parent / "chanx"
 SIZES = [(10, 10), (100, 10), (1000, 10), (5000, 10)]
@@ -23,42 +24,62 @@ SIZES = [(10, 10), (100, 10), (1000, 10), (5000, 10)]
 PYTHON_LIMIT = int(os.environ.get("CHANX_BENCH_PYTHON_LIMIT", "1000"))
 
 
-def run(command: list[str], prepare=None, repeat: int = 5) -> tuple[float, float]:
-    """Median wall seconds and peak RSS (MiB) of `command` over `repeat` runs."""
+def run(command, repeat: int = 5) -> tuple[float, float]:
+    """Median wall seconds and peak RSS (MiB) over `repeat` runs; `command`
+    is a list, or a function of the run's number that returns one."""
     times, peaks = [], []
-    for _ in range(repeat):
-        if prepare:
-            prepare()
+    for number in range(repeat):
+        argv = command(number) if callable(command) else command
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(process.pid, 0)
         times.append(time.perf_counter() - start)
         peaks.append(usage.ru_maxrss / 1024)
         if os.waitstatus_to_exitcode(status) not in (0, 1):
-            raise SystemExit(f"{command} failed")
+            raise SystemExit(f"{argv} failed")
     return statistics.median(times), max(peaks)
 
 
-def remove(path: Path):
-    return lambda: shutil.rmtree(path, ignore_errors=True)
+def fresh(folder: Path, command):
+    """`command` writing into a folder never used before on each run:
+    deleting thousands of files just before a run slows the next one's file
+    creation several times over on some file systems, so the folders are
+    removed only after all runs."""
+    return lambda number: command(folder.with_name(f"{folder.name}_{number}"))
+
+
+def remove_runs(folder: Path) -> None:
+    for path in folder.parent.glob(f"{folder.name}_*"):
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def measure(name: str, schema: Path, python: bool, repeat: int) -> dict:
     out = WORK / f"{name}_out"
     result: dict = {"name": name}
-    generate = [str(CHANX), "-q", "generate-client", "--schema", str(schema), "--output", str(out), "--no-format"]
-    result["generate"] = run(generate, remove(out), repeat)
-    result["regenerate"] = run(generate, None, repeat)
+    shutil.rmtree(out, ignore_errors=True)
+
+    def generate(folder: Path) -> list[str]:
+        return [str(CHANX), "-q", "generate-client", "--schema", str(schema), "--output", str(folder), "--no-format"]
+
+    result["generate"] = run(fresh(out, generate), repeat)
+    remove_runs(out)
+    subprocess.run(generate(out), check=True)
+    result["regenerate"] = run(generate(out), repeat)
     check = [str(CHANX), "check", "--schema", str(schema), "--output", str(out), "--no-format", "--name-only"]
-    result["check"] = run(check, None, repeat)
+    result["check"] = run(check, repeat)
     copy = WORK / f"{name}_copy"
-    result["copy"] = run(["cp", "-r", str(out), str(copy)], remove(copy), repeat)
+    result["copy"] = run(fresh(copy, lambda folder: ["cp", "-r", str(out), str(folder)]), repeat)
+    remove_runs(copy)
     hash_command = ["sh", "-c", f"find '{out}' -type f -print0 | xargs -0 sha256sum > /dev/null"]
-    result["hash"] = run(hash_command, None, repeat)
+    result["hash"] = run(hash_command, repeat)
     if python:
         theirs = WORK / f"{name}_python"
-        command = [str(PYTHON_CHANX), "generate-client", "--schema", str(schema), "--output", str(theirs), "--no-format"]
-        result["python"] = run(command, remove(theirs), max(1, repeat // 2))
+
+        def python_generate(folder: Path) -> list[str]:
+            return [str(PYTHON_CHANX), "generate-client", "--schema", str(schema), "--output", str(folder), "--no-format"]
+
+        result["python"] = run(fresh(theirs, python_generate), max(1, repeat // 2))
+        remove_runs(theirs)
     files = [path for path in out.rglob("*") if path.is_file()]
     result["files"] = len(files)
     result["bytes"] = sum(path.stat().st_size for path in files)

@@ -524,15 +524,8 @@ impl Folders<'_> {
 
     /// Writes the content next to its target, under a temporary name.
     fn stage(&mut self, relative: &str, bytes: &[u8]) -> Result<Staged, WriteError> {
-        let relative = Path::new(relative);
-        self.ensure(relative.parent().unwrap_or(Path::new("")))?;
-        let target = self.output.join(relative);
-        let temporary = temporary_path(&target);
-        if let Err(error) = fs::write(&temporary, bytes) {
-            let _ = fs::remove_file(&temporary);
-            return Err(io_error(&target)(error));
-        }
-        Ok(Staged { temporary, target })
+        self.ensure(Path::new(relative).parent().unwrap_or(Path::new("")))?;
+        stage(self.output, relative, bytes)
     }
 
     /// Removes the folders this run created, when they are empty again.
@@ -541,6 +534,18 @@ impl Folders<'_> {
             let _ = fs::remove_dir(folder);
         }
     }
+}
+
+/// Writes the content next to its target, under a temporary name; the
+/// target's folder exists.
+fn stage(output: &Path, relative: &str, bytes: &[u8]) -> Result<Staged, WriteError> {
+    let target = output.join(relative);
+    let temporary = temporary_path(&target);
+    if let Err(error) = fs::write(&temporary, bytes) {
+        let _ = fs::remove_file(&temporary);
+        return Err(io_error(&target)(error));
+    }
+    Ok(Staged { temporary, target })
 }
 
 /// A file written under its temporary name, waiting to be renamed into place.
@@ -583,28 +588,42 @@ pub fn apply(changes: &Changes, output: &Path) -> Result<WriteReport, WriteError
         .iter()
         .find(|change| change.path == MANIFEST)
         .and_then(|change| change.expected.as_deref());
-    let mut staged = Vec::new();
-    for (path, bytes) in writes.filter(|(path, _)| *path != MANIFEST) {
-        match folders.stage(path, bytes) {
-            Ok(file) => {
-                staged.push(file);
-                report.written.push(path.to_string());
-            }
-            Err(error) => {
-                for file in &staged {
-                    let _ = fs::remove_file(&file.temporary);
+    let writes: Vec<(&str, &[u8])> = writes.filter(|(path, _)| *path != MANIFEST).collect();
+    // Folders first, in order; then the files, which are independent of one
+    // another, on every core.
+    let staged = writes
+        .iter()
+        .try_for_each(|(path, _)| folders.ensure(Path::new(path).parent().unwrap_or(Path::new(""))))
+        .and_then(|()| {
+            let (staged, failed): (Vec<_>, Vec<_>) = writes
+                .par_iter()
+                .map(|(path, bytes)| stage(output, path, bytes))
+                .partition(Result::is_ok);
+            let staged: Vec<Staged> = staged.into_iter().flatten().collect();
+            match failed.into_iter().find_map(Result::err) {
+                None => Ok(staged),
+                Some(error) => {
+                    for file in &staged {
+                        let _ = fs::remove_file(&file.temporary);
+                    }
+                    Err(error)
                 }
-                folders.remove_created();
-                if !existed {
-                    let _ = fs::remove_dir(output);
-                }
-                return Err(error);
             }
+        });
+    let staged = match staged {
+        Ok(staged) => staged,
+        Err(error) => {
+            folders.remove_created();
+            if !existed {
+                let _ = fs::remove_dir(output);
+            }
+            return Err(error);
         }
-    }
-    for file in &staged {
-        file.commit()?;
-    }
+    };
+    report
+        .written
+        .extend(writes.iter().map(|(path, _)| path.to_string()));
+    staged.par_iter().try_for_each(Staged::commit)?;
 
     let mut emptied = BTreeSet::new();
     for change in changes.changes.iter().filter(|c| c.expected.is_none()) {
