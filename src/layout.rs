@@ -10,6 +10,8 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
+
 use crate::model::{Api, Credential, MessageId, SchemaId, SchemaKind, TypeExpr};
 use crate::naming::{self, Allocator};
 
@@ -87,7 +89,7 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
     let schema_count = api.schemas.len();
     let reach: Vec<BTreeSet<SchemaId>> = api
         .channels
-        .iter()
+        .par_iter()
         .map(|channel| {
             let roots = channel
                 .incoming
@@ -136,7 +138,7 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
         .collect();
     let field_names = api
         .schemas
-        .iter()
+        .par_iter()
         .map(|schema| match &schema.kind {
             SchemaKind::Object { fields } => {
                 let mut allocator = Allocator::new();
@@ -173,12 +175,11 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
         definition_order(api, &ids)
     };
     let shared = in_module(Module::Shared);
-    let mut roles = topic_roles(api);
-    let channels = api
-        .channels
-        .iter()
+    let channels = topic_roles(api)
+        .into_par_iter()
+        .zip(&api.channels)
         .enumerate()
-        .map(|(index, channel)| {
+        .map(|(index, (role, channel))| {
             let (module, client_class, path_params_class) = channel_names[index].clone();
             let message_schemas = |messages: &[crate::model::MessageId]| {
                 let mut ids: Vec<SchemaId> =
@@ -192,7 +193,6 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
                 .filter(|id| placement[id.0] == Some(Module::Shared))
                 .collect();
             by_name(&mut shared_used);
-            let role = std::mem::replace(&mut roles[index], Role::Plain);
             // A handle rides the connection's address; it has none to fill.
             let path_params_class =
                 path_params_class.filter(|_| !matches!(role, Role::Topic { .. }));

@@ -197,6 +197,10 @@ pub fn print(doc: &Doc, indent: usize, width: usize) -> String {
 /// The columns text takes, as `ruff format` counts them (East Asian wide
 /// characters count two).
 pub fn text_width(text: &str) -> usize {
+    // Printable ASCII, almost all generated code, is one column a byte.
+    if text.bytes().all(|byte| (b' '..=b'~').contains(&byte)) {
+        return text.len();
+    }
     unicode_width::UnicodeWidthStr::width(text)
 }
 
@@ -292,6 +296,18 @@ fn fits(group: &Doc, rest: &[(usize, Mode, &Doc)], remaining: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_width_counts_columns_as_unicode_width_does() {
+        let printable: String = (b' '..=b'~').map(char::from).collect();
+        for text in [printable.as_str(), "tab\there", "naïve", "日本語", "e\u{301}"] {
+            assert_eq!(
+                text_width(text),
+                unicode_width::UnicodeWidthStr::width(text),
+                "{text:?}"
+            );
+        }
+    }
 
     fn literal(values: &[&str]) -> Doc {
         subscript(

@@ -103,11 +103,11 @@ fn render_template(name: &str, view: &impl Serialize) -> Result<String, RenderEr
 
 /// Strips trailing spaces and leaves exactly one newline at the end.
 fn normalize(text: &str) -> String {
-    let mut out: String = text
-        .lines()
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n");
+    let mut out = String::with_capacity(text.len() + 1);
+    for line in text.lines() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
     let trimmed_len = out.trim_end().len();
     out.truncate(trimmed_len);
     out.push('\n');
