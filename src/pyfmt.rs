@@ -300,7 +300,13 @@ mod tests {
     #[test]
     fn text_width_counts_columns_as_unicode_width_does() {
         let printable: String = (b' '..=b'~').map(char::from).collect();
-        for text in [printable.as_str(), "tab\there", "naïve", "日本語", "e\u{301}"] {
+        for text in [
+            printable.as_str(),
+            "tab\there",
+            "naïve",
+            "日本語",
+            "e\u{301}",
+        ] {
             assert_eq!(
                 text_width(text),
                 unicode_width::UnicodeWidthStr::width(text),

@@ -5,6 +5,7 @@
 //! `templates/` only print them. The templates are embedded at build time.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -74,9 +75,13 @@ pub enum RenderError {
     Template { name: String, message: String },
 }
 
+/// How many times this process compiled the templates: once.
+static COMPILATIONS: AtomicUsize = AtomicUsize::new(0);
+
 fn engine() -> &'static Result<tera::Tera, String> {
     static ENGINE: OnceLock<Result<tera::Tera, String>> = OnceLock::new();
     ENGINE.get_or_init(|| {
+        COMPILATIONS.fetch_add(1, Ordering::Relaxed);
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![]);
         tera.add_raw_templates(TEMPLATES.iter().copied())
@@ -1735,5 +1740,32 @@ fn readme_view(api: &Api, plan: &Plan, options: &GenerateOptions) -> ReadmeView 
         package: options.package_name.clone(),
         channels,
         example,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_compile_once_per_process() {
+        let schema = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join("chanx")
+            .join("showcase.json");
+        let options = GenerateOptions {
+            readme: true,
+            package_name: "showcase".to_string(),
+            perspective: crate::model::Perspective::Server,
+            with_tests: true,
+        };
+        let limits = crate::load::Limits::default();
+        for _ in 0..3 {
+            let document =
+                crate::load::load(&crate::load::Location::File(schema.clone()), &limits).unwrap();
+            let (_, tree) = crate::generate(document, &options, &limits).unwrap();
+            assert!(tree.files.len() > 20);
+        }
+        assert_eq!(COMPILATIONS.load(Ordering::Relaxed), 1);
     }
 }
