@@ -493,6 +493,7 @@ fn package_name(output: &Path) -> (String, bool) {
 
 /// Loads, generates and formats one client's tree, as both commands need it.
 fn build_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, String> {
+    crate::render::compile_templates_in_background();
     let location = Location::parse(&job.schema);
     reporter.info(format!("Loading AsyncAPI schema: {location}"));
     let document = load::load(&location, &job.limits).map_err(|error| error.to_string())?;

@@ -90,6 +90,14 @@ fn engine() -> &'static Result<tera::Tera, String> {
     })
 }
 
+/// Compiles the templates on another core, so that they are ready by the
+/// time the document is loaded and modelled; rendering waits for them.
+pub fn compile_templates_in_background() {
+    rayon::spawn(|| {
+        let _ = engine();
+    });
+}
+
 fn render_template(name: &str, view: &impl Serialize) -> Result<String, RenderError> {
     let failed = |message: String| RenderError::Template {
         name: name.to_string(),
