@@ -8,9 +8,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::value::Value;
 use serde_saphyr::budget::BudgetBreach;
 use url::Url;
+
+use crate::value::Value;
 
 /// Largest document accepted by default, from disk or from the network.
 pub const MAX_DOCUMENT_MIB: u64 = 64;

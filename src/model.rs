@@ -7,9 +7,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::value::{Object, Value};
-
 use crate::resolve::{Documents, Located, ResolveError, SourceKey};
+use crate::value::{Object, Value};
 
 /// Deepest nesting of inline schemas accepted; deeper documents are refused.
 pub const MAX_SCHEMA_DEPTH: usize = 128;

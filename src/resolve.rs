@@ -5,9 +5,8 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt::{self, Write as _};
 
-use crate::value::Value;
-
 use crate::load::{self, LoadError, LoadedDocument, Location};
+use crate::value::Value;
 
 /// How many `$ref`s may point at one another before the chain is refused.
 const MAX_REF_CHAIN: usize = 64;

@@ -106,13 +106,6 @@ impl Value {
         }
     }
 
-    pub fn as_bool(&self) -> Option<bool> {
-        match self {
-            Value::Bool(flag) => Some(*flag),
-            _ => None,
-        }
-    }
-
     pub fn as_u64(&self) -> Option<u64> {
         match self {
             Value::Number(number) => number.as_u64(),
@@ -138,17 +131,8 @@ impl Value {
         matches!(self, Value::Object(_))
     }
 
-    pub fn is_array(&self) -> bool {
-        matches!(self, Value::Array(_))
-    }
-
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
-    }
-
-    /// Whether this is `true`, as JSON Schema's boolean keywords say it.
-    pub fn is_true(&self) -> bool {
-        matches!(self, Value::Bool(true))
     }
 }
 
@@ -433,33 +417,30 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let start = self.parse.borrow().items.len();
-        let items = loop {
-            match seq.next_element_seed(self) {
-                Ok(Some(item)) => self.parse.borrow_mut().items.push(item),
-                Ok(None) => break Ok(self.parse.borrow_mut().items.drain(start..).collect()),
-                Err(error) => break Err(error),
+        let mut read = || {
+            while let Some(item) = seq.next_element_seed(self)? {
+                self.parse.borrow_mut().items.push(item);
             }
+            Ok(())
         };
-        self.parse.borrow_mut().items.truncate(start);
-        Ok(Value::Array(items?))
+        let read = read();
+        // This array's items are the top of the stack, also after an error.
+        let items = self.parse.borrow_mut().items.drain(start..).collect();
+        read.map(|()| Value::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let start = self.parse.borrow().entries.len();
-        let entries = loop {
-            let entry = match map.next_key_seed(KeySeed(self)) {
-                Ok(Some(key)) => map.next_value_seed(self).map(|value| Some((key, value))),
-                Ok(None) => Ok(None),
-                Err(error) => Err(error),
-            };
-            match entry {
-                Ok(Some(entry)) => self.parse.borrow_mut().entries.push(entry),
-                Ok(None) => break Ok(self.parse.borrow_mut().entries.drain(start..).collect()),
-                Err(error) => break Err(error),
+        let mut read = || {
+            while let Some(key) = map.next_key_seed(KeySeed(self))? {
+                let value = map.next_value_seed(self)?;
+                self.parse.borrow_mut().entries.push((key, value));
             }
+            Ok(())
         };
-        self.parse.borrow_mut().entries.truncate(start);
-        Ok(Value::Object(Object::from_entries(entries?)))
+        let read = read();
+        let entries = self.parse.borrow_mut().entries.drain(start..).collect();
+        read.map(|()| Value::Object(Object::from_entries(entries)))
     }
 }
 
@@ -493,6 +474,11 @@ mod tests {
 
     fn parse(text: &str) -> Value {
         serde_json::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn a_value_takes_32_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 32);
     }
 
     #[test]
