@@ -2,8 +2,9 @@
 
 // A generation allocates and frees millions of small values (the document's
 // JSON tree, names, rendered lines); mimalloc does that several times faster
-// than the system allocators, musl's above all. Version 2, because version 3
-// keeps far more memory resident for the same work.
+// than the system allocators, musl's above all. Version 2 and no transparent
+// huge pages (see Cargo.toml): version 3 and huge pages keep far more memory
+// resident for the same work.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

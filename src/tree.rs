@@ -30,6 +30,8 @@ pub struct GenerateOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tree {
     /// Relative path (always `/`-separated) → content, manifest included.
+    /// Replace files through [`Tree::with_files`], which keeps the digests
+    /// and the manifest in step.
     pub files: BTreeMap<String, Vec<u8>>,
     /// The sha256 (hex) of each file, manifest included.
     digests: BTreeMap<String, String>,
