@@ -857,8 +857,8 @@ impl Builder<'_> {
         if let Some(id) = self.schema_ids.get(payload) {
             return Ok(*id);
         }
-        let ty = self.type_of(payload, hint, 0)?;
         let payload_value = self.documents.get(payload).unwrap_or(value);
+        let ty = self.type_of(payload, payload_value, hint, 0)?;
         Ok(self.add_schema(payload.clone(), payload_value, hint, SchemaKind::Root(ty)))
     }
 
@@ -961,7 +961,7 @@ impl Builder<'_> {
         for (name, property) in properties {
             let property_key = properties_key.child(name);
             let hint = format!("{owner} {name}");
-            let ty = self.type_of(&property_key, &hint, depth + 1)?;
+            let ty = self.type_of(&property_key, property, &hint, depth + 1)?;
             let field = Field {
                 json_name: name.to_string(),
                 ty,
@@ -987,6 +987,7 @@ impl Builder<'_> {
     fn type_of(
         &mut self,
         at: &SourceKey,
+        value: &Value,
         hint: &str,
         depth: usize,
     ) -> Result<TypeExpr, ModelError> {
@@ -995,12 +996,8 @@ impl Builder<'_> {
                 at: self.documents.located(at),
             });
         }
-        let value = self
-            .documents
-            .get(at)
-            .ok_or_else(|| self.invalid(at, "missing schema"))?;
         if value.get("$ref").is_some() {
-            let (source, target) = self.documents.deref(at)?;
+            let (source, target) = self.documents.deref_from(at, value)?;
             if let Some(id) = self.schema_ids.get(&source) {
                 return Ok(TypeExpr::Schema(*id));
             }
@@ -1060,12 +1057,13 @@ impl Builder<'_> {
             } else {
                 "oneOf"
             };
-            let count = members.as_array().map_or(0, <[Value]>::len);
-            let mut types = Vec::with_capacity(count);
-            for index in 0..count {
+            let members = members.as_array().unwrap_or_default();
+            let mut types = Vec::with_capacity(members.len());
+            for (index, member) in members.iter().enumerate() {
                 let member_key = at.child(keyword).child(&index.to_string());
                 types.push(self.type_of(
                     &member_key,
+                    member,
                     &format!("{hint} option {}", index + 1),
                     depth + 1,
                 )?);
@@ -1090,6 +1088,7 @@ impl Builder<'_> {
             match informative {
                 Some(index) => self.type_of(
                     &at.child("allOf").child(&index.to_string()),
+                    &parts[index],
                     hint,
                     depth + 1,
                 )?,
@@ -1142,10 +1141,11 @@ impl Builder<'_> {
             "array" => match (object.get("prefixItems"), object.get("items")) {
                 (Some(Value::Array(prefix)), Some(Value::Bool(false))) => {
                     let mut items = Vec::with_capacity(prefix.len());
-                    for index in 0..prefix.len() {
+                    for (index, item) in prefix.iter().enumerate() {
                         let item_key = at.child("prefixItems").child(&index.to_string());
                         items.push(self.type_of(
                             &item_key,
+                            item,
                             &format!("{hint} item {}", index + 1),
                             depth + 1,
                         )?);
@@ -1154,14 +1154,20 @@ impl Builder<'_> {
                 }
                 // Open tuples need `*tuple[...]`, which Python 3.10 lacks.
                 (Some(_), _) => TypeExpr::List(Box::new(TypeExpr::Any)),
-                (None, Some(Value::Object(_) | Value::Bool(true))) => TypeExpr::List(Box::new(
-                    self.type_of(&at.child("items"), &format!("{hint} item"), depth + 1)?,
-                )),
+                (None, Some(items @ (Value::Object(_) | Value::Bool(true)))) => {
+                    TypeExpr::List(Box::new(self.type_of(
+                        &at.child("items"),
+                        items,
+                        &format!("{hint} item"),
+                        depth + 1,
+                    )?))
+                }
                 _ => TypeExpr::List(Box::new(TypeExpr::Any)),
             },
             "object" => match object.get("additionalProperties") {
-                Some(Value::Object(_)) => TypeExpr::Map(Box::new(self.type_of(
+                Some(values @ Value::Object(_)) => TypeExpr::Map(Box::new(self.type_of(
                     &at.child("additionalProperties"),
+                    values,
                     &format!("{hint} value"),
                     depth + 1,
                 )?)),

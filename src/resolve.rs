@@ -151,6 +151,16 @@ impl Documents {
             at: self.located(key),
             reference: key.pointer.clone(),
         })?;
+        self.deref_from(key, value)
+    }
+
+    /// [`Documents::deref`] for the value at `key` already at hand, which
+    /// saves looking it up again.
+    pub fn deref_from<'a>(
+        &'a self,
+        key: &SourceKey,
+        value: &'a Value,
+    ) -> Result<(SourceKey, &'a Value), ResolveError> {
         let Some(mut reference) = value.get("$ref") else {
             return Ok((key.clone(), value));
         };
