@@ -316,12 +316,12 @@ fn name_kind(name: &str) -> u8 {
 /// The order ruff's isort rule (`I001`) wants imported names in: by kind,
 /// then case-insensitively.
 fn isort_order(names: &mut [String]) {
-    names.sort_by_key(|name| (name_kind(name), name.to_ascii_lowercase(), name.clone()));
+    names.sort_by_cached_key(|name| (name_kind(name), name.to_ascii_lowercase(), name.clone()));
 }
 
 /// The order ruff's `RUF022` wants `__all__` in: by kind, then case-sensitively.
 fn all_order(names: &mut [String]) {
-    names.sort_by_key(|name| (name_kind(name), name.clone()));
+    names.sort_by(|a, b| (name_kind(a), a).cmp(&(name_kind(b), b)));
 }
 
 /// One `from module import ...` per module, in the map's order.
