@@ -10,8 +10,8 @@ import asyncio
 import itertools
 import logging
 import re
-from collections.abc import Mapping
-from functools import partial
+from collections.abc import Iterator, Mapping
+from functools import cached_property, partial
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -21,7 +21,6 @@ from .client import (
     Expected,
     Job,
     NotConnectedError,
-    ReconnectPolicy,
     check_parameters,
     message_body,
 )
@@ -243,27 +242,20 @@ class BaseTopicConnection(BaseClient[IncomingT, OutgoingT]):
     time in arrival order, and may themselves await requests.
     """
 
-    def __init__(
-        self,
-        base_url: str | None = None,
-        /,
-        protocol: str = "ws",
-        headers: dict[str, str] | None = None,
-        path_params: dict[str, Any] | None = None,
-        reconnect: ReconnectPolicy | None = None,
-        query_params: Mapping[str, str | None] | None = None,
-    ) -> None:
-        super().__init__(
-            base_url,
-            protocol=protocol,
-            headers=headers,
-            path_params=path_params,
-            reconnect=reconnect,
-            query_params=query_params,
-        )
-        self.handles: dict[str, BaseTopicHandle[Any, Any]] = {}
-        self._pending: dict[str, asyncio.Future[Frame]] = {}
-        self._refs = itertools.count(1)
+    # State made on first use, so that subclasses keep BaseClient's typed
+    # constructor as it is.
+    @cached_property
+    def handles(self) -> dict[str, BaseTopicHandle[Any, Any]]:
+        """The handles handed out so far, by topic."""
+        return {}
+
+    @cached_property
+    def _pending(self) -> dict[str, asyncio.Future[Frame]]:
+        return {}
+
+    @cached_property
+    def _refs(self) -> Iterator[int]:
+        return itertools.count(1)
 
     def topic(
         self, handle_class: type[HandleT], params: Mapping[str, str | int]
