@@ -57,13 +57,13 @@ pub fn string_literal(text: &str) -> String {
 /// A docstring indented by `indent` spaces, including its quotes and a
 /// trailing newline, for text from the document.
 pub fn docstring(text: &str, indent: usize) -> String {
-    let escaped: String = text
-        .chars()
-        .map(|ch| match ch {
-            '\n' => "\n".to_string(),
-            other => escape_char(other).unwrap_or_else(|| other.to_string()),
-        })
-        .collect();
+    let mut escaped = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match escape_char(ch).filter(|_| ch != '\n') {
+            Some(escape) => escaped.push_str(&escape),
+            None => escaped.push(ch),
+        }
+    }
     let escaped = escape_quote_runs(&escaped);
     let lines: Vec<&str> = escaped.lines().map(str::trim_end).collect();
     let first = lines.first().map_or("", |line| line.trim_start());
