@@ -530,6 +530,7 @@ fn build_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, Str
         reporter.info(format!("  Operations: {}", api.counts.operations));
         reporter.info(format!("  Schemas: {}", api.counts.schemas));
     }
+    crate::drop_in_background(api);
     let (tree, outcome) = format::format_tree(tree, &job.formatter, &job.output);
     match outcome {
         Outcome::Formatted(command) => reporter.info(format!("  formatted with `{command}`")),

@@ -37,12 +37,16 @@ pub fn generate(
         || model::build(&documents, options.perspective),
     );
     let api = api?;
-    // The documents are large and no longer needed.
-    drop(documents);
+    drop_in_background(documents);
     let plan = layout::plan(&api)?;
     let files = render::render(&api, &plan, options)?;
     let tree = tree::Tree::new(files, schema_sha256, options);
     Ok((api, tree))
+}
+
+/// Frees a large value on a pool thread, off the path to the result.
+pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
+    rayon::spawn(move || drop(value));
 }
 
 /// An error and its causes on one line, `error: cause: cause`.

@@ -5,7 +5,9 @@
 //! Schemas refer to one another by [`SchemaId`], so recursive schemas are
 //! just ids that point back. Nothing here knows Python.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+
+use rayon::prelude::*;
 
 use crate::resolve::{Documents, Located, ResolveError, SourceKey};
 use crate::value::{Object, Value};
@@ -208,6 +210,42 @@ pub enum TypeExpr {
     },
 }
 
+impl TypeExpr {
+    /// Replaces every schema id this type names by `new_id(id)`.
+    fn renumber(&mut self, new_id: &impl Fn(SchemaId) -> SchemaId) {
+        match self {
+            TypeExpr::Schema(id) => *id = new_id(*id),
+            TypeExpr::List(item) | TypeExpr::Map(item) | TypeExpr::Constrained(item, _) => {
+                item.renumber(new_id)
+            }
+            TypeExpr::Union(members)
+            | TypeExpr::Tuple(members)
+            | TypeExpr::Discriminated { members, .. } => members
+                .iter_mut()
+                .for_each(|member| member.renumber(new_id)),
+            TypeExpr::Any
+            | TypeExpr::Str
+            | TypeExpr::Int
+            | TypeExpr::Float
+            | TypeExpr::Bool
+            | TypeExpr::Null
+            | TypeExpr::Literal(_)
+            | TypeExpr::Format(_) => {}
+        }
+    }
+}
+
+impl SchemaKind {
+    fn renumber(&mut self, new_id: &impl Fn(SchemaId) -> SchemaId) {
+        match self {
+            SchemaKind::Object { fields } => fields
+                .iter_mut()
+                .for_each(|field| field.ty.renumber(new_id)),
+            SchemaKind::Root(ty) | SchemaKind::Alias(ty) => ty.renumber(new_id),
+        }
+    }
+}
+
 /// String formats with a matching Python type. Others (`email`, `uri`...)
 /// stay `str`: their Pydantic types need extra packages or rewrite values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -304,20 +342,23 @@ pub enum Perspective {
 
 /// Builds the IR from a root document and the documents it references.
 pub fn build(documents: &Documents, perspective: Perspective) -> Result<Api, ModelError> {
+    build_api(documents, perspective, true)
+}
+
+/// [`build`], with the messages built up front across the cores or only
+/// by the ordered walk; the two give the same result.
+fn build_api(
+    documents: &Documents,
+    perspective: Perspective,
+    parallel: bool,
+) -> Result<Api, ModelError> {
     let root = documents.root();
     let root_key = SourceKey {
         doc: crate::resolve::DocId(0),
         pointer: String::new(),
     };
     check_version(documents, root)?;
-    let mut builder = Builder {
-        documents,
-        schemas: Vec::new(),
-        schema_ids: BTreeMap::new(),
-        messages: Vec::new(),
-        message_ids: BTreeMap::new(),
-        perspective,
-    };
+    let mut builder = Builder::new(documents, perspective);
     let info = root.get("info");
     let text = |key: &str| {
         info.and_then(|info| info.get(key))
@@ -325,7 +366,7 @@ pub fn build(documents: &Documents, perspective: Perspective) -> Result<Api, Mod
             .map(str::to_string)
     };
     let channels = builder.channels(&root_key)?;
-    let channels = builder.operations(&root_key, channels)?;
+    let channels = builder.operations(&root_key, channels, parallel)?;
     let count = |key: &str| {
         root.get(key)
             .and_then(Value::as_object)
@@ -390,10 +431,22 @@ fn check_version(documents: &Documents, root: &Value) -> Result<(), ModelError> 
 struct Builder<'a> {
     documents: &'a Documents,
     schemas: Vec<Schema>,
-    schema_ids: BTreeMap<SourceKey, SchemaId>,
+    schema_ids: foldhash::HashMap<SourceKey, SchemaId>,
     messages: Vec<Message>,
-    message_ids: BTreeMap<SourceKey, MessageId>,
+    message_ids: foldhash::HashMap<SourceKey, MessageId>,
     perspective: Perspective,
+}
+
+/// What one operation says: whether the client sends its messages, its
+/// channel, where its messages and its reply's are defined, and the
+/// credentials it asks for.
+struct OperationPlan {
+    name: String,
+    client_sends: bool,
+    channel: usize,
+    messages: Vec<SourceKey>,
+    reply: Option<(usize, Vec<SourceKey>)>,
+    credentials: Vec<Credential>,
 }
 
 /// A channel while operations are being assigned to it.
@@ -411,7 +464,131 @@ struct Merged {
     merging: Vec<SourceKey>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(documents: &'a Documents, perspective: Perspective) -> Self {
+        Builder {
+            documents,
+            schemas: Vec::new(),
+            schema_ids: Default::default(),
+            messages: Vec::new(),
+            message_ids: Default::default(),
+            perspective,
+        }
+    }
+
+    /// What one operation says, read before any of its messages is built.
+    fn operation_plan(
+        &self,
+        operations_key: &SourceKey,
+        name: &str,
+        channels: &[PendingChannel],
+        index_of: &BTreeMap<SourceKey, usize>,
+    ) -> Result<OperationPlan, ModelError> {
+        let (source, operation) = self.documents.deref(&operations_key.child(name))?;
+        let receives = match operation.get("action").and_then(Value::as_str) {
+            Some("receive") => true,
+            Some("send") => false,
+            _ => return Err(self.invalid(&source, "`action` must be `send` or `receive`")),
+        };
+        let channel = self.channel_of(&source, index_of)?;
+        let messages = self.message_sources(&source, &channels[channel])?;
+        // A reply arrives on the connection the operation uses; when it
+        // lists no messages, they are those of the reply's own channel.
+        let reply = match operation.get("reply") {
+            Some(reply) => {
+                let reply_key = source.child("reply");
+                let reply_channel = match reply.get("channel") {
+                    Some(_) => self.channel_of(&reply_key, index_of)?,
+                    None => channel,
+                };
+                let messages = self.message_sources(&reply_key, &channels[reply_channel])?;
+                Some((reply_channel, messages))
+            }
+            None => None,
+        };
+        Ok(OperationPlan {
+            name: name.to_string(),
+            client_sends: receives == (self.perspective == Perspective::Server),
+            channel,
+            messages,
+            reply,
+            credentials: self.security(&source.child("security"))?,
+        })
+    }
+
+    /// Builds the messages the operations list across the cores, each run
+    /// of them with a builder of its own, and adopts them in the order the
+    /// operations name them: the ids and contents are those of building
+    /// them one after another. From the first run that fails on, the
+    /// ordered walk that follows builds them instead and reports the error
+    /// where it arises.
+    fn prebuild_messages(&mut self, plans: &[OperationPlan]) {
+        let mut seen = HashSet::new();
+        let unique: Vec<&SourceKey> = plans
+            .iter()
+            .flat_map(|plan| {
+                let replies = plan.reply.iter().flat_map(|(_, messages)| messages);
+                plan.messages.iter().chain(replies)
+            })
+            .filter(|source| seen.insert(*source))
+            .collect();
+        // Neighbouring messages tend to share schemas, which a builder
+        // makes once; a few runs per core even out the load.
+        let run = unique
+            .len()
+            .div_ceil(4 * rayon::current_num_threads())
+            .max(1);
+        let (documents, perspective) = (self.documents, self.perspective);
+        let built: Vec<Option<Builder>> = unique
+            .par_chunks(run)
+            .map(|sources| {
+                let mut builder = Builder::new(documents, perspective);
+                for source in sources {
+                    builder.message(source).ok()?;
+                }
+                // Adopting needs only the schemas and messages; the lookup
+                // tables are freed here, in parallel.
+                builder.schema_ids = Default::default();
+                builder.message_ids = Default::default();
+                Some(builder)
+            })
+            .collect();
+        for builder in built.into_iter().map_while(|builder| builder) {
+            self.adopt(builder);
+        }
+    }
+
+    /// Takes over the schemas and messages another builder made, keeping
+    /// the schemas this one already has.
+    fn adopt(&mut self, other: Builder) {
+        let mut next = self.schemas.len();
+        let ids: Vec<(SchemaId, bool)> = other
+            .schemas
+            .iter()
+            .map(|schema| match self.schema_ids.get(&schema.source) {
+                Some(id) => (*id, false),
+                None => {
+                    next += 1;
+                    (SchemaId(next - 1), true)
+                }
+            })
+            .collect();
+        let new_id = |id: SchemaId| ids[id.0].0;
+        for (mut schema, (id, is_new)) in other.schemas.into_iter().zip(&ids) {
+            if *is_new {
+                schema.kind.renumber(&new_id);
+                self.schema_ids.insert(schema.source.clone(), *id);
+                self.schemas.push(schema);
+            }
+        }
+        for mut message in other.messages {
+            message.schema = new_id(message.schema);
+            self.message_ids
+                .insert(message.source.clone(), MessageId(self.messages.len()));
+            self.messages.push(message);
+        }
+    }
+
     /// An object schema with properties (its own or through `allOf`) becomes a model class.
     fn is_object_schema(&self, at: &SourceKey, value: &Value, depth: usize) -> bool {
         let has_properties = value
@@ -581,6 +758,7 @@ impl Builder<'_> {
         &mut self,
         root: &SourceKey,
         mut channels: Vec<PendingChannel>,
+        parallel: bool,
     ) -> Result<Vec<Channel>, ModelError> {
         let operations_key = root.child("operations");
         let names: Vec<String> = match self.documents.get(&operations_key) {
@@ -595,51 +773,39 @@ impl Builder<'_> {
             .enumerate()
             .map(|(index, pending)| (pending.source.clone(), index))
             .collect();
-        for name in names {
-            let (source, operation) = self.documents.deref(&operations_key.child(&name))?;
-            let action = operation.get("action").and_then(Value::as_str);
-            let receives = match action {
-                Some("receive") => true,
-                Some("send") => false,
-                _ => {
-                    return Err(self.invalid(&source, "`action` must be `send` or `receive`"));
-                }
-            };
-            let client_sends = receives == (self.perspective == Perspective::Server);
-            let channel_index = self.channel_of(&source, &index_of)?;
-            let messages = self.operation_messages(&source, &channels[channel_index])?;
-            // A reply arrives on the connection the operation uses; when it
-            // lists no messages, they are those of the reply's own channel.
-            let (replies, reply_address) = match operation.get("reply") {
-                Some(reply) => {
-                    let reply_key = source.child("reply");
-                    let reply_channel = match reply.get("channel") {
-                        Some(_) => self.channel_of(&reply_key, &index_of)?,
-                        None => channel_index,
-                    };
-                    (
-                        self.operation_messages(&reply_key, &channels[reply_channel])?,
-                        channels[reply_channel].channel.address.clone(),
-                    )
-                }
+        let plans = names
+            .par_iter()
+            .map(|name| self.operation_plan(&operations_key, name, &channels, &index_of))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?;
+        if parallel {
+            self.prebuild_messages(&plans);
+        }
+        for plan in plans {
+            let messages = self.messages_of(&plan.messages)?;
+            let (replies, reply_address) = match &plan.reply {
+                Some((reply_channel, replies)) => (
+                    self.messages_of(replies)?,
+                    channels[*reply_channel].channel.address.clone(),
+                ),
                 None => (Vec::new(), String::new()),
             };
-            let credentials = self.security(&source.child("security"))?;
-            let channel = &mut channels[channel_index].channel;
-            channel.credentials.extend(credentials);
+            let channel = &mut channels[plan.channel].channel;
+            channel.credentials.extend(plan.credentials);
             // A reply on another connection cannot be awaited on this one.
-            if client_sends
+            if plan.client_sends
                 && !messages.is_empty()
                 && !replies.is_empty()
                 && reply_address == channel.address
             {
                 channel.requests.push(Request {
-                    operation: name.clone(),
+                    operation: plan.name,
                     sent: messages.clone(),
                     replies: replies.clone(),
                 });
             }
-            let (sent, received) = if client_sends {
+            let (sent, received) = if plan.client_sends {
                 (messages, replies)
             } else {
                 (replies, messages)
@@ -729,12 +895,17 @@ impl Builder<'_> {
         })
     }
 
-    /// The messages an operation or reply lists; all of its channel's when it lists none.
-    fn operation_messages(
-        &mut self,
+    fn messages_of(&mut self, sources: &[SourceKey]) -> Result<Vec<MessageId>, ModelError> {
+        sources.iter().map(|source| self.message(source)).collect()
+    }
+
+    /// Where the messages an operation or reply lists are defined; all of
+    /// its channel's when it lists none.
+    fn message_sources(
+        &self,
         at: &SourceKey,
         channel: &PendingChannel,
-    ) -> Result<Vec<MessageId>, ModelError> {
+    ) -> Result<Vec<SourceKey>, ModelError> {
         let list_key = at.child("messages");
         let keys: Vec<SourceKey> = match self.documents.get(&list_key) {
             Some(Value::Array(items)) => (0..items.len())
@@ -751,7 +922,9 @@ impl Builder<'_> {
                 }
             }
         };
-        keys.iter().map(|key| self.message(key)).collect()
+        keys.iter()
+            .map(|key| Ok(self.documents.deref(key)?.0))
+            .collect()
     }
 
     fn message(&mut self, at: &SourceKey) -> Result<MessageId, ModelError> {
@@ -1402,4 +1575,114 @@ fn last_segment(pointer: &str) -> String {
         .unwrap_or("")
         .replace("~1", "/")
         .replace("~0", "~")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::load::{self, Limits, Location};
+
+    fn documents(location: Location, text: Option<&str>) -> Documents {
+        let limits = Limits::default();
+        let document = match text {
+            Some(text) => load::parse(&location, text.as_bytes().to_vec(), None).unwrap(),
+            None => load::load(&location, &limits).unwrap(),
+        };
+        Documents::load(document, &limits).unwrap()
+    }
+
+    /// The whole model as text, ids included.
+    fn built(documents: &Documents, parallel: bool) -> Result<String, String> {
+        build_api(documents, Perspective::Server, parallel)
+            .map(|api| format!("{api:#?}"))
+            .map_err(|error| error.to_string())
+    }
+
+    fn fixture_documents(folder: &Path, out: &mut Vec<Documents>) {
+        let mut entries: Vec<_> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                fixture_documents(&path, out);
+            } else if path.extension().is_some_and(|ext| ext != "md") {
+                out.push(documents(Location::File(path), None));
+            }
+        }
+    }
+
+    #[test]
+    fn messages_built_across_cores_equal_those_built_in_order() {
+        let mut all = Vec::new();
+        fixture_documents(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+            &mut all,
+        );
+        assert!(all.len() > 10);
+        for documents in &all {
+            assert_eq!(built(documents, true), built(documents, false));
+        }
+    }
+
+    /// Channels whose messages share schemas with other channels' (and one
+    /// another's), so every run of messages meets schemas another run made.
+    fn shared_schemas_document(broken: Option<usize>) -> String {
+        let mut channels = serde_json::Map::new();
+        let mut operations = serde_json::Map::new();
+        let mut schemas = serde_json::Map::new();
+        schemas.insert(
+            "Tree".into(),
+            serde_json::json!({"type": "object", "properties": {
+                "children": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
+                "meta": {"type": "object", "properties": {"at": {"type": "string"}}}
+            }}),
+        );
+        for index in 0..200 {
+            let group = index % 7;
+            schemas.insert(
+                format!("Group{group}"),
+                serde_json::json!({"enum": ["a", "b"], "title": format!("Group{group}")}),
+            );
+            let payload = if broken == Some(index) {
+                serde_json::json!({"type": "mystery"})
+            } else {
+                serde_json::json!({"type": "object", "properties": {
+                    "group": {"$ref": format!("#/components/schemas/Group{group}")},
+                    "tree": {"$ref": "#/components/schemas/Tree"},
+                    "inline": {"type": "object", "properties": {"n": {"type": "integer"}}}
+                }})
+            };
+            channels.insert(
+                format!("c{index}"),
+                serde_json::json!({"address": format!("/c{index}"), "messages": {
+                    "own": {"payload": payload},
+                    "other": {"$ref": format!("#/channels/c{}/messages/own", (index + 3) % 200)}
+                }}),
+            );
+            operations.insert(
+                format!("op{index}"),
+                serde_json::json!({"action": "receive", "channel": {"$ref": format!("#/channels/c{index}")},
+                    "reply": {"channel": {"$ref": format!("#/channels/c{index}")}}}),
+            );
+        }
+        serde_json::json!({"asyncapi": "3.0.0", "info": {"title": "t", "version": "1"},
+            "channels": channels, "operations": operations,
+            "components": {"schemas": schemas}})
+        .to_string()
+    }
+
+    #[test]
+    fn shared_schemas_and_errors_are_the_same_however_messages_are_built() {
+        for broken in [None, Some(0), Some(97), Some(199)] {
+            let text = shared_schemas_document(broken);
+            let documents = documents(Location::parse("shared.json"), Some(&text));
+            let parallel = built(&documents, true);
+            assert_eq!(parallel, built(&documents, false));
+            assert_eq!(parallel.is_err(), broken.is_some(), "{broken:?}");
+        }
+    }
 }
