@@ -37,7 +37,8 @@ pub fn generate(
         || model::build(&documents, options.perspective),
     );
     let api = api?;
-    drop_in_background(documents);
+    // The documents are large and no longer needed.
+    drop(documents);
     let plan = layout::plan(&api)?;
     let files = render::render(&api, &plan, options)?;
     let tree = tree::Tree::new(files, schema_sha256, options);
