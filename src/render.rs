@@ -111,11 +111,20 @@ fn render_template(name: &str, view: &impl Serialize) -> Result<String, RenderEr
     let text = tera
         .render(name, &context)
         .map_err(|error| failed(crate::error_chain(&error)))?;
-    Ok(normalize(&text))
+    Ok(normalize(text))
 }
 
 /// Strips trailing spaces and leaves exactly one newline at the end.
-fn normalize(text: &str) -> String {
+fn normalize(text: String) -> String {
+    let is_clean = text.ends_with('\n')
+        && !text.ends_with("\n\n")
+        && !text.contains('\r')
+        && text
+            .split_terminator('\n')
+            .all(|line| !line.ends_with(char::is_whitespace));
+    if is_clean {
+        return text;
+    }
     let mut out = String::with_capacity(text.len() + 1);
     for line in text.lines() {
         out.push_str(line.trim_end());
@@ -1754,6 +1763,23 @@ fn readme_view(api: &Api, plan: &Plan, options: &GenerateOptions) -> ReadmeView 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalized_text_has_no_trailing_spaces_and_one_final_newline() {
+        for (text, expected) in [
+            ("", "\n"),
+            ("\n", "\n"),
+            ("a\nb\n", "a\nb\n"),
+            ("a\nb", "a\nb\n"),
+            ("a \n\tb\t\n", "a\n\tb\n"),
+            ("a\n\n\n", "a\n"),
+            ("a\n \nb\n", "a\n\nb\n"),
+            ("a\r\nb\u{a0}\n", "a\nb\n"),
+            ("x = 1\n\n\ny = 2\n", "x = 1\n\n\ny = 2\n"),
+        ] {
+            assert_eq!(normalize(text.to_string()), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn templates_compile_once_per_process() {
