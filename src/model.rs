@@ -553,7 +553,13 @@ impl<'a> Builder<'a> {
                 Some(builder)
             })
             .collect();
-        for builder in built.into_iter().map_while(|builder| builder) {
+        let built: Vec<Builder> = built.into_iter().map_while(|builder| builder).collect();
+        let schemas: usize = built.iter().map(|builder| builder.schemas.len()).sum();
+        self.schemas.reserve(schemas);
+        self.schema_ids.reserve(schemas);
+        self.messages.reserve(unique.len());
+        self.message_ids.reserve(unique.len());
+        for builder in built {
             self.adopt(builder);
         }
     }
