@@ -369,7 +369,13 @@ pub fn parameter_name(placeholder: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Allocator {
     /// Lowercased, so that names never clash by case alone.
-    used: std::collections::HashSet<String>,
+    used: foldhash::HashSet<String>,
+    /// Per lowercased base and separator, the counter to try next: every
+    /// lower one is taken, so many requests for one base stay linear.
+    next_counter: foldhash::HashMap<String, u64>,
+    /// Numbered candidates tried so far.
+    #[cfg(test)]
+    probes: usize,
 }
 
 impl Allocator {
@@ -384,28 +390,97 @@ impl Allocator {
     }
 
     pub fn allocate(&mut self, base: &str) -> String {
+        let lowered = base.to_ascii_lowercase();
+        if self.used.insert(lowered.clone()) {
+            return base.to_string();
+        }
         let separator = if base.contains('_') || base.starts_with(|c: char| c.is_ascii_lowercase())
         {
             "_"
         } else {
             ""
         };
-        let mut candidate = base.to_string();
-        let mut counter = 2;
+        let counter = self
+            .next_counter
+            .entry(format!("{lowered}{separator}"))
+            .or_insert(2);
         // Case-insensitive, so that channel folders never clash on
         // case-insensitive file systems.
-        while self.used.contains(&candidate.to_ascii_lowercase()) {
-            candidate = format!("{base}{separator}{counter}");
-            counter += 1;
+        loop {
+            #[cfg(test)]
+            {
+                self.probes += 1;
+            }
+            let candidate = format!("{base}{separator}{counter}");
+            *counter += 1;
+            if self.used.insert(candidate.to_ascii_lowercase()) {
+                return candidate;
+            }
         }
-        self.used.insert(candidate.to_ascii_lowercase());
-        candidate
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Names as the first free counter from 2 upwards hands them out.
+    fn reference_names(reserved: &[&str], bases: &[&str]) -> Vec<String> {
+        let mut used: std::collections::HashSet<String> = reserved
+            .iter()
+            .map(|name| name.to_ascii_lowercase())
+            .collect();
+        bases
+            .iter()
+            .map(|base| {
+                let separator =
+                    if base.contains('_') || base.starts_with(|c: char| c.is_ascii_lowercase()) {
+                        "_"
+                    } else {
+                        ""
+                    };
+                let mut candidate = base.to_string();
+                let mut counter = 2;
+                while used.contains(&candidate.to_ascii_lowercase()) {
+                    candidate = format!("{base}{separator}{counter}");
+                    counter += 1;
+                }
+                used.insert(candidate.to_ascii_lowercase());
+                candidate
+            })
+            .collect()
+    }
+
+    #[test]
+    fn allocated_names_take_the_first_free_counter() {
+        let reserved = ["Event3", "event_2", "Client"];
+        let pool = [
+            "Event", "EVENT", "event", "Event2", "Event4", "event_3", "Client", "client", "a_b",
+            "A_b", "a_b_2",
+        ];
+        // A fixed pseudo-random sequence over the pool, with many repeats.
+        let mut state = 7u32;
+        let bases: Vec<&str> = (0..500)
+            .map(|_| {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                pool[(state >> 16) as usize % pool.len()]
+            })
+            .collect();
+        let mut allocator = Allocator::new();
+        allocator.reserve(reserved);
+        let names: Vec<String> = bases.iter().map(|base| allocator.allocate(base)).collect();
+        assert_eq!(names, reference_names(&reserved, &bases));
+    }
+
+    #[test]
+    fn many_requests_for_one_name_try_each_counter_once() {
+        let mut allocator = Allocator::new();
+        let names: Vec<String> = (0..10_000).map(|_| allocator.allocate("Event")).collect();
+        assert_eq!(names[0], "Event");
+        assert_eq!(names[1], "Event2");
+        assert_eq!(names[9_999], "Event10000");
+        assert_eq!(allocator.probes, 9_999);
+    }
 
     #[test]
     fn no_channel_folder_is_a_windows_device() {
