@@ -6,6 +6,7 @@
 //! just ids that point back. Nothing here knows Python.
 
 use std::collections::{BTreeMap, HashSet};
+use std::hash::BuildHasher;
 
 use rayon::prelude::*;
 
@@ -460,8 +461,33 @@ struct PendingChannel {
 #[derive(Default)]
 struct Merged {
     fields: Vec<Field>,
+    /// Positions in `fields`, by JSON name, so wide objects merge in linear time.
+    positions: hashbrown::HashTable<usize>,
+    hasher: foldhash::fast::RandomState,
     required: Vec<String>,
     merging: Vec<SourceKey>,
+}
+
+impl Merged {
+    /// Adds `field`, or replaces the one of the same name in its place.
+    fn set(&mut self, field: Field) {
+        let Merged {
+            fields,
+            positions,
+            hasher,
+            ..
+        } = self;
+        let hash = hasher.hash_one(field.json_name.as_str());
+        match positions.find(hash, |&at| fields[at].json_name == field.json_name) {
+            Some(&at) => fields[at] = field,
+            None => {
+                positions.insert_unique(hash, fields.len(), |&at| {
+                    hasher.hash_one(fields[at].json_name.as_str())
+                });
+                fields.push(field);
+            }
+        }
+    }
 }
 
 impl<'a> Builder<'a> {
@@ -1086,10 +1112,12 @@ impl<'a> Builder<'a> {
             required,
             ..
         } = merged;
+        let required: foldhash::HashSet<&str> = required.iter().map(String::as_str).collect();
         for field in &mut fields {
             // Read-only and write-only values are missing in one direction.
-            field.required =
-                required.contains(&field.json_name) && !field.read_only && !field.write_only;
+            field.required = required.contains(field.json_name.as_str())
+                && !field.read_only
+                && !field.write_only;
         }
         // Tens of thousands of these live until rendering ends.
         fields.shrink_to_fit();
@@ -1127,11 +1155,10 @@ impl<'a> Builder<'a> {
             }
             merged.merging.pop();
         }
-        let Merged {
-            fields, required, ..
-        } = merged;
         if let Some(Value::Array(names)) = value.get("required") {
-            required.extend(names.iter().filter_map(Value::as_str).map(str::to_string));
+            merged
+                .required
+                .extend(names.iter().filter_map(Value::as_str).map(str::to_string));
         }
         let Some(Value::Object(properties)) = value.get("properties") else {
             return Ok(());
@@ -1151,13 +1178,7 @@ impl<'a> Builder<'a> {
                 read_only: property.get("readOnly") == Some(&Value::Bool(true)),
                 write_only: property.get("writeOnly") == Some(&Value::Bool(true)),
             };
-            match fields
-                .iter_mut()
-                .find(|existing| existing.json_name == *name)
-            {
-                Some(existing) => *existing = field,
-                None => fields.push(field),
-            }
+            merged.set(field);
         }
         Ok(())
     }
@@ -1679,6 +1700,41 @@ mod tests {
             "channels": channels, "operations": operations,
             "components": {"schemas": schemas}})
         .to_string()
+    }
+
+    #[test]
+    fn merged_fields_keep_their_first_place_and_take_the_last_definition() {
+        let wide: serde_json::Map<String, serde_json::Value> = (0..5000)
+            .map(|index| (format!("p{index}"), serde_json::json!({"type": "integer"})))
+            .collect();
+        let text = serde_json::json!({
+            "asyncapi": "3.0.0", "info": {"title": "t", "version": "1"},
+            "channels": {"c": {"address": "/c", "messages": {"m": {"payload": {
+                "allOf": [
+                    {"type": "object", "properties": wide, "required": ["p1", "p4999"]},
+                    {"type": "object", "properties": {
+                        "p1": {"type": "string"}, "extra": {"type": "boolean"}
+                    }, "required": ["extra"]}
+                ]
+            }}}}},
+            "operations": {"o": {"action": "receive", "channel": {"$ref": "#/channels/c"}}}
+        })
+        .to_string();
+        let documents = documents(Location::parse("wide.json"), Some(&text));
+        let api = build(&documents, Perspective::Server).unwrap();
+        let SchemaKind::Object { fields } = &api.schemas[api.messages[0].schema.0].kind else {
+            panic!("the payload is an object");
+        };
+        assert_eq!(fields.len(), 5001);
+        assert_eq!(fields[1].json_name, "p1");
+        assert_eq!(fields[1].ty, TypeExpr::Str);
+        assert_eq!(fields[5000].json_name, "extra");
+        let required: Vec<&str> = fields
+            .iter()
+            .filter(|field| field.required)
+            .map(|field| field.json_name.as_str())
+            .collect();
+        assert_eq!(required, ["p1", "p4999", "extra"]);
     }
 
     #[test]
