@@ -435,7 +435,12 @@ struct Builder<'a> {
     schema_ids: foldhash::HashMap<SourceKey, SchemaId>,
     messages: Vec<Message>,
     message_ids: foldhash::HashMap<SourceKey, MessageId>,
+    /// The fields and required names of each `allOf` part merged so far.
+    merged_parts: foldhash::HashMap<SourceKey, (Vec<Field>, foldhash::HashSet<String>)>,
     perspective: Perspective,
+    /// Schemas whose properties were collected.
+    #[cfg(test)]
+    collected: usize,
 }
 
 /// What one operation says: whether the client sends its messages, its
@@ -464,7 +469,7 @@ struct Merged {
     /// Positions in `fields`, by JSON name, so wide objects merge in linear time.
     positions: hashbrown::HashTable<usize>,
     hasher: foldhash::fast::RandomState,
-    required: Vec<String>,
+    required: foldhash::HashSet<String>,
     merging: Vec<SourceKey>,
 }
 
@@ -498,7 +503,10 @@ impl<'a> Builder<'a> {
             schema_ids: Default::default(),
             messages: Vec::new(),
             message_ids: Default::default(),
+            merged_parts: Default::default(),
             perspective,
+            #[cfg(test)]
+            collected: 0,
         }
     }
 
@@ -576,6 +584,7 @@ impl<'a> Builder<'a> {
                 // tables are freed here, in parallel.
                 builder.schema_ids = Default::default();
                 builder.message_ids = Default::default();
+                builder.merged_parts = Default::default();
                 Some(builder)
             })
             .collect();
@@ -622,23 +631,41 @@ impl<'a> Builder<'a> {
     }
 
     /// An object schema with properties (its own or through `allOf`) becomes a model class.
-    fn is_object_schema(&self, at: &SourceKey, value: &Value, depth: usize) -> bool {
-        let has_properties = value
-            .get("properties")
-            .and_then(Value::as_object)
-            .is_some_and(|properties| !properties.is_empty());
-        if has_properties {
+    fn is_object_schema(&self, at: &SourceKey, value: &Value) -> bool {
+        let has_properties = |value: &Value| {
+            value
+                .get("properties")
+                .and_then(Value::as_object)
+                .is_some_and(|properties| !properties.is_empty())
+        };
+        if has_properties(value) {
             return true;
         }
-        let Some(Value::Array(parts)) = value.get("allOf") else {
+        if !matches!(value.get("allOf"), Some(Value::Array(_))) {
             return false;
-        };
-        depth < MAX_SCHEMA_DEPTH
-            && (0..parts.len()).any(|index| {
-                self.documents
-                    .deref(&at.child("allOf").child(&index.to_string()))
-                    .is_ok_and(|(part_at, part)| self.is_object_schema(&part_at, part, depth + 1))
-            })
+        }
+        // Each part is looked at once, however many ways `allOf` reaches it.
+        let mut seen = HashSet::new();
+        let mut pending = vec![(at.clone(), value)];
+        while let Some((at, value)) = pending.pop() {
+            if has_properties(value) {
+                return true;
+            }
+            let Some(Value::Array(parts)) = value.get("allOf") else {
+                continue;
+            };
+            let parts_key = at.child("allOf");
+            for index in 0..parts.len() {
+                if let Ok((part_at, part)) =
+                    self.documents.deref(&parts_key.child(&index.to_string()))
+                {
+                    if seen.insert(part_at.clone()) {
+                        pending.push((part_at, part));
+                    }
+                }
+            }
+        }
+        false
     }
 
     fn invalid(&self, at: &SourceKey, message: impl Into<String>) -> ModelError {
@@ -1049,7 +1076,7 @@ impl<'a> Builder<'a> {
     /// after the message (`hint`).
     fn message_schema(&mut self, payload: &SourceKey, hint: &str) -> Result<SchemaId, ModelError> {
         let (source, value) = self.documents.deref(payload)?;
-        if self.is_object_schema(&source, value, 0) {
+        if self.is_object_schema(&source, value) {
             let name = if source == *payload {
                 hint.to_string()
             } else {
@@ -1112,7 +1139,6 @@ impl<'a> Builder<'a> {
             required,
             ..
         } = merged;
-        let required: foldhash::HashSet<&str> = required.iter().map(String::as_str).collect();
         for field in &mut fields {
             // Read-only and write-only values are missing in one direction.
             field.required = required.contains(field.json_name.as_str())
@@ -1134,6 +1160,10 @@ impl<'a> Builder<'a> {
         depth: usize,
         merged: &mut Merged,
     ) -> Result<(), ModelError> {
+        #[cfg(test)]
+        {
+            self.collected += 1;
+        }
         if depth > MAX_SCHEMA_DEPTH {
             return Err(ModelError::TooDeep {
                 at: self.documents.located(source),
@@ -1151,7 +1181,27 @@ impl<'a> Builder<'a> {
                         "`allOf` includes a schema that includes this one: the merge never ends",
                     ));
                 }
-                self.collect_properties(&part_source, part, owner, depth + 1, merged)?;
+                // A part merges on its own once; adding its result field by
+                // field is what merging it again would do, so a part that
+                // `allOf` reaches many ways costs one merge, not one per way.
+                let (fields, required) = match self.merged_parts.get(&part_source) {
+                    Some(part) => part.clone(),
+                    None => {
+                        let mut own = Merged {
+                            merging: std::mem::take(&mut merged.merging),
+                            ..Merged::default()
+                        };
+                        let result =
+                            self.collect_properties(&part_source, part, owner, depth + 1, &mut own);
+                        merged.merging = own.merging;
+                        result?;
+                        let part = (own.fields, own.required);
+                        self.merged_parts.insert(part_source, part.clone());
+                        part
+                    }
+                };
+                fields.into_iter().for_each(|field| merged.set(field));
+                merged.required.extend(required);
             }
             merged.merging.pop();
         }
@@ -1202,7 +1252,7 @@ impl<'a> Builder<'a> {
                 return Ok(TypeExpr::Schema(*id));
             }
             let target_hint = last_segment(&source.pointer);
-            if self.is_object_schema(&source, target, depth) {
+            if self.is_object_schema(&source, target) {
                 return Ok(TypeExpr::Schema(self.object_schema(
                     &source,
                     target,
@@ -1221,7 +1271,7 @@ impl<'a> Builder<'a> {
             }
             return self.inline_type(&source, target, &target_hint, depth);
         }
-        if self.is_object_schema(at, value, depth) {
+        if self.is_object_schema(at, value) {
             return Ok(TypeExpr::Schema(
                 self.object_schema(at, value, hint, depth)?,
             ));
@@ -1735,6 +1785,62 @@ mod tests {
             .map(|field| field.json_name.as_str())
             .collect();
         assert_eq!(required, ["p1", "p4999", "extra"]);
+    }
+
+    /// `S0` to `S39` each merge the next one twice, around a property of
+    /// their own: 2^40 ways down to `S40`.
+    fn all_of_lattice() -> String {
+        let mut schemas = serde_json::Map::new();
+        for level in 0..40 {
+            let next = serde_json::json!({"$ref": format!("#/components/schemas/S{}", level + 1)});
+            schemas.insert(
+                format!("S{level}"),
+                serde_json::json!({"allOf": [next, {"type": "object", "properties": {
+                    format!("f{level}"): {"type": "integer"}
+                }, "required": [format!("f{level}")]}, next]}),
+            );
+        }
+        schemas.insert(
+            "S40".into(),
+            serde_json::json!({"type": "object", "properties": {"leaf": {"type": "string"}}}),
+        );
+        serde_json::json!({
+            "asyncapi": "3.0.0", "info": {"title": "t", "version": "1"},
+            "channels": {"c": {"address": "/c", "messages": {"m": {
+                "payload": {"$ref": "#/components/schemas/S0"}
+            }}}},
+            "operations": {"o": {"action": "receive", "channel": {"$ref": "#/channels/c"}}},
+            "components": {"schemas": schemas}
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn all_of_merges_each_part_once_however_many_ways_reach_it() {
+        let text = all_of_lattice();
+        let documents = documents(Location::parse("lattice.json"), Some(&text));
+        let mut builder = Builder::new(&documents, Perspective::Server);
+        let root = SourceKey {
+            doc: crate::resolve::DocId(0),
+            pointer: String::new(),
+        };
+        let channels = builder.channels(&root).unwrap();
+        builder.operations(&root, channels, false).unwrap();
+        // S0 to S40 and the forty inline parts, once each.
+        assert_eq!(builder.collected, 81);
+        let schema = &builder.schemas[builder.messages[0].schema.0];
+        let SchemaKind::Object { fields } = &schema.kind else {
+            panic!("S0 merges into an object");
+        };
+        let names: Vec<&str> = fields
+            .iter()
+            .map(|field| field.json_name.as_str())
+            .collect();
+        let mut expected = vec!["leaf".to_string()];
+        expected.extend((0..40).rev().map(|level| format!("f{level}")));
+        assert_eq!(names, expected);
+        assert!(fields[1..].iter().all(|field| field.required));
+        assert!(!fields[0].required);
     }
 
     #[test]
