@@ -126,10 +126,14 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
     let mut schema_order: Vec<usize> = (0..schema_count)
         .filter(|id| placement[*id].is_some())
         .collect();
-    schema_order.sort_by(|a, b| api.schemas[*a].source.cmp(&api.schemas[*b].source));
+    schema_order.par_sort_unstable_by(|a, b| api.schemas[*a].source.cmp(&api.schemas[*b].source));
+    let bases: Vec<String> = schema_order
+        .par_iter()
+        .map(|id| naming::class_name(&api.schemas[*id].name_hint))
+        .collect();
     let mut class_names = vec![String::new(); schema_count];
-    for id in schema_order {
-        class_names[id] = names.allocate(&naming::class_name(&api.schemas[id].name_hint));
+    for (id, base) in schema_order.into_iter().zip(bases) {
+        class_names[id] = names.allocate(&base);
     }
     let all_classes: BTreeSet<String> = class_names
         .iter()
