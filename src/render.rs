@@ -142,47 +142,68 @@ pub fn render(
     plan: &Plan,
     options: &GenerateOptions,
 ) -> Result<BTreeMap<String, String>, RenderError> {
-    let mut files = BTreeMap::new();
-    for (path, text) in STATIC_FILES {
-        files.insert(path.to_string(), text.to_string());
-    }
-    files.insert(
-        "__init__.py".to_string(),
-        render_template("package_init.py", &package_view(api))?,
+    // The channels, the README and the package-wide modules are rendered
+    // independently of one another, so they share the cores.
+    let (channel_files, (readme, package_files)) = rayon::join(
+        || {
+            (0..plan.channels.len())
+                .into_par_iter()
+                .map(|index| render_channel(api, plan, index))
+                .collect::<Result<Vec<_>, _>>()
+        },
+        || {
+            rayon::join(
+                || {
+                    options
+                        .readme
+                        .then(|| render_template("readme.md", &readme_view(api, plan, options)))
+                        .transpose()
+                },
+                || package_files(api, plan, options),
+            )
+        },
     );
-    files.insert(
-        "shared/messages.py".to_string(),
-        render_template(
-            "messages.py",
-            &messages_view(
-                api,
-                plan,
-                None,
-                "Messages and models shared by two or more channels.",
-            ),
-        )?,
-    );
-    // Channels render independently of one another, so they share the cores.
-    let channel_files = (0..plan.channels.len())
-        .into_par_iter()
-        .map(|index| render_channel(api, plan, index))
-        .collect::<Result<Vec<_>, _>>()?;
-    files.extend(channel_files.into_iter().flatten());
-    if options.with_tests {
-        if let Some(view) = examples_view(api, plan) {
-            files.insert(
-                EXAMPLES_MODULE.to_string(),
-                render_template("test_examples.py", &view)?,
-            );
-        }
+    let (package_init, shared, examples) = package_files?;
+    let mut files: BTreeMap<String, String> = STATIC_FILES
+        .iter()
+        .map(|(path, text)| (path.to_string(), text.to_string()))
+        .collect();
+    files.insert("__init__.py".to_string(), package_init);
+    files.insert("shared/messages.py".to_string(), shared);
+    files.extend(channel_files?.into_iter().flatten());
+    if let Some(examples) = examples {
+        files.insert(EXAMPLES_MODULE.to_string(), examples);
     }
-    if options.readme {
-        files.insert(
-            "README.md".to_string(),
-            render_template("readme.md", &readme_view(api, plan, options))?,
-        );
+    if let Some(readme) = readme? {
+        files.insert("README.md".to_string(), readme);
     }
     Ok(files)
+}
+
+/// The package's `__init__.py`, its shared messages module and, with
+/// `--with-tests`, the examples module when there are examples.
+fn package_files(
+    api: &Api,
+    plan: &Plan,
+    options: &GenerateOptions,
+) -> Result<(String, String, Option<String>), RenderError> {
+    let package_init = render_template("package_init.py", &package_view(api))?;
+    let shared = render_template(
+        "messages.py",
+        &messages_view(
+            api,
+            plan,
+            None,
+            "Messages and models shared by two or more channels.",
+        ),
+    )?;
+    let examples = options
+        .with_tests
+        .then(|| examples_view(api, plan))
+        .flatten()
+        .map(|view| render_template("test_examples.py", &view))
+        .transpose()?;
+    Ok((package_init, shared, examples))
 }
 
 /// The three modules of one channel's folder, with their paths.
