@@ -124,7 +124,31 @@ def main() -> None:
             time_exponent = math.log(large[key][0] / small[key][0]) / math.log(50)
             memory_exponent = math.log(large[key][1] / small[key][1]) / math.log(50)
             print(f"{key}: time grows as n^{time_exponent:.2f}, peak RSS as n^{memory_exponent:.2f} from 100x10 to 5000x10")
+    hostile_growth()
     (WORK / "results.json").write_text(json.dumps(results))
+
+
+def hostile_growth(n: int = 1000) -> None:
+    """Times `check` of a generated client for each hostile shape at n and
+    4n: all the generation work, without the disk's file creation."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from hostile import SHAPES
+
+    print()
+    print(f"| hostile shape (check) | n = {n} | n = {4 * n} | growth |")
+    print("| --- | --- | --- | --- |")
+    for name, shape in SHAPES.items():
+        seconds = []
+        for size in (n, 4 * n):
+            path = WORK / f"hostile_{size}.json"
+            path.write_text(json.dumps(shape(size)))
+            out = WORK / f"hostile_{size}"
+            shutil.rmtree(out, ignore_errors=True)
+            subprocess.run([str(CHANX), "-q", "generate-client", "--schema", str(path), "--output", str(out)], check=True)
+            seconds.append(run([str(CHANX), "check", "--schema", str(path), "--output", str(out), "--name-only"], 3)[0])
+            shutil.rmtree(out, ignore_errors=True)
+        exponent = math.log(seconds[1] / seconds[0]) / math.log(4)
+        print(f"| {name} | {seconds[0] * 1000:.0f} ms | {seconds[1] * 1000:.0f} ms | n^{exponent:.2f} |")
 
 
 if __name__ == "__main__":
