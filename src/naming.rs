@@ -226,11 +226,23 @@ pub fn class_name(hint: &str) -> String {
     }
 }
 
+/// The longest channel folder name, in bytes (all ASCII).
+const MAX_MODULE_NAME: usize = 100;
+
 /// A channel folder name for `hint`, before collision handling. Only
 /// `[a-z0-9_]`, so it can never escape the output folder or clash by case,
 /// and never a Windows device name.
 pub fn module_name(hint: &str) -> String {
-    let name = start_as_identifier(snake_case(hint), "channel", "channel_");
+    let mut name = start_as_identifier(snake_case(hint), "channel", "channel_");
+    // File systems refuse names over 255 bytes; a shorter cap leaves room
+    // for a collision suffix and keeps paths readable.
+    if name.len() > MAX_MODULE_NAME {
+        name.truncate(MAX_MODULE_NAME);
+        name.truncate(name.trim_end_matches('_').len());
+        if name.is_empty() {
+            name = "channel".to_string();
+        }
+    }
     if KEYWORDS.contains(&name.as_str())
         || RESERVED_MODULES.contains(&name.as_str())
         || is_windows_device(&name)
@@ -556,6 +568,20 @@ mod tests {
             assert_eq!(module_name(hint), *module, "module name of {hint:?}");
             assert_eq!(field_name(hint, &classes), *field, "field name of {hint:?}");
         }
+    }
+
+    #[test]
+    fn channel_folder_names_fit_in_a_file_name() {
+        let long = format!("{}-{}", "Room".repeat(20_000), "x".repeat(300));
+        let name = module_name(&long);
+        assert!(name.len() <= MAX_MODULE_NAME, "{} bytes", name.len());
+        assert!(name.starts_with("room_room"));
+        assert!(!name.ends_with('_'));
+        let mut folders = Allocator::new();
+        let first = folders.allocate(&module_name(&format!("{long}-a")));
+        let second = folders.allocate(&module_name(&format!("{long}-b")));
+        assert_ne!(first, second);
+        assert!(second.len() <= 255);
     }
 
     #[test]
