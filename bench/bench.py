@@ -16,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+from hostile import SHAPES  # bench/, the script's own folder
+
 ROOT = Path(__file__).resolve().parent.parent
 # CHANX_BENCH_DIR=/dev/shm/chanx-bench measures on tmpfs, without the disk.
 WORK = Path(os.environ.get("CHANX_BENCH_DIR", ROOT / "target" / "bench"))
@@ -131,9 +133,6 @@ def main() -> None:
 def hostile_growth(n: int = 1000) -> None:
     """Times `check` of a generated client for each hostile shape at n and
     4n: all the generation work, without the disk's file creation."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from hostile import SHAPES
-
     print()
     print(f"| hostile shape (check) | n = {n} | n = {4 * n} | growth |")
     print("| --- | --- | --- | --- |")

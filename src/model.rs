@@ -514,11 +514,11 @@ impl<'a> Builder<'a> {
     fn operation_plan(
         &self,
         operations_key: &SourceKey,
-        name: &str,
+        name: String,
         channels: &[PendingChannel],
         index_of: &BTreeMap<SourceKey, usize>,
     ) -> Result<OperationPlan, ModelError> {
-        let (source, operation) = self.documents.deref(&operations_key.child(name))?;
+        let (source, operation) = self.documents.deref(&operations_key.child(&name))?;
         let receives = match operation.get("action").and_then(Value::as_str) {
             Some("receive") => true,
             Some("send") => false,
@@ -541,7 +541,7 @@ impl<'a> Builder<'a> {
             None => None,
         };
         Ok(OperationPlan {
-            name: name.to_string(),
+            name,
             client_sends: receives == (self.perspective == Perspective::Server),
             channel,
             messages,
@@ -833,7 +833,7 @@ impl<'a> Builder<'a> {
             .map(|(index, pending)| (pending.source.clone(), index))
             .collect();
         let plans = names
-            .par_iter()
+            .into_par_iter()
             .map(|name| self.operation_plan(&operations_key, name, &channels, &index_of))
             .collect::<Vec<_>>()
             .into_iter()
@@ -986,11 +986,12 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    fn message(&mut self, at: &SourceKey) -> Result<MessageId, ModelError> {
-        let (source, value) = self.documents.deref(at)?;
-        if let Some(id) = self.message_ids.get(&source) {
+    /// The message defined at `source`, whose `$ref`s are already followed.
+    fn message(&mut self, source: &SourceKey) -> Result<MessageId, ModelError> {
+        if let Some(id) = self.message_ids.get(source) {
             return Ok(*id);
         }
+        let (source, value) = self.documents.deref(source)?;
         let object = value
             .as_object()
             .ok_or_else(|| self.invalid(&source, "a message must be a mapping"))?;
