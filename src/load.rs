@@ -222,7 +222,10 @@ fn read_file(location: &Location, path: &Path, limits: &Limits) -> Result<Vec<u8
             message: error.to_string(),
         },
     })?;
-    read_limited(location, file, limits)
+    // Sized from the file's length up front: growing by doubling copies a
+    // large document several times over.
+    let size_hint = file.metadata().map_or(0, |metadata| metadata.len());
+    read_limited(location, file, size_hint, limits)
 }
 
 /// The scheme of a path that is really a URL (`ftp://…`, `file:///…`); a
@@ -241,9 +244,11 @@ fn url_scheme(path: &Path) -> Option<String> {
 fn read_limited(
     location: &Location,
     reader: impl Read,
+    size_hint: u64,
     limits: &Limits,
 ) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
+    let capacity = size_hint.min(limits.max_bytes()).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
     reader
         .take(limits.max_bytes().saturating_add(1))
         .read_to_end(&mut bytes)
@@ -306,7 +311,8 @@ fn fetch(
         .get(reqwest::header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .map(|value| value.to_ascii_lowercase());
-    let bytes = read_limited(location, response, limits)?;
+    let size_hint = response.content_length().unwrap_or(0);
+    let bytes = read_limited(location, response, size_hint, limits)?;
     Ok((bytes, content_type))
 }
 
