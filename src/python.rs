@@ -35,6 +35,20 @@ fn escape_char(ch: char) -> Option<String> {
 /// A string literal, quoted the way `ruff format` prefers: double quotes
 /// unless single quotes need fewer escapes.
 pub fn string_literal(text: &str) -> String {
+    if is_plain(text) {
+        return format!("\"{text}\"");
+    }
+    escaped_string_literal(text)
+}
+
+/// Printable ASCII with neither a backslash nor a double quote: the text
+/// stands as it is inside `"…"`, which is most names and descriptions.
+fn is_plain(text: &str) -> bool {
+    text.bytes()
+        .all(|byte| matches!(byte, b' '..=b'~') && byte != b'\\' && byte != b'"')
+}
+
+fn escaped_string_literal(text: &str) -> String {
     let doubles = text.matches('"').count();
     let singles = text.matches('\'').count();
     let quote = if doubles > singles { '\'' } else { '"' };
@@ -57,6 +71,16 @@ pub fn string_literal(text: &str) -> String {
 /// A docstring indented by `indent` spaces, including its quotes and a
 /// trailing newline, for text from the document.
 pub fn docstring(text: &str, indent: usize) -> String {
+    // One line with nothing to escape and no space to trim at either end.
+    let one_plain_line =
+        is_plain(text) && !text.starts_with(' ') && !text.ends_with(' ') && !text.is_empty();
+    if one_plain_line {
+        return format!("{:indent$}\"\"\"{text}\"\"\"\n", "");
+    }
+    escaped_docstring(text, indent)
+}
+
+fn escaped_docstring(text: &str, indent: usize) -> String {
     let mut escaped = String::with_capacity(text.len());
     for ch in text.chars() {
         match escape_char(ch).filter(|_| ch != '\n') {
@@ -376,6 +400,17 @@ fn collect(ty: &TypeExpr, hint: &mut Hint) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn plain_text_takes_the_short_path_to_the_same_result(
+            text in "[ -~]{0,12}|[ a-z\"\\\\'\n\t\u{202e}é]{0,12}",
+            indent in 0usize..9,
+        ) {
+            proptest::prop_assert_eq!(string_literal(&text), escaped_string_literal(&text));
+            proptest::prop_assert_eq!(docstring(&text, indent), escaped_docstring(&text, indent));
+        }
+    }
 
     #[test]
     fn string_literals_escape_everything_that_could_end_them() {
