@@ -14,7 +14,7 @@ use crate::model::Perspective;
 use crate::naming;
 use crate::report::{self, CheckOptions, ClientReport, Layout};
 use crate::tree::{GenerateOptions, Tree};
-use crate::write::{self, DiskFolder, WriteError, WriteOptions};
+use crate::write::{self, DiskFolder, Folder, WriteError, WriteOptions};
 
 const GENERATE_EXAMPLES: &str = "\
 Examples:
@@ -637,9 +637,10 @@ fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCode, String> 
             &options,
             job.remedy.clone(),
         );
-        report.generated_by = std::fs::read(job.output.join(crate::tree::MANIFEST))
-            .ok()
-            .and_then(|bytes| crate::tree::manifest_version(&bytes))
+        report.generated_by = folder
+            .manifest()
+            .map_err(|error| error.to_string())?
+            .and_then(|manifest| manifest.generator_version.clone())
             .filter(|version| version != env!("CARGO_PKG_VERSION"));
         reports.push(report);
     }

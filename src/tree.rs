@@ -145,12 +145,6 @@ impl Tree {
     }
 }
 
-/// The `generator_version` a manifest records, if it can be read.
-pub fn manifest_version(bytes: &[u8]) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
-    Some(value.get("generator_version")?.as_str()?.to_string())
-}
-
 /// Whether two manifests say the same but for the version that wrote them.
 pub fn same_manifest_but_version(left: &[u8], right: &[u8]) -> bool {
     let strip = |bytes: &[u8]| {

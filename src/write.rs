@@ -22,6 +22,7 @@
 //!   previous manifest, which still names every file a rerun must remove, and
 //!   the rerun sweeps away the killed run's temporary files.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io;
@@ -128,26 +129,31 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     }
 }
 
-/// The file hashes an earlier run recorded in the folder's manifest, if any.
-pub fn previous_manifest(
-    folder: &dyn Folder,
-) -> Result<Option<BTreeMap<String, String>>, WriteError> {
-    let Some(bytes) = folder.read(MANIFEST)? else {
-        return Ok(None);
-    };
-    let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
-        return Ok(None);
-    };
-    let Some(files) = value.get("files").and_then(|files| files.as_object()) else {
-        return Ok(None);
-    };
-    Ok(Some(
-        files
+/// What an earlier run recorded in the folder's manifest.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RecordedManifest {
+    /// The files chanx wrote, with their sha256s (hex).
+    pub files: BTreeMap<String, String>,
+    /// The chanx version that wrote them.
+    pub generator_version: Option<String>,
+}
+
+/// The manifest in `bytes`, if it is one; paths that would leave the
+/// folder are dropped.
+fn parse_manifest(bytes: &[u8]) -> Option<RecordedManifest> {
+    let value = serde_json::from_slice::<serde_json::Value>(bytes).ok()?;
+    let files = value.get("files")?.as_object()?;
+    Some(RecordedManifest {
+        files: files
             .iter()
             .filter_map(|(path, hash)| Some((path.clone(), hash.as_str()?.to_string())))
             .filter(|(path, _)| is_safe_relative(path))
             .collect(),
-    ))
+        generator_version: value
+            .get("generator_version")
+            .and_then(|version| version.as_str())
+            .map(str::to_string),
+    })
 }
 
 /// A manifest path is only trusted if it stays inside the output folder.
@@ -191,6 +197,19 @@ pub trait Folder: Sync {
     fn digest(&self, path: &str) -> Result<Option<String>, WriteError> {
         Ok(self.read(path)?.map(|bytes| sha256_hex(&bytes)))
     }
+    /// The folder's manifest, if it has a readable one.
+    fn manifest(&self) -> Result<Option<Cow<'_, RecordedManifest>>, WriteError> {
+        read_manifest(self)
+    }
+}
+
+fn read_manifest(
+    folder: &(impl Folder + ?Sized),
+) -> Result<Option<Cow<'_, RecordedManifest>>, WriteError> {
+    Ok(folder
+        .read(MANIFEST)?
+        .and_then(|bytes| parse_manifest(&bytes))
+        .map(Cow::Owned))
 }
 
 /// An output folder on disk; symlinks are never followed.
@@ -205,6 +224,7 @@ struct Scan {
     /// Files that could not be read are left out, so that asking again
     /// reports why.
     digests: HashMap<String, String>,
+    manifest: Option<RecordedManifest>,
 }
 
 impl DiskFolder {
@@ -226,13 +246,20 @@ impl DiskFolder {
     /// only the files that differ. Meant to run while the tree is generated.
     pub fn scan(mut self) -> Result<DiskFolder, WriteError> {
         let files = self.files()?;
-        let generated = previous_manifest(&self)?.unwrap_or_default();
+        let manifest = self.manifest()?.map(Cow::into_owned);
+        let generated = manifest.as_ref().map(|manifest| &manifest.files);
         let digests = files
             .par_iter()
-            .filter(|path| generated.contains_key(*path) || *path == MANIFEST)
+            .filter(|path| {
+                generated.is_some_and(|files| files.contains_key(*path)) || *path == MANIFEST
+            })
             .filter_map(|path| Some((path.clone(), self.digest(path).ok()??)))
             .collect();
-        self.scan = Some(Scan { files, digests });
+        self.scan = Some(Scan {
+            files,
+            digests,
+            manifest,
+        });
         Ok(self)
     }
 }
@@ -293,6 +320,13 @@ impl Folder for DiskFolder {
         }
         Ok(self.read(relative)?.map(|bytes| sha256_hex(&bytes)))
     }
+
+    fn manifest(&self) -> Result<Option<Cow<'_, RecordedManifest>>, WriteError> {
+        match &self.scan {
+            Some(scan) => Ok(scan.manifest.as_ref().map(Cow::Borrowed)),
+            None => read_manifest(self),
+        }
+    }
 }
 
 /// An output folder held in memory.
@@ -343,7 +377,7 @@ pub fn plan(
     folder: &dyn Folder,
     options: &WriteOptions,
 ) -> Result<Changes, WriteError> {
-    let previous = previous_manifest(folder)?;
+    let previous = folder.manifest()?;
     let (interrupted, on_disk): (BTreeSet<String>, BTreeSet<String>) = folder
         .files()?
         .into_iter()
@@ -359,7 +393,10 @@ pub fn plan(
         });
     }
     changes.clear_output = clearing && options.delete_foreign_files;
-    let previous = previous.unwrap_or_default();
+    let no_files = BTreeMap::new();
+    let previous = previous
+        .as_deref()
+        .map_or(&no_files, |manifest| &manifest.files);
     let has_base = on_disk.iter().any(|path| Tree::is_base(path));
     changes.kept_base = !clearing && !options.override_base && has_base;
 
