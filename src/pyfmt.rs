@@ -88,9 +88,35 @@ pub fn union(members: Vec<Doc>, parenthesize: bool) -> Doc {
     }
 }
 
-/// One line, however long.
+/// One line, however long: what [`print`] gives without a width limit, as
+/// every group fits, without measuring them.
 pub fn flat(doc: &Doc) -> String {
-    print(doc, 0, usize::MAX)
+    fn walk(doc: &Doc, in_group: bool, level: usize, out: &mut String) {
+        match doc {
+            Doc::Text(value) => out.push_str(value),
+            Doc::Line if in_group => out.push(' '),
+            Doc::SoftLine if in_group => {}
+            // Outside any group a line always breaks.
+            Doc::Line | Doc::SoftLine => {
+                out.push('\n');
+                out.extend(std::iter::repeat_n(' ', level));
+            }
+            Doc::Group(children) => children
+                .iter()
+                .for_each(|child| walk(child, true, level, out)),
+            Doc::Indent(children) => children
+                .iter()
+                .for_each(|child| walk(child, in_group, level + INDENT, out)),
+            Doc::IfBreak(value) => {
+                if !in_group {
+                    out.push_str(value);
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(doc, false, 0, &mut out);
+    out
 }
 
 /// `target: annotation = value` (or without a value) at `indent`, laid out
@@ -296,6 +322,29 @@ fn fits(group: &Doc, rest: &[(usize, Mode, &Doc)], remaining: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn any_doc() -> impl proptest::strategy::Strategy<Value = Doc> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            "[a-z ]{0,4}".prop_map(Doc::Text),
+            Just(Doc::Line),
+            Just(Doc::SoftLine),
+            Just(Doc::IfBreak(",")),
+        ];
+        leaf.prop_recursive(4, 40, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Doc::Group),
+                proptest::collection::vec(inner, 0..4).prop_map(Doc::Indent),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn flat_is_print_without_a_width_limit(doc in any_doc()) {
+            proptest::prop_assert_eq!(flat(&doc), print(&doc, 0, usize::MAX));
+        }
+    }
 
     #[test]
     fn text_width_counts_columns_as_unicode_width_does() {
