@@ -37,16 +37,9 @@ pub fn generate(
         || model::build(&documents, options.perspective),
     );
     let api = api?;
-    // The documents are large and no longer needed. The thread that parsed
-    // them frees them while the pool plans the layout: freed by another
-    // thread, their memory is not reused in time and the peak grows by
-    // about 8 MiB at 1000 channels.
-    let mut plan = None;
-    rayon::in_place_scope(|scope| {
-        scope.spawn(|_| plan = Some(layout::plan(&api)));
-        drop(documents);
-    });
-    let plan = plan.expect("the scope ran the layout")?;
+    // The documents are large and no longer needed.
+    drop(documents);
+    let plan = layout::plan(&api)?;
     let files = render::render(&api, &plan, options)?;
     let tree = tree::Tree::new(files, schema_sha256, options);
     Ok((api, tree))
