@@ -197,6 +197,7 @@ pub trait Folder: Sync {
     fn digest(&self, path: &str) -> Result<Option<String>, WriteError> {
         Ok(self.read(path)?.map(|bytes| sha256_hex(&bytes)))
     }
+
     /// The folder's manifest, if it has a readable one.
     fn manifest(&self) -> Result<Option<Cow<'_, RecordedManifest>>, WriteError> {
         read_manifest(self)
@@ -224,6 +225,7 @@ struct Scan {
     /// Files that could not be read are left out, so that asking again
     /// reports why.
     digests: HashMap<String, String>,
+    /// The manifest as it was when the folder was listed.
     manifest: Option<RecordedManifest>,
 }
 
