@@ -832,6 +832,9 @@ impl<'a> Builder<'a> {
             .enumerate()
             .map(|(index, pending)| (pending.source.clone(), index))
             .collect();
+        // Collected whole before the errors are looked at: rayon's own
+        // `Result` collection returns whichever error a thread met first,
+        // and the error reported must be that of the first operation.
         let plans = names
             .into_par_iter()
             .map(|name| self.operation_plan(&operations_key, name, &channels, &index_of))
