@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::{self, Client, CONFIG_FILE};
-use crate::format::{self, Formatter, Outcome};
+use crate::format::{self, Formatter, Outcome, Recorded};
 use crate::load::{self, Location};
 use crate::model::Perspective;
 use crate::naming;
@@ -171,7 +171,9 @@ struct GenerationArgs {
     #[arg(long, short, value_name = "DIR", requires = "schema")]
     output: Option<PathBuf>,
     /// Formatter to run on the generated files, e.g. "ruff format" or "black".
-    /// Without it, `ruff format` runs when ruff is on PATH.
+    /// Without it, the formatter the output folder's manifest records runs
+    /// (exit 2 when it is missing or another version); for a folder without
+    /// a record, `ruff format` when ruff is on PATH.
     #[arg(long, short, value_name = "COMMAND", conflicts_with = "no_format")]
     formatter: Option<String>,
     /// Do not run any formatter (the output is already ruff-formatted).
@@ -210,6 +212,13 @@ struct GenerationArgs {
     /// operations are what the client sends) or `client` (flips every direction).
     #[arg(long, value_enum, default_value_t = PerspectiveArg::Server)]
     perspective: PerspectiveArg,
+    /// The server clients connect to by default (`host:port`, or a ws:// or
+    /// wss:// URL), in place of the document's first server. Without it, a
+    /// document fetched from a URL whose server is just the host it was
+    /// fetched from (a chanx server writes the request's Host there) gets
+    /// no default server, so `localhost` and `127.0.0.1` give one client.
+    #[arg(long, value_name = "HOST_OR_URL")]
+    server: Option<String>,
     /// Config file listing the clients, used without --schema [default: ./chanx.toml].
     #[arg(long, value_name = "FILE", conflicts_with = "schema")]
     config: Option<PathBuf>,
@@ -323,6 +332,8 @@ pub fn run() -> ExitCode {
 /// One client to generate or check, with every choice made.
 struct Job {
     schema: String,
+    /// `--server`: host and protocol in place of the document's.
+    server: Option<(String, String)>,
     output: PathBuf,
     formatter: Formatter,
     readme: bool,
@@ -357,6 +368,10 @@ fn flag_words(client: &Client) -> Vec<String> {
         words.push("--perspective".to_string());
         words.push("client".to_string());
     }
+    if let Some(server) = &client.server {
+        words.push("--server".to_string());
+        words.push(server.clone());
+    }
     for (on, flag) in [
         (client.no_format, "--no-format"),
         (client.no_readme, "--no-readme"),
@@ -371,9 +386,17 @@ fn flag_words(client: &Client) -> Vec<String> {
     words
 }
 
+fn config_failure(error: config::ConfigError) -> Failure {
+    Failure {
+        file: Some(PathBuf::from(error.path())),
+        message: error.to_string(),
+        line: None,
+    }
+}
+
 /// The clients the command acts on: the one named on the command line, or
 /// those of the config file, with command-line flags added to each.
-fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
+fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, Failure> {
     let from_flags = |client: Client| Client {
         perspective: if args.perspective == PerspectiveArg::Client {
             Perspective::Client
@@ -386,10 +409,15 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
         override_base: args.override_base || client.override_base,
         no_clear_channels: args.no_clear_channels || client.no_clear_channels,
         with_tests: args.with_tests || client.with_tests,
+        server: args.server.clone().or(client.server),
         ..client
     };
     let (clients, remedy_base) = match (&args.schema, &args.output) {
         (Some(schema), Some(output)) => {
+            let config = Path::new(CONFIG_FILE);
+            if config.is_file() {
+                config::check_required_version(config).map_err(config_failure)?;
+            }
             let client = from_flags(Client {
                 schema: schema.clone(),
                 output: output.clone(),
@@ -400,6 +428,7 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
                 no_clear_channels: false,
                 perspective: Perspective::Server,
                 with_tests: false,
+                server: None,
             });
             (vec![client], None)
         }
@@ -409,11 +438,11 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
                 .clone()
                 .unwrap_or_else(|| PathBuf::from(CONFIG_FILE));
             if args.config.is_none() && !path.exists() {
-                return Err(format!(
+                return Err(Failure::from(format!(
                     "give --schema and --output, or list the clients in {CONFIG_FILE} (see `chanx generate-client --help`)"
-                ));
+                )));
             }
-            let clients = config::load(&path).map_err(|error| error.to_string())?;
+            let clients = config::load(&path).map_err(config_failure)?;
             let mut remedy = "chanx generate-client".to_string();
             if let Some(config) = &args.config {
                 remedy.push_str(&format!(
@@ -428,7 +457,9 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
         .into_iter()
         .map(|client| {
             if client.no_format && client.formatter.is_some() {
-                return Err("--formatter and --no-format exclude each other".to_string());
+                return Err(Failure::from(
+                    "--formatter and --no-format exclude each other".to_string(),
+                ));
             }
             let formatter = match (&client.formatter, client.no_format) {
                 (_, true) => Formatter::Disabled,
@@ -451,7 +482,14 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, String> {
                     .collect::<Vec<_>>()
                     .join(" ")
             });
+            let server = client
+                .server
+                .as_deref()
+                .map(config::parse_server)
+                .transpose()
+                .map_err(Failure::from)?;
             Ok(Job {
+                server,
                 formatter,
                 readme: !client.no_readme,
                 perspective: client.perspective,
@@ -491,12 +529,93 @@ fn package_name(output: &Path) -> (String, bool) {
     }
 }
 
-/// Loads, generates and formats one client's tree, as both commands need it.
-fn build_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, String> {
+/// Why one client could not be generated or checked: the message, and the
+/// file (with its line, where known) that a GitHub annotation points at.
+#[derive(Debug)]
+struct Failure {
+    message: String,
+    file: Option<PathBuf>,
+    line: Option<usize>,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure {
+            message,
+            file: None,
+            line: None,
+        }
+    }
+}
+
+impl Failure {
+    /// A failure about the job's schema, annotated on it when it is a file.
+    fn of_schema(job: &Job, message: String, line: Option<usize>) -> Failure {
+        let file = match Location::parse(&job.schema) {
+            Location::File(path) => Some(path),
+            _ => None,
+        };
+        Failure {
+            message,
+            file,
+            line,
+        }
+    }
+}
+
+/// The outcome of a command over one or more clients: the worst of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Verdict {
+    Ok = 0,
+    Drift = 1,
+    Error = 2,
+}
+
+impl From<Verdict> for ExitCode {
+    fn from(verdict: Verdict) -> ExitCode {
+        ExitCode::from(verdict as u8)
+    }
+}
+
+/// Prints a client's failure on stderr, and as a workflow command on stdout
+/// when the report is for GitHub.
+fn report_failure(failure: &Failure, annotate: bool, workspace: &Workspace) {
+    eprintln!("error: {}", failure.message);
+    if annotate {
+        let mut properties = String::new();
+        if let Some(file) = &failure.file {
+            properties.push_str(&format!(
+                "file={},",
+                report::escape_workflow(&workspace.path(file), true)
+            ));
+            if let Some(line) = failure.line {
+                properties.push_str(&format!("line={line},"));
+            }
+        }
+        println!(
+            "::error {properties}title=chanx::{}",
+            report::escape_workflow(&failure.message, false)
+        );
+    }
+}
+
+/// Loads and generates one client's tree, before any formatter runs.
+fn generate_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, Failure> {
     crate::render::compile_templates_in_background();
     let location = Location::parse(&job.schema);
     reporter.info(format!("Loading AsyncAPI schema: {location}"));
-    let document = load::load(&location, &job.limits).map_err(|error| error.to_string())?;
+    let mut document = load::load(&location, &job.limits).map_err(|error| {
+        let line = error.line();
+        Failure::of_schema(job, error.to_string(), line)
+    })?;
+    if job.server.is_none() {
+        if let Some(host) = document.forget_fetch_host() {
+            reporter.info(format!(
+                "  The document's server is {host}, the host it was fetched from: the client takes its \
+                 server from the caller (pin one with --server)"
+            ));
+        }
+    }
     let (package_name, importable) = package_name(&job.output);
     if !importable {
         reporter.warn(format!(
@@ -509,9 +628,10 @@ fn build_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, Str
         package_name,
         perspective: job.perspective,
         with_tests: job.with_tests,
+        server: job.server.clone(),
     };
-    let (api, tree) =
-        crate::generate(document, &options, &job.limits).map_err(|error| error.to_string())?;
+    let (api, tree) = crate::generate(document, &options, &job.limits)
+        .map_err(|error| Failure::of_schema(job, error.to_string(), None))?;
     if job.with_tests && !tree.files.contains_key(crate::render::EXAMPLES_MODULE) {
         reporter.warn(format!(
             "--with-tests: the document has no message examples, so there is no {} to write",
@@ -531,43 +651,96 @@ fn build_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, Str
         reporter.info(format!("  Schemas: {}", api.counts.schemas));
     }
     crate::drop_in_background(api);
-    let (tree, outcome) = format::format_tree(tree, &job.formatter, &job.output);
+    Ok(tree)
+}
+
+/// Runs the formatter the flags name, or else the one the folder's
+/// manifest records.
+fn format_tree(
+    job: &Job,
+    tree: Tree,
+    recorded: &Recorded,
+    reporter: &Reporter,
+) -> Result<Tree, Failure> {
+    let (tree, outcome) = format::format_tree(tree, &job.formatter, recorded, &job.output)
+        .map_err(|error| Failure {
+            message: error.to_string(),
+            file: Some(job.output.join(crate::tree::MANIFEST)),
+            line: None,
+        })?;
     match outcome {
-        Outcome::Formatted(command) => reporter.info(format!("  formatted with `{command}`")),
+        Outcome::Formatted(record) => reporter.info(format!(
+            "  formatted with `{}`{}",
+            record.command,
+            record
+                .version
+                .map_or_else(String::new, |version| format!(" ({version})"))
+        )),
         Outcome::Skipped(_) => {}
         Outcome::Warning(message) => reporter.warn(message),
     }
     Ok(tree)
 }
 
+/// What the folder's manifest records about its formatter.
+fn recorded_formatter(folder: &dyn Folder) -> Recorded {
+    folder
+        .manifest()
+        .ok()
+        .flatten()
+        .map(|manifest| manifest.formatter.clone())
+        .unwrap_or_default()
+}
+
 /// Builds the tree while another thread lists and hashes the output
-/// folder, which is most of what comparing the two costs.
+/// folder, which is most of what comparing the two costs; then formats it
+/// as the folder's manifest records.
 fn tree_and_folder(
     job: &Job,
     reporter: &Reporter,
     summary: bool,
-) -> Result<(Tree, Result<DiskFolder, WriteError>), String> {
-    std::thread::scope(|scope| {
+) -> Result<(Tree, Result<DiskFolder, WriteError>), Failure> {
+    let (tree, folder) = std::thread::scope(|scope| {
         let scan = scope.spawn(|| DiskFolder::new(&job.output)?.scan());
-        let tree = build_tree(job, reporter, summary);
+        let tree = generate_tree(job, reporter, summary);
         let folder = scan
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        Ok((tree?, folder))
-    })
+        (tree, folder)
+    });
+    let recorded = folder
+        .as_ref()
+        .map_or_else(|_| Recorded::Unknown, |folder| recorded_formatter(folder));
+    let tree = format_tree(job, tree?, &recorded, reporter)?;
+    Ok((tree, folder))
 }
 
 fn generate_all(args: &GenerationArgs, reporter: &Reporter) -> Result<ExitCode, String> {
+    let workspace = Workspace::from_env();
+    let jobs = match jobs(args) {
+        Ok(jobs) => jobs,
+        Err(failure) => {
+            report_failure(&failure, false, &workspace);
+            return Ok(Verdict::Error.into());
+        }
+    };
     let mut changed = Vec::new();
-    for job in jobs(args)? {
-        changed.extend(generate_client(&job, reporter)?);
+    let mut verdict = Verdict::Ok;
+    for job in jobs {
+        match generate_client(&job, reporter) {
+            Ok(paths) => changed.extend(paths.iter().map(|path| workspace.path(path))),
+            Err(failure) => {
+                report_failure(&failure, false, &workspace);
+                verdict = Verdict::Error;
+            }
+        }
     }
     github_outputs(&[("changed-files", json_list(&changed))])?;
-    Ok(ExitCode::SUCCESS)
+    Ok(verdict.into())
 }
 
 /// Generates one client; returns the paths it wrote or removed.
-fn generate_client(job: &Job, reporter: &Reporter) -> Result<Vec<String>, String> {
+fn generate_client(job: &Job, reporter: &Reporter) -> Result<Vec<PathBuf>, Failure> {
     let (tree, folder) = tree_and_folder(job, reporter, true)?;
     reporter.info(format!("Generating client into {}", job.output.display()));
     let folder = folder.map_err(|error| error.to_string())?;
@@ -586,12 +759,11 @@ fn generate_client(job: &Job, reporter: &Reporter) -> Result<Vec<String>, String
         reporter.info(format!("  left alone: {path} ({reason})"));
     }
     reporter.info(format!("Client generated in {}", job.output.display()));
-    let output = job.output.to_string_lossy();
     Ok(report
         .written
         .iter()
         .chain(&report.removed)
-        .map(|path| format!("{}/{path}", output.trim_end_matches('/')))
+        .map(|path| job.output.join(path))
         .collect())
 }
 
@@ -616,33 +788,25 @@ fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCode, String> 
             Layout::Full
         },
     };
-    let mut reports = Vec::new();
-    for job in jobs(&args.generation)? {
-        // The summary of the document only matters when generating.
-        let (tree, folder) = tree_and_folder(&job, reporter, false)?;
-        if !job.output.is_dir() {
-            return Err(format!(
-                "{}: no such folder; generate the client first: {}",
-                job.output.display(),
-                job.remedy
-            ));
+    let workspace = Workspace::from_env();
+    let annotate = args.format == ReportFormat::Github;
+    let jobs = match jobs(&args.generation) {
+        Ok(jobs) => jobs,
+        Err(failure) => {
+            report_failure(&failure, annotate, &workspace);
+            return Ok(Verdict::Error.into());
         }
-        let folder = folder.map_err(|error| error.to_string())?;
-        let changes = write::plan(&tree, &folder, &job.write).map_err(|error| error.to_string())?;
-        let mut report = ClientReport::new(
-            job.schema.clone(),
-            job.output.to_string_lossy().into_owned(),
-            tree.schema_sha256().to_string(),
-            &changes,
-            &options,
-            job.remedy.clone(),
-        );
-        report.generated_by = folder
-            .manifest()
-            .map_err(|error| error.to_string())?
-            .and_then(|manifest| manifest.generator_version.clone())
-            .filter(|version| version != env!("CARGO_PKG_VERSION"));
-        reports.push(report);
+    };
+    let mut reports = Vec::new();
+    let mut failed = false;
+    for job in jobs {
+        match check_client(&job, &options, reporter) {
+            Ok(report) => reports.push(report),
+            Err(failure) => {
+                report_failure(&failure, annotate, &workspace);
+                failed = true;
+            }
+        }
     }
     let mut stdout = std::io::stdout().lock();
     let printed = match args.format {
@@ -651,7 +815,14 @@ fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCode, String> 
             .try_for_each(|report| stdout.write_all(report::text(report, &options).as_bytes())),
         ReportFormat::Json => stdout.write_all(report::json(&reports, &options).as_bytes()),
         ReportFormat::Github => {
-            let (commands, summary) = report::github(&reports, &options);
+            let shown: Vec<ClientReport> = reports
+                .iter()
+                .map(|report| ClientReport {
+                    output: workspace.path(Path::new(&report.output)),
+                    ..report.clone()
+                })
+                .collect();
+            let (commands, summary) = report::github(&shown, &options);
             if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
                 append(Path::new(&path), &summary)?;
             }
@@ -671,20 +842,110 @@ fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCode, String> 
                 .findings
                 .iter()
                 .filter(|finding| ClientReport::fails(finding, &options))
-                .map(move |finding| {
-                    format!("{}/{}", report.output.trim_end_matches('/'), finding.path)
-                })
+                .map(|finding| workspace.path(&Path::new(&report.output).join(&finding.path)))
         })
         .collect();
     github_outputs(&[
         ("drift", drift.to_string()),
         ("changed-files", json_list(&changed)),
     ])?;
-    Ok(if drift {
-        ExitCode::from(1)
+    let verdict = if failed {
+        Verdict::Error
+    } else if drift {
+        Verdict::Drift
     } else {
-        ExitCode::SUCCESS
-    })
+        Verdict::Ok
+    };
+    Ok(verdict.into())
+}
+
+/// Compares one client's folder with what generate-client would write.
+fn check_client(
+    job: &Job,
+    options: &CheckOptions,
+    reporter: &Reporter,
+) -> Result<ClientReport, Failure> {
+    // The summary of the document only matters when generating.
+    let (tree, folder) = tree_and_folder(job, reporter, false)?;
+    if !job.output.is_dir() {
+        return Err(Failure::from(format!(
+            "{}: no such folder; generate the client first: {}",
+            job.output.display(),
+            job.remedy
+        )));
+    }
+    let folder = folder.map_err(|error| error.to_string())?;
+    let changes = write::plan(&tree, &folder, &job.write).map_err(|error| error.to_string())?;
+    let mut report = ClientReport::new(
+        job.schema.clone(),
+        job.output.to_string_lossy().into_owned(),
+        tree.schema_sha256().to_string(),
+        &changes,
+        options,
+        job.remedy.clone(),
+    );
+    report.generated_by = folder
+        .manifest()
+        .map_err(|error| error.to_string())?
+        .and_then(|manifest| manifest.generator_version.clone())
+        .filter(|version| version != env!("CARGO_PKG_VERSION"));
+    Ok(report)
+}
+
+/// `GITHUB_WORKSPACE`, against which paths in annotations, job summaries
+/// and step outputs are written, so that they attach to the repository's
+/// files whatever the working directory.
+struct Workspace {
+    root: Option<PathBuf>,
+}
+
+impl Workspace {
+    fn from_env() -> Workspace {
+        let root = std::env::var_os("GITHUB_WORKSPACE")
+            .filter(|root| !root.is_empty())
+            .map(PathBuf::from)
+            .and_then(|root| std::path::absolute(root).ok())
+            .map(|root| load::normalize(&root));
+        Workspace { root }
+    }
+
+    /// `path` relative to the workspace, `/`-separated, when it lies inside;
+    /// otherwise as given.
+    fn path(&self, path: &Path) -> String {
+        let relative = self.root.as_ref().and_then(|root| {
+            let absolute = load::normalize(&std::path::absolute(path).ok()?);
+            let inside = absolute
+                .strip_prefix(root)
+                .ok()
+                .map(Path::to_path_buf)
+                .or_else(|| {
+                    // The workspace or the path may be spelled through a
+                    // symlink (macOS's /var is /private/var).
+                    let real_root = root.canonicalize().ok()?;
+                    let parent = absolute.parent()?.canonicalize().ok()?;
+                    let real = parent.join(absolute.file_name()?);
+                    real.strip_prefix(real_root).ok().map(Path::to_path_buf)
+                })?;
+            Some(normalized_components(&inside))
+        });
+        relative.unwrap_or_else(|| path.to_string_lossy().replace('\\', "/"))
+    }
+}
+
+/// The normal components of a relative path joined by `/`.
+fn normalized_components(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .filter_map(|component| match component {
+            std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    }
 }
 
 fn append(path: &Path, text: &str) -> Result<(), String> {
@@ -715,8 +976,8 @@ fn json_list(paths: &[String]) -> String {
 
 #[cfg(feature = "github")]
 fn pull_request_all(args: &PullRequestArgs, reporter: &Reporter) -> Result<ExitCode, String> {
-    use crate::github::{self, PullRequestOptions};
-    let jobs = jobs(&args.generation)?;
+    use crate::github;
+    let jobs = jobs(&args.generation).map_err(|failure| failure.message)?;
     if jobs.len() > 1 && args.branch.is_some() {
         return Err("--branch names one branch, but chanx.toml lists several clients".to_string());
     }
@@ -747,49 +1008,33 @@ fn pull_request_all(args: &PullRequestArgs, reporter: &Reporter) -> Result<ExitC
                 .filter(|url| !url.is_empty())
         })
         .unwrap_or_else(|| "https://api.github.com".to_string());
-    for job in jobs {
-        let dir = repository_path(&job.output)?;
-        let tree = build_tree(&job, reporter, false)?;
-        let shown = if dir.is_empty() {
-            ".".to_string()
-        } else {
-            dir.clone()
+    let mut verdict = Verdict::Ok;
+    let mut outcomes = Vec::new();
+    for job in &jobs {
+        let settings = PullRequestSettings {
+            owner,
+            name,
+            token: &token,
+            api_url: &api_url,
         };
-        let schema = Location::parse(&job.schema).to_string();
-        let options = PullRequestOptions {
-            owner: owner.to_string(),
-            repo: name.to_string(),
-            base: args.base.clone(),
-            branch: args
-                .branch
-                .clone()
-                .unwrap_or_else(|| github::default_branch_for(&shown)),
-            title: args
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("chanx: regenerate the {shown} client")),
-            body_header: args.body_header.clone(),
-            commit_message: args
-                .commit_message
-                .clone()
-                .unwrap_or_else(|| format!("chanx: regenerate {shown} from {schema}")),
-            labels: args.labels.clone(),
-            draft: args.draft,
-            api_url: api_url.clone(),
-            token: token.clone(),
-            force: args.force,
-            dir,
-            schema,
-            schema_sha256: tree.schema_sha256().to_string(),
-            remedy: job.remedy.clone(),
-        };
-        // GitHub's error messages are quoted to the user, and one that echoes
-        // the token must not print it.
-        let outcome = github::pull_request(&tree, &job.write, &options)
-            .map_err(|error| error.to_string().replace(token.as_str(), "***"))?;
+        match pull_request_client(job, args, &settings, reporter) {
+            Ok(outcome) => outcomes.push(outcome),
+            Err(failure) => {
+                report_failure(&failure, false, &Workspace::from_env());
+                verdict = Verdict::Error;
+            }
+        }
+    }
+    let operation = |outcome: &github::Outcome| {
+        serde_json::to_value(outcome.operation)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    for outcome in &outcomes {
         match args.format {
             OutcomeFormat::Json => {
-                println!("{}", serde_json::to_string(&outcome).unwrap_or_default());
+                println!("{}", serde_json::to_string(outcome).unwrap_or_default());
             }
             OutcomeFormat::Text => {
                 let target = match (&outcome.number, &outcome.url) {
@@ -799,34 +1044,112 @@ fn pull_request_all(args: &PullRequestArgs, reporter: &Reporter) -> Result<ExitC
                 };
                 println!(
                     "chanx pull-request: {}{target} (branch {}, {} files differ from the base branch)",
-                    serde_json::to_value(outcome.operation)
-                        .ok()
-                        .and_then(|value| value.as_str().map(str::to_string))
-                        .unwrap_or_default(),
+                    operation(outcome),
                     outcome.branch,
                     outcome.files.len()
                 );
             }
         }
-        let changed: Vec<String> = outcome.files.iter().map(|file| file.path.clone()).collect();
-        github_outputs(&[
-            ("drift", (!changed.is_empty()).to_string()),
-            ("changed-files", json_list(&changed)),
-            (
-                "pull-request-number",
-                outcome.number.map(|n| n.to_string()).unwrap_or_default(),
-            ),
-            ("pull-request-url", outcome.url.clone().unwrap_or_default()),
-            (
-                "pull-request-operation",
-                serde_json::to_value(outcome.operation)
-                    .ok()
-                    .and_then(|value| value.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-            ),
-        ])?;
     }
-    Ok(ExitCode::SUCCESS)
+    let changed: Vec<String> = outcomes
+        .iter()
+        .flat_map(|outcome| outcome.files.iter().map(|file| file.path.clone()))
+        .collect();
+    // One client keeps the plain values; several give JSON lists in the
+    // order of chanx.toml, so that no client's outputs hide another's.
+    let per_client =
+        |value: &dyn Fn(&github::Outcome) -> serde_json::Value| match outcomes.as_slice() {
+            [one] => match value(one) {
+                serde_json::Value::String(text) => text,
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            },
+            all => serde_json::Value::Array(all.iter().map(value).collect()).to_string(),
+        };
+    github_outputs(&[
+        ("drift", (!changed.is_empty()).to_string()),
+        ("changed-files", json_list(&changed)),
+        (
+            "pull-request-number",
+            per_client(&|outcome| outcome.number.into()),
+        ),
+        (
+            "pull-request-url",
+            per_client(&|outcome| outcome.url.clone().into()),
+        ),
+        (
+            "pull-request-operation",
+            per_client(&|outcome| operation(outcome).into()),
+        ),
+        (
+            "pull-requests",
+            serde_json::to_string(&outcomes).unwrap_or_else(|_| "[]".to_string()),
+        ),
+    ])?;
+    Ok(verdict.into())
+}
+
+/// What every client's pull request shares.
+#[cfg(feature = "github")]
+struct PullRequestSettings<'a> {
+    owner: &'a str,
+    name: &'a str,
+    token: &'a str,
+    api_url: &'a str,
+}
+
+/// Commits one client to its branch and keeps its pull request up to date.
+#[cfg(feature = "github")]
+fn pull_request_client(
+    job: &Job,
+    args: &PullRequestArgs,
+    settings: &PullRequestSettings,
+    reporter: &Reporter,
+) -> Result<crate::github::Outcome, Failure> {
+    use crate::github::{self, PullRequestOptions};
+    let dir = repository_path(&job.output)?;
+    let tree = generate_tree(job, reporter, false)?;
+    // The working copy is the repository the pull request goes to.
+    let recorded = DiskFolder::new(&job.output)
+        .map_or_else(|_| Recorded::Unknown, |folder| recorded_formatter(&folder));
+    let tree = format_tree(job, tree, &recorded, reporter)?;
+    let shown = if dir.is_empty() {
+        ".".to_string()
+    } else {
+        dir.clone()
+    };
+    let schema = Location::parse(&job.schema).to_string();
+    let options = PullRequestOptions {
+        owner: settings.owner.to_string(),
+        repo: settings.name.to_string(),
+        base: args.base.clone(),
+        branch: args
+            .branch
+            .clone()
+            .unwrap_or_else(|| github::default_branch_for(&shown)),
+        title: args
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("chanx: regenerate the {shown} client")),
+        body_header: args.body_header.clone(),
+        commit_message: args
+            .commit_message
+            .clone()
+            .unwrap_or_else(|| format!("chanx: regenerate {shown} from {schema}")),
+        labels: args.labels.clone(),
+        draft: args.draft,
+        api_url: settings.api_url.to_string(),
+        token: settings.token.to_string(),
+        force: args.force,
+        dir,
+        schema,
+        schema_sha256: tree.schema_sha256().to_string(),
+        remedy: job.remedy.clone(),
+    };
+    // GitHub's error messages are quoted to the user, and one that echoes
+    // the token must not print it.
+    github::pull_request(&tree, &job.write, &options)
+        .map_err(|error| Failure::from(error.to_string().replace(settings.token, "***")))
 }
 
 /// The output folder as a path inside the repository (the current folder).

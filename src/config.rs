@@ -3,6 +3,8 @@
 //! pre-commit hook) act on each of them.
 //!
 //! ```toml
+//! required-version = ">=0.1"        # optional: the chanx versions that may run
+//!
 //! [[client]]
 //! schema = "server/asyncapi.json"   # path (relative to chanx.toml) or URL
 //! output = "clients/chat_client"    # relative to chanx.toml
@@ -13,6 +15,7 @@
 //! no_clear_channels = false         # optional, as --no-clear-channels
 //! perspective = "server"            # optional, as --perspective
 //! with_tests = false                # optional, as --with-tests
+//! server = "chat.example.com"       # optional, as --server
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -27,8 +30,17 @@ pub const CONFIG_FILE: &str = "chanx.toml";
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    #[serde(rename = "required-version")]
+    required_version: Option<String>,
     #[serde(default)]
     client: Vec<ClientEntry>,
+}
+
+/// Only the version requirement, for runs that name their client by flag.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+struct VersionOnly {
+    #[serde(rename = "required-version")]
+    required_version: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -49,6 +61,7 @@ struct ClientEntry {
     perspective: Option<String>,
     #[serde(default)]
     with_tests: bool,
+    server: Option<String>,
 }
 
 /// One client to generate or check, with paths resolved.
@@ -63,6 +76,8 @@ pub struct Client {
     pub no_clear_channels: bool,
     pub perspective: Perspective,
     pub with_tests: bool,
+    /// As `--server`.
+    pub server: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -71,19 +86,108 @@ pub enum ConfigError {
     Read { path: String, message: String },
     #[error("{path}: {message}")]
     Invalid { path: String, message: String },
+    #[error("{path}: required-version = {required:?}, but this is chanx {running}; install a chanx that matches (the GitHub Action installs it when required-version is one exact version)")]
+    WrongVersion {
+        path: String,
+        required: String,
+        running: String,
+    },
 }
 
-/// Reads the clients listed in a config file.
-pub fn load(path: &Path) -> Result<Vec<Client>, ConfigError> {
+impl ConfigError {
+    /// The config file the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            ConfigError::Read { path, .. }
+            | ConfigError::Invalid { path, .. }
+            | ConfigError::WrongVersion { path, .. } => path,
+        }
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, ConfigError> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|error| ConfigError::Read {
         path: shown.clone(),
         message: error.to_string(),
     })?;
-    let file: File = toml::from_str(&text).map_err(|error| ConfigError::Invalid {
-        path: shown.clone(),
+    toml::from_str(&text).map_err(|error| ConfigError::Invalid {
+        path: shown,
         message: error.to_string().lines().collect::<Vec<_>>().join(" "),
+    })
+}
+
+/// Whether `version` satisfies `required`: a PEP 440 specifier list
+/// (`>=0.1, <0.3`, `~=0.1.0`, `==0.1.*`) or one exact version (`0.1.0`),
+/// as ruff's `required-version` reads.
+pub fn version_matches(required: &str, version: &str) -> Result<bool, String> {
+    use std::str::FromStr;
+    let version = pep440_rs::Version::from_str(version).map_err(|error| error.to_string())?;
+    let required = required.trim();
+    if let Ok(exact) = pep440_rs::Version::from_str(required) {
+        return Ok(exact == version);
+    }
+    let specifiers = pep440_rs::VersionSpecifiers::from_str(required).map_err(|error| {
+        format!(
+            "required-version {required:?} is neither a version nor a version specifier: {error}"
+        )
     })?;
+    Ok(specifiers.contains(&version))
+}
+
+fn enforce(path: &Path, required: Option<&str>) -> Result<(), ConfigError> {
+    let Some(required) = required else {
+        return Ok(());
+    };
+    let running = env!("CARGO_PKG_VERSION");
+    let shown = path.display().to_string();
+    match version_matches(required, running) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(ConfigError::WrongVersion {
+            path: shown,
+            required: required.to_string(),
+            running: running.to_string(),
+        }),
+        Err(message) => Err(ConfigError::Invalid {
+            path: shown,
+            message,
+        }),
+    }
+}
+
+/// Refuses to run when the config file's `required-version` excludes this
+/// chanx; a run that names its client by flag still honours it.
+pub fn check_required_version(path: &Path) -> Result<(), ConfigError> {
+    let file: VersionOnly = parse(path)?;
+    enforce(path, file.required_version.as_deref())
+}
+
+/// The host (with port) and protocol of a `--server` value: `host:port`,
+/// or a `ws://` or `wss://` URL.
+pub fn parse_server(text: &str) -> Result<(String, String), String> {
+    let (protocol, host) = match text.split_once("://") {
+        Some(("ws", host)) => ("ws", host),
+        Some(("wss", host)) => ("wss", host),
+        Some((scheme, _)) => {
+            return Err(format!(
+                "--server {text:?}: give host:port or a ws:// or wss:// URL, not {scheme}://"
+            ))
+        }
+        None => ("ws", text),
+    };
+    let host = host.trim_end_matches('/');
+    if host.is_empty() || host.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!("--server {text:?}: not a host"));
+    }
+    Ok((host.to_string(), protocol.to_string()))
+}
+
+/// Reads the clients listed in a config file, once its `required-version`
+/// admits this chanx.
+pub fn load(path: &Path) -> Result<Vec<Client>, ConfigError> {
+    let shown = path.display().to_string();
+    let file: File = parse(path)?;
+    enforce(path, file.required_version.as_deref())?;
     if file.client.is_empty() {
         return Err(ConfigError::Invalid {
             path: shown,
@@ -134,6 +238,7 @@ pub fn load(path: &Path) -> Result<Vec<Client>, ConfigError> {
                 override_base: entry.override_base,
                 no_clear_channels: entry.no_clear_channels,
                 with_tests: entry.with_tests,
+                server: entry.server,
             })
         })
         .collect()
@@ -166,5 +271,27 @@ mod tests {
         std::fs::write(&path, "[[client]]\nshema = \"x\"\noutput = \"y\"\n").unwrap();
         let error = load(&path).unwrap_err().to_string();
         assert!(error.contains("shema"), "{error}");
+    }
+
+    #[test]
+    fn required_versions_read_as_ruff_reads_them() {
+        for (required, version, matches) in [
+            ("0.1.0", "0.1.0", true),
+            ("0.1.0", "0.1.1", false),
+            ("==0.1.0", "0.1.0", true),
+            (">=0.1", "0.2.3", true),
+            (">=0.1, <0.2", "0.2.0", false),
+            ("~=0.1.0", "0.1.9", true),
+            ("~=0.1.0", "0.2.0", false),
+            ("==0.1.*", "0.1.7", true),
+            ("!=0.1.0", "0.1.0", false),
+        ] {
+            assert_eq!(
+                version_matches(required, version),
+                Ok(matches),
+                "{required} against {version}"
+            );
+        }
+        assert!(version_matches("latest", "0.1.0").is_err());
     }
 }

@@ -36,7 +36,10 @@ pub fn generate(
         || tree::canonical_sha256(documents.root()),
         || model::build(&documents, options.perspective),
     );
-    let api = api?;
+    let mut api = api?;
+    if let Some(server) = &options.server {
+        api.server = Some(server.clone());
+    }
     // The documents are large and no longer needed.
     drop(documents);
     let plan = layout::plan(&api)?;

@@ -55,11 +55,18 @@ impl Limits {
 pub enum Location {
     File(PathBuf),
     Url(Url),
+    /// `--schema -`: standard input; the references it makes are relative
+    /// to the current folder.
+    Stdin,
 }
 
 impl Location {
-    /// Interprets a `--schema` argument: an http(s) URL or a filesystem path.
+    /// Interprets a `--schema` argument: `-` for standard input, an http(s)
+    /// URL or a filesystem path.
     pub fn parse(input: &str) -> Location {
+        if input == "-" {
+            return Location::Stdin;
+        }
         match Url::parse(input) {
             Ok(url) if matches!(url.scheme(), "http" | "https") => Location::Url(url),
             _ => Location::File(PathBuf::from(input)),
@@ -86,6 +93,10 @@ impl Location {
                 let dir = path.parent().unwrap_or(Path::new(""));
                 Ok(Location::File(normalize(&dir.join(relative))))
             }
+            Location::Stdin => {
+                let relative = reference.strip_prefix("file://").unwrap_or(reference);
+                Ok(Location::File(normalize(Path::new(relative))))
+            }
         }
     }
 
@@ -93,6 +104,7 @@ impl Location {
         let path = match self {
             Location::File(path) => path.clone(),
             Location::Url(url) => PathBuf::from(url.path()),
+            Location::Stdin => return None,
         };
         path.extension()
             .and_then(|ext| ext.to_str())
@@ -104,6 +116,7 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Location::File(path) => write!(f, "{}", path.display()),
+            Location::Stdin => f.write_str("<stdin>"),
             // Credentials in a URL are secrets: never shown in messages,
             // commit messages or pull requests.
             Location::Url(url) => {
@@ -117,7 +130,7 @@ impl fmt::Display for Location {
 }
 
 /// Removes `.` and `..` components without touching the filesystem.
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     use std::path::Component;
     let mut out = PathBuf::new();
     for component in path.components() {
@@ -139,6 +152,49 @@ fn normalize(path: &Path) -> PathBuf {
 pub struct LoadedDocument {
     pub location: Location,
     pub value: Value,
+}
+
+impl LoadedDocument {
+    /// Forgets `servers.*.host` where it is only the host the document was
+    /// fetched from: a chanx server writes the request's `Host` header
+    /// there, so the same server reached as `localhost` and as `127.0.0.1`
+    /// would otherwise give two clients (and two schema digests). Returns
+    /// the host forgotten.
+    pub fn forget_fetch_host(&mut self) -> Option<String> {
+        let Location::Url(url) = &self.location else {
+            return None;
+        };
+        let fetched = match (url.host_str(), url.port()) {
+            (Some(host), Some(port)) => format!("{host}:{port}"),
+            (Some(host), None) => host.to_string(),
+            (None, _) => return None,
+        };
+        let Value::Object(root) = &mut self.value else {
+            return None;
+        };
+        let mut forgotten = None;
+        for (key, servers) in root.values_mut() {
+            let (true, Value::Object(servers)) = (key == "servers", servers) else {
+                continue;
+            };
+            for (_, server) in servers.values_mut() {
+                let Value::Object(server) = server else {
+                    continue;
+                };
+                for (field, host) in server.values_mut() {
+                    let same = field == "host"
+                        && host
+                            .as_str()
+                            .is_some_and(|host| host.eq_ignore_ascii_case(&fetched));
+                    if same {
+                        *host = Value::Null;
+                        forgotten = Some(fetched.clone());
+                    }
+                }
+            }
+        }
+        forgotten
+    }
 }
 
 /// Why a document could not be loaded; `input` is the path or URL.
@@ -169,6 +225,16 @@ pub enum LoadError {
     UnsupportedScheme { input: String, scheme: String },
 }
 
+impl LoadError {
+    /// The line of the document the error is on, where the parser says.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            LoadError::Json { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Syntax {
     Json,
@@ -180,6 +246,10 @@ pub fn load(location: &Location, limits: &Limits) -> Result<LoadedDocument, Load
     let (bytes, content_type) = match location {
         Location::File(path) => (read_file(location, path, limits)?, None),
         Location::Url(url) => fetch(location, url, limits)?,
+        Location::Stdin => (
+            read_limited(location, std::io::stdin().lock(), 0, limits)?,
+            None,
+        ),
     };
     parse(location, bytes, content_type.as_deref())
 }

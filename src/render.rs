@@ -1809,6 +1809,7 @@ mod tests {
             .join("chanx")
             .join("showcase.json");
         let options = GenerateOptions {
+            server: None,
             readme: true,
             package_name: "showcase".to_string(),
             perspective: crate::model::Perspective::Server,

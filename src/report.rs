@@ -410,7 +410,7 @@ pub fn json(reports: &[ClientReport], options: &CheckOptions) -> String {
 }
 
 /// Escapes a workflow command's message (`%`, CR, LF) or property (also `:` and `,`).
-fn escape_workflow(value: &str, property: bool) -> String {
+pub fn escape_workflow(value: &str, property: bool) -> String {
     let mut out = value
         .replace('%', "%25")
         .replace('\r', "%0D")

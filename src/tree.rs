@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::value::Value;
@@ -24,19 +24,31 @@ pub struct GenerateOptions {
     pub perspective: crate::model::Perspective,
     /// Write `test_examples.py`, validating the document's message examples.
     pub with_tests: bool,
+    /// `--server`: the host (with port) and protocol that clients connect
+    /// to by default, in place of the document's first server.
+    pub server: Option<(String, String)>,
 }
 
 /// The generated package.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tree {
     /// Relative path (always `/`-separated) → content, manifest included.
-    /// Replace files through [`Tree::with_files`], which keeps the digests
+    /// Replace files through [`Tree::formatted`], which keeps the digests
     /// and the manifest in step.
     pub files: BTreeMap<String, Vec<u8>>,
     /// The sha256 (hex) of each file, manifest included.
     digests: BTreeMap<String, String>,
     schema_sha256: String,
     options: ManifestOptions,
+    formatter: Option<FormatterRecord>,
+}
+
+/// The formatter that shaped the files: its command and the version it
+/// reported, so that `check` can run the same one or say why it cannot.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct FormatterRecord {
+    pub command: String,
+    pub version: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -46,6 +58,8 @@ struct Manifest<'a> {
     generator_version: &'static str,
     schema_sha256: &'a str,
     options: ManifestOptions,
+    /// `null` when no formatter ran.
+    formatter: Option<&'a FormatterRecord>,
     files: BTreeMap<&'a str, &'a str>,
 }
 
@@ -87,13 +101,14 @@ impl Tree {
             perspective,
             with_tests: options.with_tests,
         };
-        Tree::with_manifest(files, schema_sha256, options)
+        Tree::with_manifest(files, schema_sha256, options, None)
     }
 
     fn with_manifest(
         mut files: BTreeMap<String, Vec<u8>>,
         schema_sha256: String,
         options: ManifestOptions,
+        formatter: Option<FormatterRecord>,
     ) -> Tree {
         files.remove(MANIFEST);
         let mut digests: BTreeMap<String, String> = files
@@ -105,6 +120,7 @@ impl Tree {
             generator_version: env!("CARGO_PKG_VERSION"),
             schema_sha256: &schema_sha256,
             options,
+            formatter: formatter.as_ref(),
             files: digests
                 .iter()
                 .map(|(path, digest)| (path.as_str(), digest.as_str()))
@@ -119,15 +135,25 @@ impl Tree {
             digests,
             schema_sha256,
             options,
+            formatter,
         }
     }
 
-    /// The same package with some files replaced (by a formatter), its
+    /// The same package with some files replaced by `formatter`, its
     /// manifest recomputed.
-    pub fn with_files(self, replaced: BTreeMap<String, Vec<u8>>) -> Tree {
+    pub fn formatted(
+        self,
+        replaced: BTreeMap<String, Vec<u8>>,
+        formatter: FormatterRecord,
+    ) -> Tree {
         let mut files = self.files;
         files.extend(replaced);
-        Tree::with_manifest(files, self.schema_sha256, self.options)
+        Tree::with_manifest(files, self.schema_sha256, self.options, Some(formatter))
+    }
+
+    /// The formatter that shaped the files, if one ran.
+    pub fn formatter(&self) -> Option<&FormatterRecord> {
+        self.formatter.as_ref()
     }
 
     /// The sha256 (hex) of a file of the tree; empty for a path it lacks.
@@ -145,14 +171,23 @@ impl Tree {
     }
 }
 
-/// Whether two manifests say the same but for the version that wrote them.
-pub fn same_manifest_but_version(left: &[u8], right: &[u8]) -> bool {
-    let strip = |bytes: &[u8]| {
-        let mut value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
-        value.as_object_mut()?.remove("generator_version");
-        Some(value)
+/// Whether the manifest on disk says the same as the generated one but for
+/// the version that wrote it, and for the formatter record that manifests
+/// older than the record lack: an upgrade alone is no drift.
+pub fn same_manifest_but_version(on_disk: &[u8], generated: &[u8]) -> bool {
+    let parse = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).ok();
+    let (Some(mut old), Some(mut new)) = (parse(on_disk), parse(generated)) else {
+        return false;
     };
-    matches!((strip(left), strip(right)), (Some(a), Some(b)) if a == b)
+    let (Some(old_fields), Some(new_fields)) = (old.as_object_mut(), new.as_object_mut()) else {
+        return false;
+    };
+    old_fields.remove("generator_version");
+    new_fields.remove("generator_version");
+    if !old_fields.contains_key("formatter") {
+        new_fields.remove("formatter");
+    }
+    old == new
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

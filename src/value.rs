@@ -175,6 +175,11 @@ impl Object {
         self.get(key).is_some()
     }
 
+    /// Every value, to change in place; keys and order stay as they are.
+    pub fn values_mut(&mut self) -> impl Iterator<Item = (&str, &mut Value)> {
+        self.entries.iter_mut().map(|(key, value)| (&**key, value))
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

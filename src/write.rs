@@ -30,6 +30,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::format::Recorded;
 use crate::tree::{sha256_hex, Tree, MANIFEST};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -136,6 +137,8 @@ pub struct RecordedManifest {
     pub files: BTreeMap<String, String>,
     /// The chanx version that wrote them.
     pub generator_version: Option<String>,
+    /// The formatter that shaped them.
+    pub formatter: Recorded,
 }
 
 /// The manifest in `bytes`, if it is one; paths that would leave the
@@ -153,6 +156,12 @@ fn parse_manifest(bytes: &[u8]) -> Option<RecordedManifest> {
             .get("generator_version")
             .and_then(|version| version.as_str())
             .map(str::to_string),
+        formatter: match value.get("formatter") {
+            None => Recorded::Unknown,
+            Some(serde_json::Value::Null) => Recorded::Nothing,
+            Some(record) => serde_json::from_value(record.clone())
+                .map_or(Recorded::Unknown, Recorded::Formatter),
+        },
     })
 }
 
@@ -773,6 +782,7 @@ mod tests {
             .map(|(path, text)| (path.to_string(), text.to_string()))
             .collect();
         let options = GenerateOptions {
+            server: None,
             readme: false,
             package_name: "client".to_string(),
             perspective: Perspective::Server,

@@ -246,10 +246,38 @@ struct Run {
     skipped_uses: Vec<String>,
 }
 
+/// The runner the action runs on: `runner.os`, `runner.arch` and
+/// `runner.temp`: `.runner-temp` in the workspace, or a path as a step sees
+/// it, relative to the workspace (a Windows path keeps its `D:` that way).
+struct Runner {
+    os: &'static str,
+    arch: &'static str,
+    temp: Option<&'static str>,
+}
+
+const LINUX: Runner = Runner {
+    os: "Linux",
+    arch: "X64",
+    temp: None,
+};
+
 /// Runs the action in `workspace` with `inputs` and extra environment.
 fn run_action(workspace: &Path, inputs: &[(&str, &str)], env: &[(&str, &str)]) -> Run {
+    run_action_on(&LINUX, workspace, inputs, env)
+}
+
+fn run_action_on(
+    runner: &Runner,
+    workspace: &Path,
+    inputs: &[(&str, &str)],
+    env: &[(&str, &str)],
+) -> Run {
     let action = action();
-    let runner_temp = workspace.join(".runner-temp");
+    let runner_temp = workspace.join(runner.temp.unwrap_or(".runner-temp"));
+    let temp_as_seen = runner.temp.map_or_else(
+        || runner_temp.to_string_lossy().into_owned(),
+        str::to_string,
+    );
     std::fs::create_dir_all(&runner_temp).unwrap();
     let summary = runner_temp.join("summary.md");
     let mut input_values = Map::new();
@@ -259,7 +287,7 @@ fn run_action(workspace: &Path, inputs: &[(&str, &str)], env: &[(&str, &str)]) -
         "action_path": env!("CARGO_MANIFEST_DIR"),
         "workspace": workspace.to_string_lossy(),
     });
-    let base_context = json!({"github": github, "runner": {"os": "Linux", "arch": "X64", "temp": runner_temp.to_string_lossy()}});
+    let base_context = json!({"github": github, "runner": {"os": runner.os, "arch": runner.arch, "temp": temp_as_seen}});
     for (name, spec) in action["inputs"].as_object().unwrap() {
         let given = inputs
             .iter()
@@ -332,9 +360,9 @@ fn run_action(workspace: &Path, inputs: &[(&str, &str)], env: &[(&str, &str)]) -
             .env("GITHUB_ACTION_PATH", env!("CARGO_MANIFEST_DIR"))
             .env("GITHUB_WORKSPACE", workspace)
             .env("GITHUB_REPOSITORY", "acme/app")
-            .env("RUNNER_TEMP", &runner_temp)
-            .env("RUNNER_OS", "Linux")
-            .env("RUNNER_ARCH", "X64")
+            .env("RUNNER_TEMP", &temp_as_seen)
+            .env("RUNNER_OS", runner.os)
+            .env("RUNNER_ARCH", runner.arch)
             .env_remove("GITHUB_TOKEN");
         for (key, value) in env
             .iter()
@@ -575,21 +603,26 @@ fn serve_release(files: BTreeMap<String, Vec<u8>>) -> String {
 /// packages it, with the checksum file's first field replaced by `checksum`
 /// when given.
 fn fake_release(version: &str, checksum: Option<&str>) -> String {
+    fake_release_for("x86_64-unknown-linux-musl", "chanx", version, checksum)
+}
+
+/// The same for `target`, whose archive holds `binary`.
+fn fake_release_for(target: &str, binary: &str, version: &str, checksum: Option<&str>) -> String {
     use sha2::{Digest, Sha256};
     let staging = tempfile::tempdir().unwrap();
-    std::fs::copy(env!("CARGO_BIN_EXE_chanx"), staging.path().join("chanx")).unwrap();
+    std::fs::copy(env!("CARGO_BIN_EXE_chanx"), staging.path().join(binary)).unwrap();
     let archive = staging.path().join("release.tar.gz");
     let status = Command::new("tar")
         .arg("-czf")
         .arg(&archive)
         .arg("-C")
         .arg(staging.path())
-        .arg("chanx")
+        .arg(binary)
         .status()
         .unwrap();
     assert!(status.success());
     let bytes = std::fs::read(&archive).unwrap();
-    let name = "chanx-x86_64-unknown-linux-musl.tar.gz";
+    let name = format!("chanx-{target}.tar.gz");
     let digest = checksum
         .map(str::to_string)
         .unwrap_or_else(|| format!("{:x}", Sha256::digest(&bytes)));
@@ -668,4 +701,265 @@ fn inputs_reach_scripts_only_through_the_environment() {
         }
     }
     let _: PathBuf = PathBuf::new();
+}
+
+#[test]
+fn issue_19_installs_on_a_windows_runner_whose_temp_folder_has_a_drive_letter() {
+    // The stand-in is faithful: GNU tar reads `D:` in an archive name as a
+    // remote host, which is what broke the extraction on Windows runners.
+    let probe = tempfile::tempdir().unwrap();
+    let refused = Command::new("tar")
+        .args(["-xzf", "D:\\a\\_temp/archive.tar.gz"])
+        .current_dir(probe.path())
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+
+    let windows = Runner {
+        os: "Windows",
+        arch: "X64",
+        temp: Some("D:\\a\\_temp"),
+    };
+    let dir = workspace(true);
+    let release = fake_release_for("x86_64-pc-windows-msvc", "chanx.exe", "9.9.9", None);
+    let inputs = [
+        CLIENT[0],
+        CLIENT[1],
+        ("version", "9.9.9"),
+        ("release-url", &release),
+    ];
+    let run = run_action_on(&windows, dir.path(), &inputs, &[]);
+    assert_eq!(run.failed, None, "{}", run.stdout);
+    assert!(run
+        .stdout
+        .contains("Installed chanx 9.9.9 (x86_64-pc-windows-msvc)"));
+    assert!(dir
+        .path()
+        .join("D:\\a\\_temp/chanx-action/bin/chanx.exe")
+        .is_file());
+    assert_eq!(run.outputs["drift"], "false");
+}
+
+#[test]
+fn issue_19_every_array_expansion_survives_bash_3_2_under_set_u() {
+    // bash 3.2 (macOS runners) calls `"${args[@]}"` of an empty array
+    // unbound under `set -u`; only `${args[@]+"${args[@]}"}` is safe.
+    let mut checked = 0;
+    for step in action()["runs"]["steps"].as_array().unwrap() {
+        let Some(script) = step["run"].as_str() else {
+            continue;
+        };
+        let mut rest = script;
+        while let Some(at) = rest.find("[@]") {
+            let before = &rest[..at];
+            let start = before.rfind("${").expect("an expansion");
+            let name = &before[start + 2..];
+            let guarded = format!("${{{name}[@]+\"${{{name}[@]}}\"}}");
+            let from_start = &rest[start..];
+            if from_start.starts_with(&format!("${{{name}[@]+")) {
+                assert!(
+                    from_start.starts_with(&guarded),
+                    "unguarded expansion of {name}:\n{script}"
+                );
+                checked += 1;
+                rest = &from_start[guarded.len()..];
+            } else {
+                panic!("`${{{name}[@]}}` is unbound on bash 3.2 when empty:\n{script}");
+            }
+        }
+    }
+    assert!(checked >= 3, "the run step expands its arguments");
+
+    // And the guarded form passes no word for an empty array, every word
+    // as it is otherwise.
+    let words = Command::new("bash")
+        .args([
+            "-euc",
+            "args=(); printf '<%s>' ${args[@]+\"${args[@]}\"}; args+=('a b' c); printf '<%s>' ${args[@]+\"${args[@]}\"}",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&words.stdout), "<><a b><c>");
+}
+
+#[test]
+fn issue_19_a_chanx_toml_without_flags_runs_on_every_runner_shell() {
+    // No schema, no output, no flag: the arguments are an empty array.
+    let dir = workspace(false);
+    std::fs::write(
+        dir.path().join("chanx.toml"),
+        "[[client]]\nschema = \"asyncapi.json\"\noutput = \"clients/my_client\"\n",
+    )
+    .unwrap();
+    let macos = Runner {
+        os: "macOS",
+        arch: "ARM64",
+        temp: None,
+    };
+    let run = run_action_on(&macos, dir.path(), &[("mode", "write")], &[binary()]);
+    assert_eq!(run.failed, None, "{}", run.stdout);
+    assert!(dir.path().join("clients/my_client/chat/client.py").exists());
+}
+
+#[test]
+fn issue_19_required_version_in_chanx_toml_chooses_the_binary() {
+    let dir = workspace(true);
+    std::fs::write(
+        dir.path().join("chanx.toml"),
+        "required-version = \"==9.9.9\"\n\n[[client]]\nschema = \"asyncapi.json\"\noutput = \"clients/my_client\"\n",
+    )
+    .unwrap();
+    let release = fake_release("9.9.9", None);
+    let run = run_action(dir.path(), &[("release-url", &release)], &[]);
+    assert!(
+        run.stdout
+            .contains("Installed chanx 9.9.9 (x86_64-unknown-linux-musl)"),
+        "{}",
+        run.stdout
+    );
+    // The release under test is really this build, which the requirement
+    // then refuses, on the file.
+    assert_eq!(run.failed, Some(2), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "::error file=chanx.toml,title=chanx::chanx.toml: required-version = \"==9.9.9\""
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn issue_19_schema_command_feeds_the_document_from_the_app() {
+    let dir = workspace(true);
+    let inputs = [
+        ("schema-command", "cat asyncapi.json"),
+        CLIENT[1],
+        ("mode", "check"),
+    ];
+    let run = run_action(dir.path(), &inputs, &[binary()]);
+    assert_eq!(run.failed, None, "{}", run.stdout);
+    assert_eq!(run.outputs["drift"], "false");
+
+    let failing = [
+        ("schema-command", "echo no >&2; exit 3"),
+        CLIENT[1],
+        ("mode", "check"),
+    ];
+    let run = run_action(dir.path(), &failing, &[binary()]);
+    assert_eq!(run.failed, Some(2), "{}", run.stdout);
+    assert!(run
+        .stdout
+        .contains("::error title=chanx::schema-command failed with exit code 3"));
+}
+
+#[test]
+fn issue_19_annotations_attach_from_a_working_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = dir.path().join("services/chat");
+    std::fs::create_dir_all(&service).unwrap();
+    std::fs::copy(fixture(SHOWCASE), service.join("asyncapi.json")).unwrap();
+    assert_exit(
+        &util::generate(
+            &service.join("asyncapi.json"),
+            &service.join("clients/my_client"),
+            &[],
+        ),
+        0,
+    );
+    std::fs::write(
+        service.join("clients/my_client/chat/client.py"),
+        "edited = 1\n",
+    )
+    .unwrap();
+    let run = run_action(
+        dir.path(),
+        &[CLIENT[0], CLIENT[1], ("working-directory", "services/chat")],
+        &[binary()],
+    );
+    assert_eq!(run.failed, Some(1), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("::error file=services/chat/clients/my_client/chat/client.py,line=1,"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.outputs["changed-files"],
+        r#"["services/chat/clients/my_client/chat/client.py"]"#
+    );
+}
+
+#[test]
+fn issue_19_pull_request_outputs_cover_every_client() {
+    let dir = workspace(false);
+    std::fs::write(
+        dir.path().join("chanx.toml"),
+        "[[client]]\nschema = \"asyncapi.json\"\noutput = \"clients/one\"\n\n\
+         [[client]]\nschema = \"asyncapi.json\"\noutput = \"clients/two\"\n",
+    )
+    .unwrap();
+    let github = FakeGitHub::start(
+        "",
+        &BTreeMap::from([("README.md".to_string(), b"# app\n".to_vec())]),
+    );
+    let api_url = github.api_url();
+    let inputs = [
+        ("mode", "pull-request"),
+        ("token", TOKEN),
+        ("api-url", api_url.as_str()),
+    ];
+    let run = run_action(dir.path(), &inputs, &[binary()]);
+    assert_eq!(run.failed, None, "{}", run.stdout);
+    assert_eq!(run.outputs["pull-request-number"], "[1,2]");
+    assert_eq!(
+        run.outputs["pull-request-operation"],
+        r#"["created","created"]"#
+    );
+    let pulls: Vec<Value> = serde_json::from_str(&run.outputs["pull-requests"]).unwrap();
+    assert_eq!(pulls.len(), 2);
+    assert_eq!(pulls[0]["branch"], "chanx/clients-one");
+    assert_eq!(pulls[1]["branch"], "chanx/clients-two");
+    let changed: Vec<String> = serde_json::from_str(&run.outputs["changed-files"]).unwrap();
+    assert!(changed.contains(&"clients/one/chat/client.py".to_string()));
+    assert!(changed.contains(&"clients/two/chat/client.py".to_string()));
+}
+
+#[test]
+fn issue_19_ci_runs_the_action_on_every_kind_of_runner_in_every_mode() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows/ci.yml");
+    let ci: Value = serde_saphyr::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let job = &ci["jobs"]["action"];
+    let runners: Vec<&str> = job["strategy"]["matrix"]["os"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(
+        runners,
+        [
+            "ubuntu-latest",
+            "ubuntu-24.04-arm",
+            "macos-latest",
+            "windows-latest"
+        ]
+    );
+    assert_eq!(job["runs-on"], "${{ matrix.os }}");
+    let steps = job["steps"].as_array().unwrap();
+    let modes: Vec<&str> = steps
+        .iter()
+        .filter(|step| step["uses"] == "./")
+        .map(|step| step["with"]["mode"].as_str().unwrap_or("check"))
+        .collect();
+    for mode in ["write", "check", "pull-request"] {
+        assert!(modes.contains(&mode), "{modes:?}");
+    }
+    let built_here = steps.iter().any(|step| {
+        step["run"]
+            .as_str()
+            .is_some_and(|script| script.contains("CHANX_BINARY="))
+    });
+    assert!(built_here, "the action runs the binary this job builds");
 }

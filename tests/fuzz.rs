@@ -70,6 +70,7 @@ fn generate(name: &str, bytes: Vec<u8>) -> Result<bool, TestCaseError> {
         return Ok(false);
     };
     let options = GenerateOptions {
+        server: None,
         readme: true,
         package_name: "client".to_string(),
         perspective: Perspective::Server,

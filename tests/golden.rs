@@ -73,6 +73,7 @@ fn generate_from(location: Location, package: &str) -> Tree {
 
 fn generate_document(document: &load::LoadedDocument, package: &str) -> Tree {
     let options = GenerateOptions {
+        server: None,
         readme: true,
         package_name: package.to_string(),
         perspective: Default::default(),

@@ -54,6 +54,7 @@ fn generated(document: &serde_json::Value) -> BTreeMap<String, String> {
     let bytes = serde_json::to_vec(document).unwrap();
     let loaded = load::parse(&location, bytes, None).unwrap();
     let options = GenerateOptions {
+        server: None,
         readme: true,
         package_name: "client".to_string(),
         perspective: Perspective::Server,

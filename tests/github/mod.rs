@@ -77,6 +77,26 @@ pub struct State {
     pub violations: Vec<String>,
     /// Accept only this token (`None`: any).
     pub token: Option<String>,
+    /// `OWNER/NAME` of the repository served; empty for acme/app.
+    pub repository: String,
+}
+
+impl State {
+    /// `OWNER/NAME` of the repository served.
+    pub fn repository(&self) -> String {
+        if self.repository.is_empty() {
+            format!("{OWNER}/{REPO}")
+        } else {
+            self.repository.clone()
+        }
+    }
+
+    fn owner(&self) -> String {
+        let repository = self.repository();
+        repository
+            .split_once('/')
+            .map_or(repository.clone(), |(owner, _)| owner.to_string())
+    }
 }
 
 pub struct FakeGitHub {
@@ -243,15 +263,18 @@ fn error(status: u16, message: &str) -> (u16, Vec<(&'static str, String)>, Value
     )
 }
 
-fn pull_json(port: u16, pull: &Pull) -> Value {
+fn pull_json(port: u16, repository: &str, pull: &Pull) -> Value {
+    let owner = repository
+        .split_once('/')
+        .map_or(repository, |(owner, _)| owner);
     json!({
         "number": pull.number,
         "state": pull.state,
         "title": pull.title,
         "body": pull.body,
         "draft": pull.draft,
-        "html_url": format!("http://127.0.0.1:{port}/{OWNER}/{REPO}/pull/{}", pull.number),
-        "head": {"ref": pull.head, "label": format!("{OWNER}:{}", pull.head)},
+        "html_url": format!("http://127.0.0.1:{port}/{repository}/pull/{}", pull.number),
+        "head": {"ref": pull.head, "label": format!("{owner}:{}", pull.head)},
         "base": {"ref": pull.base},
         "labels": pull.labels.iter().map(|name| json!({"name": name})).collect::<Vec<_>>(),
     })
@@ -550,7 +573,9 @@ fn handle(
                 return error(401, "Bad credentials");
             }
         }
-        let repo = format!("/repos/{OWNER}/{REPO}");
+        let repository = state.repository();
+        let owner = state.owner();
+        let repo = format!("/repos/{repository}");
         let Some(route) = path.strip_prefix(&repo) else {
             return error(404, "Not Found");
         };
@@ -564,7 +589,7 @@ fn handle(
             ("GET", "") => (
                 200,
                 Vec::new(),
-                json!({"full_name": format!("{OWNER}/{REPO}"), "default_branch": state.default_branch}),
+                json!({"full_name": repository, "default_branch": state.default_branch}),
             ),
             ("GET", route) if route.starts_with("/git/ref/") => {
                 let name = format!("refs/{}", percent_decode(&route["/git/ref/".len()..]));
@@ -761,10 +786,10 @@ fn handle(
                     .filter(|pull| wanted_state == "all" || pull.state == wanted_state)
                     .filter(|pull| {
                         head.as_ref()
-                            .is_none_or(|head| *head == format!("{OWNER}:{}", pull.head))
+                            .is_none_or(|head| *head == format!("{owner}:{}", pull.head))
                     })
                     .filter(|pull| base.as_ref().is_none_or(|base| *base == pull.base))
-                    .map(|pull| pull_json(port, pull))
+                    .map(|pull| pull_json(port, &repository, pull))
                     .collect();
                 (200, Vec::new(), Value::Array(pulls))
             }
@@ -781,7 +806,7 @@ fn handle(
                 {
                     return error(
                         422,
-                        &format!("A pull request already exists for {OWNER}:{head}."),
+                        &format!("A pull request already exists for {owner}:{head}."),
                     );
                 }
                 let pull = Pull {
@@ -794,7 +819,7 @@ fn handle(
                     draft: body["draft"] == true,
                     labels: Vec::new(),
                 };
-                let answer = pull_json(port, &pull);
+                let answer = pull_json(port, &repository, &pull);
                 state.pulls.push(pull);
                 (201, Vec::new(), answer)
             }
@@ -812,7 +837,7 @@ fn handle(
                 if let Some(new_state) = body["state"].as_str() {
                     pull.state = new_state.to_string();
                 }
-                let answer = pull_json(port, pull);
+                let answer = pull_json(port, &repository, pull);
                 (200, Vec::new(), answer)
             }
             ("POST", route) if route.starts_with("/issues/") && route.ends_with("/labels") => {
