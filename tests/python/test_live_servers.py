@@ -240,3 +240,19 @@ def test_a_server_change_is_drift_until_regenerated(kind: str, tmp_path: Path) -
         assert run_script(tmp_path, "exercise_extra.py", after).split() == ["ok", "reaction"]
     finally:
         stop(after)
+
+
+def test_issue_19_the_same_chanx_server_under_another_host_name_is_the_same_client(
+    server: Server, tmp_path: Path
+) -> None:
+    # chanx writes the request's Host header into servers.*.host.
+    through_localhost = server.json_url.replace("127.0.0.1", "localhost")
+    with urllib.request.urlopen(through_localhost, timeout=10) as response:
+        document = json.load(response)
+    hosts = [entry.get("host") for entry in document.get("servers", {}).values()]
+    assert server.host.replace("127.0.0.1", "localhost") in hosts, hosts
+
+    generated = chanx("generate-client", "--schema", through_localhost, "--output", "my_client", cwd=tmp_path)
+    assert generated.returncode == 0, generated.stderr
+    checked = chanx("check", "--schema", server.json_url, "--output", "my_client", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
