@@ -236,14 +236,21 @@ def test_a_dropped_connection_is_reestablished_until_a_clean_close() -> None:
     assert client.sent_while_down == ["NotConnectedError", "NotConnectedError"]
 
 
-def test_reconnecting_gives_up_after_its_attempts_and_stops_on_disconnect() -> None:
-    from showcase.base import ReconnectPolicy
+def test_reconnecting_gives_up_after_its_attempts_and_stops_on_disconnect(caplog: pytest.LogCaptureFixture) -> None:
+    from showcase.base import ReconnectError, ReconnectPolicy
 
     port = closed_port()
     policy = ReconnectPolicy(attempts=2, initial_delay=0.01, jitter=0.0)
     client = Reconnecting(f"127.0.0.1:{port}", path_params={"room_name": "r"}, reconnect=policy)
-    asyncio.run(asyncio.wait_for(client.handle(), TIMEOUT))
+    with caplog.at_level("WARNING"), pytest.raises(ReconnectError) as raised:
+        asyncio.run(asyncio.wait_for(client.handle(), TIMEOUT))
     assert client.events == ["dropped", "dropped", "dropped"], "the first try and two attempts"
+    assert raised.value.attempts == 2
+    assert isinstance(raised.value.__cause__, OSError), "the last cause"
+    retries = [record for record in caplog.records if "reconnect attempt" in record.getMessage()]
+    assert [record.levelname for record in retries] == ["WARNING", "WARNING"]
+    assert "reconnect attempt 1 in 0.01 s" in retries[0].getMessage()
+    assert "reconnect attempt 2 in 0.02 s" in retries[1].getMessage()
 
     # disconnect() ends the wait before the next attempt at once.
     waiting = Reconnecting(
@@ -261,8 +268,135 @@ def test_reconnecting_gives_up_after_its_attempts_and_stops_on_disconnect() -> N
     assert waiting.events == ["dropped"]
 
 
-def test_a_client_can_be_used_from_one_event_loop_after_another() -> None:
+def test_a_handshake_timeout_is_retried_on_every_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """websockets raises asyncio.TimeoutError for a handshake that times out;
+    on Python 3.10 that is not the builtin TimeoutError."""
+    import showcase.base.client as base_client
+    from showcase.base import ReconnectError, ReconnectPolicy
+
+    calls: list[str] = []
+
+    async def timing_out(*args: Any, **kwargs: Any) -> Any:
+        calls.append("connect")
+        raise asyncio.TimeoutError
+
+    monkeypatch.setattr(base_client, "connect", timing_out)
+    policy = ReconnectPolicy(attempts=2, initial_delay=0.01, jitter=0.0)
+    client = Reconnecting("127.0.0.1:1", path_params={"room_name": "r"}, reconnect=policy)
+    with pytest.raises(ReconnectError) as raised:
+        asyncio.run(asyncio.wait_for(client.handle(), TIMEOUT))
+    assert calls == ["connect"] * 3
+    assert isinstance(raised.value.__cause__, asyncio.TimeoutError)
+
+
+def test_sending_while_reconnecting_says_so_and_wait_connected_waits() -> None:
     from showcase.base import NotConnectedError, ReconnectPolicy
+
+    connections: list[int] = []
+    messages: list[str] = []
+
+    async def handler(websocket: ServerConnection) -> None:
+        connections.append(len(connections) + 1)
+        if len(connections) == 1:
+            await websocket.close(1011)
+            return
+        async for frame in websocket:
+            await websocket.send(json.dumps({"action": "pong", "payload": None}))
+            messages.append(str(frame))
+
+    async def scenario() -> None:
+        async with serve(handler, "127.0.0.1", 0) as running:
+            port = running.sockets[0].getsockname()[1]
+            policy = ReconnectPolicy(attempts=3, initial_delay=0.3, jitter=0.0)
+            client = RoomChatClient(f"127.0.0.1:{port}", path_params={"room_name": "r"}, reconnect=policy)
+            task = asyncio.ensure_future(client.handle())
+            while not connections:
+                await asyncio.sleep(0.01)
+            await asyncio.sleep(0.1)
+            with pytest.raises(NotConnectedError, match="reconnecting"):
+                await client.send_message(PingMessage())
+            await client.wait_connected(TIMEOUT)
+            reply = await client.request_ping(PingMessage(), timeout=TIMEOUT)
+            assert isinstance(reply, PongMessage)
+            await client.disconnect()
+            await asyncio.wait_for(task, TIMEOUT)
+
+    asyncio.run(scenario())
+    assert connections == [1, 2]
+    assert len(messages) == 1
+
+
+class Failing(RoomChatClient):
+    """Its pong handler raises; ``reraise`` makes handle_error raise too."""
+
+    def __init__(self, *args: Any, reraise: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.reraise = reraise
+        self.handled: list[str] = []
+        self.errors: list[str] = []
+
+    async def on_pong(self, message: PongMessage) -> None:
+        self.handled.append("pong")
+        raise ValueError(f"pong {len(self.handled)}")
+
+    async def on_room_notification(self, message: RoomNotificationMessage) -> None:
+        self.handled.append("notification")
+
+    async def handle_error(self, error: Exception) -> None:
+        self.errors.append(str(error))
+        if self.reraise:
+            raise error
+        await super().handle_error(error)
+
+
+def test_a_raising_handler_is_logged_and_the_client_goes_on_unless_handle_error_raises(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    notification = {"action": "room_notification", "payload": {"message": "m", "room_name": "r", "status": "DELIVERED"}}
+    closed_with: list[int | None] = []
+
+    async def handler(websocket: ServerConnection) -> None:
+        pong = json.dumps({"action": "pong", "payload": None})
+        for frame in [pong, pong, json.dumps(notification)]:
+            await websocket.send(frame)
+        try:
+            await websocket.wait_closed()
+        finally:
+            closed_with.append(websocket.close_code)
+
+    async def run(reraise: bool) -> Failing:
+        async with serve(handler, "127.0.0.1", 0) as running:
+            port = running.sockets[0].getsockname()[1]
+            client = Failing(f"127.0.0.1:{port}", path_params={"room_name": "r"}, reraise=reraise)
+            task = asyncio.ensure_future(client.handle())
+            await asyncio.sleep(0.3)
+            if not task.done():
+                await client.disconnect()
+            try:
+                await asyncio.wait_for(task, TIMEOUT)
+            except ValueError as error:
+                client.errors.append(f"raised {error}")
+            return client
+
+    # The default handle_error logs, and the client goes on.
+    with caplog.at_level("ERROR"):
+        logged = asyncio.run(run(reraise=False))
+    assert logged.handled == ["pong", "pong", "notification"]
+    assert [record.levelname for record in caplog.records if "handling a message" in record.getMessage()] == [
+        "ERROR",
+        "ERROR",
+    ]
+
+    # A handle_error that raises closes the connection, and handle() raises it:
+    # never a connected client that handles nothing.
+    fatal = asyncio.run(run(reraise=True))
+    assert fatal.handled == ["pong"], "no handler runs after the fatal error"
+    assert fatal.errors == ["pong 1", "raised pong 1"]
+    assert closed_with[-1] == 1011
+
+
+def test_a_client_can_be_used_from_one_event_loop_after_another() -> None:
+    from showcase.base import NotConnectedError, ReconnectError, ReconnectPolicy
 
     policy = ReconnectPolicy(attempts=1, initial_delay=0.01, jitter=0.0)
     client = Reconnecting(f"127.0.0.1:{closed_port()}", path_params={"room_name": "r"}, reconnect=policy)
@@ -272,7 +406,8 @@ def test_a_client_can_be_used_from_one_event_loop_after_another() -> None:
             raise AssertionError("entered without a connection")
 
     for _ in range(2):
-        asyncio.run(asyncio.wait_for(client.handle(), TIMEOUT))
+        with pytest.raises(ReconnectError):
+            asyncio.run(asyncio.wait_for(client.handle(), TIMEOUT))
         with pytest.raises(NotConnectedError):
             asyncio.run(asyncio.wait_for(refused(), TIMEOUT))
     assert client.events == ["dropped"] * 8

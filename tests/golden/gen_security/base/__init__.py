@@ -1,6 +1,6 @@
 """The WebSocket client every channel client builds on."""
 
-from .client import BaseClient, NotConnectedError, ReconnectPolicy
+from .client import BaseClient, NotConnectedError, ReconnectError, ReconnectPolicy
 from .topic_client import (
     BaseTopicConnection,
     BaseTopicHandle,
@@ -16,6 +16,7 @@ __all__ = [
     "BaseTopicHandle",
     "NotConnectedError",
     "NotSubscribedError",
+    "ReconnectError",
     "ReconnectPolicy",
     "TopicError",
     "TopicUnauthorizedError",

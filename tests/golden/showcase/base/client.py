@@ -51,9 +51,24 @@ Job = Callable[[], Awaitable[None]]
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
+# Why a connection could not open. On Python 3.10 websockets raises
+# asyncio.TimeoutError, not yet the builtin TimeoutError, for a handshake
+# that times out.
+_CONNECT_ERRORS = (OSError, TimeoutError, asyncio.TimeoutError, WebSocketException)
+
 
 class NotConnectedError(RuntimeError):
     """Raised when sending while no connection is open."""
+
+
+class ReconnectError(ConnectionError):
+    """Raised by ``handle()`` when a reconnect policy's attempts are
+    exhausted; ``attempts`` is how many were made, and the last failure is
+    the exception's ``__cause__``."""
+
+    def __init__(self, url: str, attempts: int) -> None:
+        super().__init__(f"gave up reconnecting to {url} after {attempts} attempts")
+        self.attempts = attempts
 
 
 @dataclass(frozen=True)
@@ -251,6 +266,9 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         self._stopping = asyncio.Event()
         self._opened = asyncio.Event()
         self._last_error: Exception | None = None
+        # An exception that handle_error raised: handle() raises it.
+        self._fatal: Exception | None = None
+        self._reconnecting = False
         self._runner: asyncio.Future[None] | None = None
         # Queues of incoming messages for ``async for`` loops; ``_inbox`` is
         # the one an ``async with`` block keeps from its start.
@@ -276,8 +294,23 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
     def websocket(self) -> ClientConnection:
         """The open connection; raises ``NotConnectedError`` when there is none."""
         if self._websocket is None:
+            if self._reconnecting:
+                raise NotConnectedError(
+                    f"not connected to {self.url}: reconnecting (wait_connected() waits for it)"
+                )
             raise NotConnectedError(f"not connected to {self.url}: call handle() first")
         return self._websocket
+
+    async def wait_connected(self, timeout: float | None = None) -> None:
+        """Waits until a connection is open: at once when one is, or for
+        the next one ``handle()`` opens (after a reconnect, say).
+
+        Raises:
+            asyncio.TimeoutError: None opened within ``timeout`` seconds.
+        """
+        if self._websocket is not None:
+            return
+        await asyncio.wait_for(self._opened.wait(), timeout)
 
     async def handle(self) -> None:
         """Connect to the WebSocket server and handle incoming messages.
@@ -285,30 +318,57 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         ``send_init_message`` runs as soon as the connection is open,
         alongside the receive loop, so it may wait for replies. Returns when
         the connection closes; with a reconnect policy, only on a normal
-        close (code 1000), after ``disconnect()``, or when the policy's
-        attempts are exhausted.
+        close (code 1000) or after ``disconnect()``.
+
+        An exception from a handler goes to ``handle_error``, which logs it,
+        and the client goes on. When ``handle_error`` itself raises, the
+        connection closes and ``handle()`` raises that exception.
+
+        Raises:
+            ReconnectError: The reconnect policy's attempts are exhausted
+                (its ``__cause__`` is the last failure).
         """
         self._stopping = asyncio.Event()
+        self._fatal = None
         await self.before_handle()
         attempt = 0
         ever_opened = False
+        failure: Exception | None = None
         try:
             while True:
                 opened, clean = await self._connect_once(attempt)
                 ever_opened = ever_opened or opened
                 policy = self.reconnect_policy
+                if self._fatal is not None:
+                    failure = self._fatal
+                    break
                 if clean or policy is None or self._stopping.is_set():
                     break
                 attempt = 1 if opened else attempt + 1
                 if not policy.allows(attempt):
+                    failure = ReconnectError(self.url, attempt - 1)
+                    failure.__cause__ = self._last_error
                     break
-                if await self._stopped_within(policy.delay(attempt)):
+                delay = policy.delay(attempt)
+                logger.warning(
+                    "connection to %s lost (%s); reconnect attempt %d in %.2f s",
+                    self.url,
+                    self._last_error,
+                    attempt,
+                    delay,
+                )
+                # Until the next connection opens, sending says so.
+                self._reconnecting = True
+                if await self._stopped_within(delay):
                     break
         finally:
+            self._reconnecting = False
             for queue in self._listeners:
                 queue.put_nowait(_CLOSED)
         if ever_opened:
             await self.after_handle()
+        if failure is not None:
+            raise failure
 
     async def _stopped_within(self, seconds: float) -> bool:
         """Waits up to ``seconds``; whether ``disconnect()`` was called."""
@@ -322,18 +382,20 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         """One connection: whether it opened, and whether it closed normally."""
         try:
             websocket = await connect(self.url, additional_headers=self.headers)
-        except (OSError, TimeoutError, WebSocketException) as error:
+        except _CONNECT_ERRORS as error:
             self._last_error = error
             await self.handle_websocket_connection_error(error)
             return False, False
         self._websocket = websocket
+        self._reconnecting = False
         self._opened.set()
         init = asyncio.ensure_future(self._run_init(attempt))
         try:
             await self._receive(websocket)
         except ConnectionClosedError as error:
             self._last_error = error
-            await self.handle_websocket_connection_error(error)
+            if self._fatal is None:
+                await self.handle_websocket_connection_error(error)
         finally:
             self._opened.clear()
             if not init.done():
@@ -349,7 +411,19 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
                 await self.on_reconnect(attempt)
             await self.send_init_message()
         except Exception as error:  # noqa: BLE001 - handed to the error hook
+            await self._handle_error(error)
+
+    async def _handle_error(self, error: Exception) -> None:
+        """Hands a handler's exception to ``handle_error``; when that raises,
+        remembers it for ``handle()`` and closes the connection."""
+        try:
             await self.handle_error(error)
+        except Exception as fatal:  # noqa: BLE001 - raised again by handle()
+            if self._fatal is None:
+                self._fatal = fatal
+            websocket = self._websocket
+            if websocket is not None:
+                await websocket.close(1011, "client error")
 
     async def _receive(self, websocket: ClientConnection) -> None:
         # Replies that a request waits for resolve it as soon as they
@@ -374,10 +448,12 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
 
     async def _work(self, inbox: "asyncio.Queue[Job | None]") -> None:
         while (job := await inbox.get()) is not None:
+            if self._fatal is not None:
+                continue
             try:
                 await job()
             except Exception as error:  # noqa: BLE001 - handed to the error hook
-                await self.handle_error(error)
+                await self._handle_error(error)
 
     def _route(self, data: Any) -> Job | None:
         """What to do with a decoded frame; ``None`` when a waiting request took it."""
@@ -527,12 +603,16 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         """Called after connection closes (not when it never opened)."""
 
     async def handle_error(self, error: Exception) -> None:
-        """Handle general message processing errors; logs them by default."""
+        """Handle an exception raised by a handler or ``send_init_message``;
+        logs it by default, and the client goes on. An exception raised here
+        closes the connection and is raised by ``handle()``."""
         logger.error("error while handling a message", exc_info=error)
 
     async def handle_websocket_connection_error(self, error: Exception) -> None:
-        """Handle connection errors; logs them by default."""
-        logger.error("WebSocket connection to %s failed: %s", self.url, error)
+        """Handle connection errors; logs them by default (at WARNING when
+        a reconnect policy will try again)."""
+        level = logging.WARNING if self.reconnect_policy is not None else logging.ERROR
+        logger.log(level, "WebSocket connection to %s failed: %s", self.url, error)
 
     async def handle_raw_data(self, message: str | bytes) -> None:
         """Handle non-JSON data; ignored by default."""
