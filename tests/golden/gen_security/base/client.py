@@ -15,6 +15,7 @@ import logging
 import random
 import re
 import uuid
+from collections import deque
 from collections.abc import (
     AsyncIterator,
     Awaitable,
@@ -42,12 +43,17 @@ IncomingT = TypeVar("IncomingT")
 OutgoingT = TypeVar("OutgoingT", bound=BaseModel)
 ClientT = TypeVar("ClientT", bound="BaseClient[Any, Any]")
 
-# What a closed connection puts in the queues of ``async for`` loops.
+# What a closed mailbox gives an ``async for`` loop.
 _CLOSED = object()
 _MISSING = object()
 
 # Handles one received frame, in the order frames arrived.
 Job = Callable[[], Awaitable[None]]
+
+
+async def _done() -> None:
+    """The job that tells the handler worker to stop."""
+
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -201,10 +207,92 @@ def correlated_replies(
     raise ValueError(f"the request has no correlation id at {request_pointer!r}")
 
 
+async def close_within(
+    websocket: ClientConnection,
+    seconds: float,
+    code: int = 1000,
+    reason: str = "",
+    read: bool = True,
+) -> None:
+    """Closes the connection, giving the closing handshake ``seconds``
+    before the socket is dropped. With ``read``, what the server still sends
+    meanwhile is read and dropped: its answer to the close waits behind those
+    frames. Without it, the caller's reader does that."""
+
+    async def drop_frames() -> None:
+        try:
+            while True:
+                await websocket.recv()
+        except (ConnectionClosed, RuntimeError):
+            return
+
+    dropping = asyncio.ensure_future(drop_frames()) if read else None
+    closing = asyncio.ensure_future(websocket.close(code, reason))
+    try:
+        await asyncio.wait({closing}, timeout=seconds)
+    finally:
+        if not closing.done():
+            websocket.transport.abort()
+        if dropping is not None:
+            dropping.cancel()
+        await asyncio.gather(
+            closing, *([dropping] if dropping else []), return_exceptions=True
+        )
+
+
 def decode_frame(frame: str | bytes) -> Any:
     """The JSON value of a frame; raises ``ValueError`` when it is not JSON."""
     text = frame.decode("utf-8") if isinstance(frame, bytes) else frame
     return json.loads(text)
+
+
+class _Mailbox:
+    """The incoming messages kept for one ``async for`` loop: at most
+    ``limit`` of them. A full mailbox makes the delivery wait, so that a slow
+    loop slows the reading of the socket, unless ``drop_oldest`` (an
+    ``async with`` block's messages while no loop reads them): then the
+    oldest message makes room."""
+
+    def __init__(self, limit: int, drop_oldest: bool) -> None:
+        self.items: deque[object] = deque()
+        self.limit = max(1, limit)
+        self.drop_oldest = drop_oldest
+        self.closed = False
+        self.dropped = 0
+        self._changed = asyncio.Event()
+
+    async def put(self, item: object) -> None:
+        while len(self.items) >= self.limit and not self.closed:
+            if self.drop_oldest:
+                self.items.popleft()
+                self.dropped += 1
+                if self.dropped == 1:
+                    logger.warning(
+                        "more than %d messages arrived before `async for` read them; "
+                        "the oldest are dropped",
+                        self.limit,
+                    )
+                break
+            self._changed.clear()
+            await self._changed.wait()
+        if not self.closed:
+            self.items.append(item)
+            self._changed.set()
+
+    def close(self) -> None:
+        self.closed = True
+        self._changed.set()
+
+    async def get(self) -> object:
+        """The next message, or ``_CLOSED`` once the mailbox is closed and empty."""
+        while not self.items:
+            if self.closed:
+                return _CLOSED
+            self._changed.clear()
+            await self._changed.wait()
+        item = self.items.popleft()
+        self._changed.set()
+        return item
 
 
 class BaseClient(Generic[IncomingT, OutgoingT]):
@@ -214,6 +302,13 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
     incoming_adapter: ClassVar[TypeAdapter[Any] | None] = None
     # The document's server, used when no base_url is given.
     server_url: ClassVar[str | None] = None
+    # How many received messages may wait for their handlers, and for each
+    # ``async for`` loop; past that, the socket is read no further until
+    # they catch up, and the server feels the backpressure.
+    max_queue: ClassVar[int] = 256
+    # How long a closing handshake the client starts (disconnect, leaving
+    # ``async with``, cancellation) may take before the socket is dropped.
+    close_timeout: ClassVar[float] = 0.25
 
     def __init__(
         self,
@@ -265,15 +360,24 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         # one asyncio.run() after another.
         self._stopping = asyncio.Event()
         self._opened = asyncio.Event()
+        # disconnect() before handle() runs, or between its connections:
+        # remembered until handle() sees it.
+        self._stop_requested = False
+        # Whether handle() has ended: an ``async for`` started then ends at
+        # once instead of waiting for messages that cannot come.
+        self._ended = False
+        # Set whenever the handler worker takes a job, or a request starts
+        # waiting: the reader may then read on.
+        self._room: asyncio.Event | None = None
         self._last_error: Exception | None = None
         # An exception that handle_error raised: handle() raises it.
         self._fatal: Exception | None = None
         self._reconnecting = False
         self._runner: asyncio.Future[None] | None = None
-        # Queues of incoming messages for ``async for`` loops; ``_inbox`` is
-        # the one an ``async with`` block keeps from its start.
-        self._listeners: list[asyncio.Queue[object]] = []
-        self._inbox: asyncio.Queue[object] | None = None
+        # Mailboxes of the ``async for`` loops; ``_inbox`` is the one an
+        # ``async with`` block keeps from its start for its first loop.
+        self._listeners: list[_Mailbox] = []
+        self._inbox: _Mailbox | None = None
         # Requests waiting for their reply: which message it is, and where
         # it goes.
         self._waiting: list[tuple[Expected, asyncio.Future[Any]]] = []
@@ -329,7 +433,11 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
                 (its ``__cause__`` is the last failure).
         """
         self._stopping = asyncio.Event()
+        if self._stop_requested:
+            self._stop_requested = False
+            return
         self._fatal = None
+        self._ended = False
         await self.before_handle()
         attempt = 0
         ever_opened = False
@@ -363,8 +471,10 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
                     break
         finally:
             self._reconnecting = False
-            for queue in self._listeners:
-                queue.put_nowait(_CLOSED)
+            self._ended = True
+            self._stop_requested = False
+            for mailbox in self._listeners:
+                mailbox.close()
         if ever_opened:
             await self.after_handle()
         if failure is not None:
@@ -373,19 +483,44 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
     async def _stopped_within(self, seconds: float) -> bool:
         """Waits up to ``seconds``; whether ``disconnect()`` was called."""
         stopping = asyncio.ensure_future(self._stopping.wait())
-        done, _ = await asyncio.wait({stopping}, timeout=seconds)
-        if not done:
+        try:
+            done, _ = await asyncio.wait({stopping}, timeout=seconds)
+        finally:
             stopping.cancel()
         return bool(done)
+
+    async def _open(self) -> ClientConnection | None:
+        """Opens a connection, or gives up on it at once when
+        ``disconnect()`` is called during the handshake (``None``)."""
+        opening = asyncio.ensure_future(
+            connect(self.url, additional_headers=self.headers)
+        )
+        stopping = asyncio.ensure_future(self._stopping.wait())
+        try:
+            await asyncio.wait({opening, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopping.cancel()
+            if not opening.done():
+                opening.cancel()
+                await asyncio.gather(opening, return_exceptions=True)
+        if opening.cancelled():
+            return None
+        websocket = opening.result()
+        if self._stopping.is_set():
+            await close_within(websocket, self.close_timeout)
+            return None
+        return websocket
 
     async def _connect_once(self, attempt: int) -> tuple[bool, bool]:
         """One connection: whether it opened, and whether it closed normally."""
         try:
-            websocket = await connect(self.url, additional_headers=self.headers)
+            websocket = await self._open()
         except _CONNECT_ERRORS as error:
             self._last_error = error
             await self.handle_websocket_connection_error(error)
             return False, False
+        if websocket is None:
+            return False, True
         self._websocket = websocket
         self._reconnecting = False
         self._opened.set()
@@ -394,15 +529,15 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
             await self._receive(websocket)
         except ConnectionClosedError as error:
             self._last_error = error
-            if self._fatal is None:
+            if self._fatal is None and not self._stopping.is_set():
                 await self.handle_websocket_connection_error(error)
         finally:
             self._opened.clear()
             if not init.done():
                 init.cancel()
             await asyncio.gather(init, return_exceptions=True)
-            await websocket.close()
             self._websocket = None
+            await close_within(websocket, self.close_timeout)
         return True, websocket.close_code == 1000
 
     async def _run_init(self, attempt: int) -> None:
@@ -428,32 +563,69 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
     async def _receive(self, websocket: ClientConnection) -> None:
         # Replies that a request waits for resolve it as soon as they
         # arrive; everything else is handled in arrival order by a worker,
-        # so a handler may itself await a request.
-        inbox: asyncio.Queue[Job | None] = asyncio.Queue()
-        worker = asyncio.ensure_future(self._work(inbox))
+        # so a handler may itself await a request. At most ``max_queue``
+        # jobs wait: then the socket is read no further until the worker
+        # catches up, except while a request waits for its reply.
+        inbox: deque[Job] = deque()
+        room = asyncio.Event()
+        self._room = room
+        worker = asyncio.ensure_future(self._work(inbox, room))
+        cancelled = False
         try:
             async for frame in websocket:
+                if self._stopping.is_set():
+                    continue  # disconnecting: read on, handle nothing
                 try:
                     data = decode_frame(frame)
                 except ValueError:
-                    inbox.put_nowait(partial(self.handle_raw_data, frame))
+                    job: Job | None = partial(self.handle_raw_data, frame)
+                else:
+                    job = self._route(data)
+                if job is None:
                     continue
-                job = self._route(data)
-                if job is not None:
-                    inbox.put_nowait(job)
+                while len(inbox) >= self.max_queue and not self._awaiting_reply():
+                    room.clear()
+                    await room.wait()
+                inbox.append(job)
+                room.set()
+        except asyncio.CancelledError:
+            cancelled = True
+            raise
         finally:
+            self._room = None
             self._fail_waiting(f"the connection to {self.url} closed before the reply")
-            inbox.put_nowait(None)
-            await worker
+            if cancelled or self._stopping.is_set():
+                # Cancelled or disconnected: no further handler runs.
+                worker.cancel()
+            else:
+                # What arrived before the connection closed is still handled.
+                inbox.append(_done)
+                room.set()
+            await asyncio.gather(worker, return_exceptions=True)
 
-    async def _work(self, inbox: "asyncio.Queue[Job | None]") -> None:
-        while (job := await inbox.get()) is not None:
-            if self._fatal is not None:
+    async def _work(self, inbox: "deque[Job]", room: asyncio.Event) -> None:
+        while True:
+            while not inbox:
+                room.clear()
+                await room.wait()
+            job = inbox.popleft()
+            room.set()
+            if job is _done:
+                return
+            if self._fatal is not None or self._stopping.is_set():
                 continue
             try:
                 await job()
             except Exception as error:  # noqa: BLE001 - handed to the error hook
                 await self._handle_error(error)
+
+    def _awaiting_reply(self) -> bool:
+        """Whether a request waits for its reply, which the reader must find."""
+        return bool(self._waiting)
+
+    def _wake_reader(self) -> None:
+        if self._room is not None:
+            self._room.set()
 
     def _route(self, data: Any) -> Job | None:
         """What to do with a decoded frame; ``None`` when a waiting request took it."""
@@ -471,8 +643,8 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         return partial(self._deliver, message)
 
     async def _deliver(self, message: Any) -> None:
-        for queue in self._listeners:
-            queue.put_nowait(message)
+        for mailbox in list(self._listeners):
+            await mailbox.put(message)
         await self.handle_message(message)
 
     def _fail_waiting(self, reason: str) -> None:
@@ -493,6 +665,7 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         waiting = (expected, future)
         self._waiting.append(waiting)
+        self._wake_reader()
         try:
             await self.send_json({**message_body(message), **expected.extra})
             return await asyncio.wait_for(future, timeout)
@@ -524,70 +697,113 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         """Override this method in subclasses to process messages."""
 
     async def disconnect(self, code: int = 1000, reason: str = "") -> None:
-        """Disconnect from the WebSocket server; ``handle()`` then returns."""
+        """Disconnect from the WebSocket server; ``handle()`` then returns.
+
+        No handler runs after this, and a reconnect policy stops. Called
+        before ``handle()`` has started, or during the opening handshake,
+        it is remembered: ``handle()`` then returns at once.
+        """
+        self._stop_requested = True
         self._stopping.set()
-        if self._websocket is not None:
-            await self._websocket.close(code, reason)
+        websocket = self._websocket
+        if websocket is not None:
+            # The receive loop reads on (and drops) meanwhile.
+            await close_within(websocket, self.close_timeout, code, reason, read=False)
 
     # typing.Self needs Python 3.11; these clients run on 3.10.
     async def __aenter__(self: ClientT) -> ClientT:  # noqa: PYI019
         """Connect, and handle messages in the background until the block ends.
 
-        From the start, incoming messages are also kept for ``async for``
-        within the block, so none arrives before the loop starts unseen.
+        From the start, incoming messages are also kept for the block's
+        first ``async for`` loop (the latest ``max_queue`` of them while no
+        loop reads), so none arrives before the loop starts unseen.
 
         Raises:
             NotConnectedError: The connection could not be opened (with a
                 reconnect policy: not before its attempts were exhausted).
         """
-        inbox: asyncio.Queue[object] = asyncio.Queue()
+        self._stop_requested = False
+        inbox = _Mailbox(self.max_queue, drop_oldest=True)
         self._inbox = inbox
         self._listeners.append(inbox)
         self._opened = asyncio.Event()
         runner = asyncio.ensure_future(self.handle())
         self._runner = runner
         opened = asyncio.ensure_future(self._opened.wait())
-        await asyncio.wait({runner, opened}, return_when=asyncio.FIRST_COMPLETED)
+        try:
+            await asyncio.wait({runner, opened}, return_when=asyncio.FIRST_COMPLETED)
+        except BaseException:
+            # Cancelled while connecting: nothing may go on reconnecting.
+            await self._stop_runner(opened)
+            raise
         if not opened.done():
-            opened.cancel()
-            await asyncio.gather(runner, opened, return_exceptions=True)
-            self._listeners.remove(inbox)
-            self._inbox = None
+            await self._stop_runner(opened)
             raise NotConnectedError(
                 f"could not connect to {self.url}"
             ) from self._last_error
         return self
 
-    async def __aexit__(self, *exc_info: object) -> None:
-        """Disconnect and wait until ``handle()`` has returned."""
-        await self.disconnect()
-        if self._runner is not None:
-            await self._runner
-            self._runner = None
+    async def _stop_runner(self, opened: "asyncio.Future[Any]") -> None:
+        opened.cancel()
+        runner = self._runner
+        if runner is not None and not runner.done():
+            runner.cancel()
+        await asyncio.gather(
+            opened, *([runner] if runner else []), return_exceptions=True
+        )
+        self._runner = None
+        self._forget_inbox()
+
+    def _forget_inbox(self) -> None:
         if self._inbox is not None:
-            self._listeners.remove(self._inbox)
+            if self._inbox in self._listeners:
+                self._listeners.remove(self._inbox)
             self._inbox = None
+        self._stop_requested = False
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        """Disconnect and wait until ``handle()`` has returned; an exception
+        that ended ``handle()`` is raised here."""
+        runner = self._runner
+        try:
+            if runner is not None:
+                if not runner.done():
+                    await self.disconnect()
+                await runner
+        finally:
+            self._runner = None
+            self._forget_inbox()
 
     def __aiter__(self) -> AsyncIterator[IncomingT]:
         """The incoming messages, validated, until the connection closes
-        for good (they reach ``handle_message`` too)."""
-        if self._inbox is not None:
-            return self._iterate(self._inbox)
-        queue: asyncio.Queue[object] = asyncio.Queue()
-        self._listeners.append(queue)
-        return self._iterate(queue)
+        for good (they reach ``handle_message`` too).
 
-    async def _iterate(
-        self, queue: "asyncio.Queue[object]"
-    ) -> AsyncIterator[IncomingT]:
+        Every loop gets every message that arrives while it runs; the first
+        loop of an ``async with`` block also gets those that arrived since
+        the block began. A loop started when no connection runs ends at once.
+        """
+        inbox = self._inbox
+        if inbox is not None and inbox.drop_oldest:
+            # The block's first loop takes over its messages, and from now
+            # on holds the reading back instead of losing messages.
+            inbox.drop_oldest = False
+            return self._iterate(inbox)
+        mailbox = _Mailbox(self.max_queue, drop_oldest=False)
+        if self._ended:
+            mailbox.close()
+        else:
+            self._listeners.append(mailbox)
+        return self._iterate(mailbox)
+
+    async def _iterate(self, mailbox: _Mailbox) -> AsyncIterator[IncomingT]:
         try:
-            while (item := await queue.get()) is not _CLOSED:
+            while (item := await mailbox.get()) is not _CLOSED:
                 yield cast(IncomingT, item)
-            # Every later loop over the same queue ends at once too.
-            queue.put_nowait(_CLOSED)
         finally:
-            if queue is not self._inbox and queue in self._listeners:
-                self._listeners.remove(queue)
+            # A loop that stopped reading no longer holds deliveries back.
+            mailbox.close()
+            if mailbox in self._listeners:
+                self._listeners.remove(mailbox)
 
     async def send_init_message(self) -> None:
         """Send initial message after connection is established."""

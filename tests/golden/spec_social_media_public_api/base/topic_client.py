@@ -293,6 +293,7 @@ class BaseTopicConnection(BaseClient[IncomingT, OutgoingT]):
         ref = str(next(self._refs))
         future: asyncio.Future[Frame] = asyncio.get_running_loop().create_future()
         self._pending[ref] = future
+        self._wake_reader()
         try:
             await self.send_frame(body, topic, ref)
             reply = await asyncio.wait_for(future, timeout)
@@ -310,6 +311,9 @@ class BaseTopicConnection(BaseClient[IncomingT, OutgoingT]):
         if self.incoming_adapter is None:
             raise ValueError("this channel declares no incoming messages")
         return cast(IncomingT, self.incoming_adapter.validate_python(reply))
+
+    def _awaiting_reply(self) -> bool:
+        return super()._awaiting_reply() or bool(self._pending)
 
     async def on_reconnect(self, attempt: int) -> None:
         """Renews every subscription once a reconnect policy re-opened the

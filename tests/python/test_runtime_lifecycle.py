@@ -1,0 +1,332 @@
+"""The generated base client's lifecycle (issue 20): cancellation ends
+everything the client started and runs no further handler, disconnect() is
+never lost, memory is bounded and a slow consumer slows the reading of the
+socket, and ``async for`` ends when the connection ends.
+
+Servers run in a thread of their own, so that the client's event loop holds
+only the client's tasks, and a test can assert that none is left behind."""
+
+import asyncio
+import json
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from conftest import PACKAGES  # noqa: F401  (puts the goldens on sys.path)
+from websockets.asyncio.server import ServerConnection, serve
+
+from showcase.base import ReconnectPolicy
+from showcase.room_chat import (
+    PongMessage,
+    RoomChatClient,
+    RoomNotificationMessage,
+)
+
+TIMEOUT = 10
+Handler = Callable[[ServerConnection], Awaitable[None]]
+
+
+@contextmanager
+def server_thread(handler: Handler) -> Iterator[int]:
+    """Serves ``handler`` on 127.0.0.1 from another thread; yields the port."""
+    ready = threading.Event()
+    port: list[int] = []
+    stop: list[Callable[[], None]] = []
+
+    def run() -> None:
+        async def main() -> None:
+            done = asyncio.Event()
+            stop.append(lambda: loop.call_soon_threadsafe(done.set))
+            # Without compression, so that what a frame weighs is what
+            # travels.
+            async with serve(handler, "127.0.0.1", 0, compression=None) as running:
+                port.append(running.sockets[0].getsockname()[1])
+                ready.set()
+                await done.wait()
+
+        loop = asyncio.new_event_loop()
+        try:
+            loop.run_until_complete(main())
+        finally:
+            loop.close()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    assert ready.wait(TIMEOUT)
+    try:
+        yield port[0]
+    finally:
+        stop[0]()
+        thread.join(TIMEOUT)
+
+
+def pong() -> str:
+    return json.dumps({"action": "pong", "payload": None})
+
+
+def notification(size: int = 16) -> str:
+    payload = {"message": "x" * size, "room_name": "r", "status": "DELIVERED"}
+    return json.dumps({"action": "room_notification", "payload": payload})
+
+
+def other_tasks(baseline: set[asyncio.Task[Any]]) -> set[asyncio.Task[Any]]:
+    """The tasks that run now but did not at ``baseline``."""
+    return asyncio.all_tasks() - baseline
+
+
+class Slow(RoomChatClient):
+    """Each pong takes ``delay`` seconds to handle; counts them."""
+
+    def __init__(self, *args: Any, delay: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.delay = delay
+        self.handled = 0
+
+    async def on_pong(self, message: PongMessage) -> None:
+        self.handled += 1
+        await asyncio.sleep(self.delay)
+
+
+async def flood(websocket: ServerConnection, count: int = 10_000) -> None:
+    for _ in range(count):
+        await websocket.send(pong())
+    await websocket.wait_closed()
+
+
+def test_cancelling_handle_with_a_backlog_runs_no_further_handler_and_leaves_no_task() -> None:
+    with server_thread(flood) as port:
+
+        async def scenario() -> None:
+            baseline = asyncio.all_tasks()
+            client = Slow(f"127.0.0.1:{port}", path_params={"room_name": "r"}, delay=0.01)
+            task = asyncio.ensure_future(client.handle())
+            while client.handled < 3:
+                await asyncio.sleep(0.005)
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            handled = client.handled
+            await asyncio.sleep(0.2)
+            assert client.handled == handled, "a handler ran after the cancellation"
+            assert handled < 100, "the backlog was not worked through first"
+            assert other_tasks(baseline) == set()
+
+        asyncio.run(asyncio.wait_for(scenario(), TIMEOUT))
+
+
+def test_leaving_async_with_and_disconnect_stop_a_backlog() -> None:
+    with server_thread(flood) as port:
+
+        async def scenario() -> None:
+            baseline = asyncio.all_tasks()
+            client = Slow(f"127.0.0.1:{port}", path_params={"room_name": "r"}, delay=0.01)
+            async with client:
+                while client.handled < 3:
+                    await asyncio.sleep(0.005)
+            handled = client.handled
+            await asyncio.sleep(0.2)
+            assert client.handled == handled
+            assert other_tasks(baseline) == set()
+
+            again = Slow(f"127.0.0.1:{port}", path_params={"room_name": "r"}, delay=0.01)
+            task = asyncio.ensure_future(again.handle())
+            while again.handled < 3:
+                await asyncio.sleep(0.005)
+            await again.disconnect()
+            await asyncio.wait_for(task, TIMEOUT)
+            handled = again.handled
+            await asyncio.sleep(0.2)
+            assert again.handled == handled
+            assert other_tasks(baseline) == set()
+
+        asyncio.run(asyncio.wait_for(scenario(), TIMEOUT))
+
+
+def test_disconnect_before_start_is_remembered() -> None:
+    connections: list[int] = []
+
+    async def handler(websocket: ServerConnection) -> None:
+        connections.append(1)
+        await websocket.wait_closed()
+
+    with server_thread(handler) as port:
+
+        async def scenario() -> None:
+            client = RoomChatClient(f"127.0.0.1:{port}", path_params={"room_name": "r"})
+            task = asyncio.ensure_future(client.handle())
+            await client.disconnect()
+            await asyncio.wait_for(task, TIMEOUT)
+            # Seen once: the next handle() connects.
+            task = asyncio.ensure_future(client.handle())
+            while not connections:
+                await asyncio.sleep(0.01)
+            await client.disconnect()
+            await asyncio.wait_for(task, TIMEOUT)
+
+        asyncio.run(scenario())
+    assert connections == [1]
+
+
+def test_disconnect_during_the_handshake_ends_handle_at_once() -> None:
+    async def scenario() -> None:
+        accepted = asyncio.Event()
+
+        async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            accepted.set()
+            await reader.read()  # never answers the handshake
+            writer.close()
+
+        server = await asyncio.start_server(silent, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        policy = ReconnectPolicy(attempts=None, initial_delay=0.01)
+        client = RoomChatClient(f"127.0.0.1:{port}", path_params={"room_name": "r"}, reconnect=policy)
+        task = asyncio.ensure_future(client.handle())
+        await asyncio.wait_for(accepted.wait(), TIMEOUT)
+        await client.disconnect()
+        await asyncio.wait_for(task, 2)
+        server.close()
+        await server.wait_closed()
+
+    asyncio.run(scenario())
+
+
+def test_cancelling_async_with_while_it_connects_stops_the_reconnecting() -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
+    async def scenario() -> None:
+        baseline = asyncio.all_tasks()
+        policy = ReconnectPolicy(attempts=None, initial_delay=0.01, jitter=0.0)
+        client = RoomChatClient(f"127.0.0.1:{port}", path_params={"room_name": "r"}, reconnect=policy)
+        with pytest.raises(asyncio.TimeoutError):
+            await asyncio.wait_for(client.__aenter__(), 0.3)
+        await asyncio.sleep(0.05)
+        assert other_tasks(baseline) == set(), "nothing goes on reconnecting"
+
+    asyncio.run(scenario())
+
+
+def test_a_slow_handler_slows_the_reading_of_the_socket() -> None:
+    # 190 MiB in all: far more than the loopback's socket buffers (up to
+    # 32 MiB for receiving) can hold for a client that does not read.
+    sent: list[int] = [0]
+    total = 3_000
+
+    async def handler(websocket: ServerConnection) -> None:
+        frame = notification(64 * 1024)
+        for _ in range(total):
+            await websocket.send(frame)
+            sent[0] += 1
+        await websocket.wait_closed()
+
+    class Stuck(RoomChatClient):
+        max_queue = 8
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.release = asyncio.Event()
+            self.handled = 0
+
+        async def on_room_notification(self, message: RoomNotificationMessage) -> None:
+            self.handled += 1
+            await self.release.wait()
+
+    with server_thread(handler) as port:
+
+        async def scenario() -> None:
+            client = Stuck(f"127.0.0.1:{port}", path_params={"room_name": "r"})
+            task = asyncio.ensure_future(client.handle())
+            await asyncio.sleep(1.0)
+            assert client.handled == 1
+            assert sent[0] < total // 2, f"the server sent {sent[0]} frames to a client that handled one"
+            client.release.set()
+            while client.handled < total:
+                await asyncio.sleep(0.05)
+            await client.disconnect()
+            await asyncio.wait_for(task, TIMEOUT)
+
+        asyncio.run(asyncio.wait_for(scenario(), 60))
+    assert sent[0] == total
+
+
+def test_async_with_keeps_a_bounded_backlog_for_a_loop_that_never_starts() -> None:
+    total = 20_000
+
+    async def handler(websocket: ServerConnection) -> None:
+        for _ in range(total):
+            await websocket.send(pong())
+        await websocket.send(notification())
+        await websocket.wait_closed()
+
+    class Counting(RoomChatClient):
+        max_queue = 50
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.notified = asyncio.Event()
+
+        async def on_room_notification(self, message: RoomNotificationMessage) -> None:
+            self.notified.set()
+
+    with server_thread(handler) as port:
+
+        async def scenario() -> None:
+            client = Counting(f"127.0.0.1:{port}", path_params={"room_name": "r"})
+            async with client:
+                await asyncio.wait_for(client.notified.wait(), TIMEOUT)
+                inbox = client._inbox  # pyright: ignore[reportPrivateUsage]
+                assert inbox is not None
+                assert len(inbox.items) == Counting.max_queue, "the latest messages, no more"
+                assert inbox.dropped == total + 1 - Counting.max_queue
+                # The first loop gets the latest of them, then what follows.
+                first = None
+                async for message in client:
+                    first = message
+                    break
+                assert isinstance(first, PongMessage)
+
+        asyncio.run(scenario())
+
+
+def test_two_loops_each_get_every_message_and_loops_end_with_the_connection() -> None:
+    async def handler(websocket: ServerConnection) -> None:
+        await websocket.recv()  # both loops run
+        for index in range(5):
+            payload = {"message": str(index), "room_name": "r", "status": "DELIVERED"}
+            await websocket.send(json.dumps({"action": "room_notification", "payload": payload}))
+        await websocket.close()
+
+    with server_thread(handler) as port:
+
+        async def collect(client: RoomChatClient, started: asyncio.Event) -> list[str]:
+            seen: list[str] = []
+            iterator = client.__aiter__()
+            started.set()
+            async for message in iterator:
+                assert isinstance(message, RoomNotificationMessage)
+                seen.append(message.payload.message)
+            return seen
+
+        async def scenario() -> None:
+            client = RoomChatClient(f"127.0.0.1:{port}", path_params={"room_name": "r"})
+            task = asyncio.ensure_future(client.handle())
+            one, two = asyncio.Event(), asyncio.Event()
+            loops = asyncio.gather(collect(client, one), collect(client, two))
+            await one.wait()
+            await two.wait()
+            await client.wait_connected(TIMEOUT)
+            await client.send_json({"action": "ping", "payload": None})
+            first, second = await asyncio.wait_for(loops, TIMEOUT)
+            assert first == second == ["0", "1", "2", "3", "4"]
+            await asyncio.wait_for(task, TIMEOUT)
+
+            # A loop started after handle() ended ends at once.
+            late = [message async for message in client]
+            assert late == []
+
+        asyncio.run(scenario())
