@@ -362,7 +362,7 @@ def test_a_raising_handler_is_logged_and_the_client_goes_on_unless_handle_error_
         try:
             await websocket.wait_closed()
         finally:
-            closed_with.append(websocket.close_code)
+            closed_with.append(websocket.protocol.close_code)
 
     async def run(reraise: bool) -> Failing:
         async with serve(handler, "127.0.0.1", 0) as running:

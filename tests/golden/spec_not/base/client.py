@@ -538,7 +538,8 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
             await asyncio.gather(init, return_exceptions=True)
             self._websocket = None
             await close_within(websocket, self.close_timeout)
-        return True, websocket.close_code == 1000
+        # `protocol.close_code`: websockets 13 has no `close_code` of its own.
+        return True, websocket.protocol.close_code == 1000
 
     async def _run_init(self, attempt: int) -> None:
         try:
