@@ -330,3 +330,136 @@ def test_two_loops_each_get_every_message_and_loops_end_with_the_connection() ->
             assert late == []
 
         asyncio.run(scenario())
+
+
+def test_an_error_reply_fails_its_request_at_once_and_a_late_reply_is_dropped() -> None:
+    from spec_kraken_websocket_request_reply_multiple_channels.base import RequestError
+    from spec_kraken_websocket_request_reply_multiple_channels.subscribe import (
+        Subscribe,
+        SubscribeClient,
+        SubscriptionStatus,
+    )
+
+    async def handler(websocket: ServerConnection) -> None:
+        async for frame in websocket:
+            reqid = json.loads(frame)["reqid"]
+            if reqid == 1:
+                error = {"action": "error", "reqid": 1, "payload": {"reason": "unknown pair"}}
+                await websocket.send(json.dumps(error))
+            elif reqid == 2:
+                await asyncio.sleep(0.3)  # after the request gave up
+                status = {"event": "subscriptionStatus", "reqid": 2, "errorMessage": "late"}
+                await websocket.send(json.dumps(status))
+                await websocket.send(json.dumps({**status, "reqid": 3, "errorMessage": "pushed"}))
+
+    class Subscriber(SubscribeClient):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.delivered: list[str] = []
+
+        async def on_subscription_status(self, message: SubscriptionStatus) -> None:
+            self.delivered.append(str(getattr(message.root, "errorMessage", "")))
+
+    with server_thread(handler) as port:
+
+        async def scenario() -> None:
+            async with Subscriber(f"127.0.0.1:{port}") as client:
+                started = asyncio.get_running_loop().time()
+                with pytest.raises(RequestError) as refused:
+                    await client.request_subscribe(Subscribe(event="subscribe", reqid=1), timeout=TIMEOUT)
+                assert asyncio.get_running_loop().time() - started < TIMEOUT / 2, "failed at once"
+                assert refused.value.payload == {"reason": "unknown pair"}
+                with pytest.raises(asyncio.TimeoutError):
+                    await client.request_subscribe(Subscribe(event="subscribe", reqid=2), timeout=0.1)
+                while not client.delivered:
+                    await asyncio.sleep(0.01)
+                assert client.delivered == ["pushed"], "the late reply is dropped, the push is not"
+
+        asyncio.run(asyncio.wait_for(scenario(), TIMEOUT))
+
+
+def test_resubscribing_tries_every_topic_and_init_still_runs() -> None:
+    from sandbox_fastapi.base import ReconnectPolicy as TopicReconnectPolicy
+    from sandbox_fastapi.base import ResubscribeError, TopicUnauthorizedError
+    from sandbox_fastapi.topic_hub import TopicHubClient
+
+    connections: list[int] = []
+    subscribes: list[tuple[int, str]] = []
+
+    async def handler(websocket: ServerConnection) -> None:
+        connections.append(len(connections) + 1)
+        number = len(connections)
+        async for frame in websocket:
+            data = json.loads(frame)
+            if data.get("action") != "subscribe":
+                continue
+            subscribes.append((number, data["topic"]))
+            refused = number == 2 and data["topic"] == "room:a"
+            answer = {"version": 1, "topic": data["topic"], "ref": data["ref"]}
+            if refused:
+                answer |= {"action": "error", "payload": {"reason": "unauthorized", "detail": "no"}}
+            else:
+                answer["action"] = "subscribed"
+            await websocket.send(json.dumps(answer))
+            if number == 1 and len(subscribes) == 3:
+                await websocket.close(1011)
+
+    class Hub(TopicHubClient):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.inits = 0
+            self.errors: list[Exception] = []
+
+        async def send_init_message(self) -> None:
+            self.inits += 1
+            for handle in (self.room_topic("a"), self.room_topic("b"), self.presence_topic("c")):
+                if not handle.subscribed:
+                    await handle.subscribe()
+
+        async def handle_error(self, error: Exception) -> None:
+            self.errors.append(error)
+
+    with server_thread(handler) as port:
+
+        async def scenario() -> Hub:
+            policy = TopicReconnectPolicy(attempts=2, initial_delay=0.01, jitter=0.0)
+            client = Hub(f"127.0.0.1:{port}", reconnect=policy)
+            task = asyncio.ensure_future(client.handle())
+            while client.inits < 2 or len(subscribes) < 7:
+                await asyncio.sleep(0.01)
+            await client.disconnect()
+            await asyncio.wait_for(task, TIMEOUT)
+            return client
+
+        client = asyncio.run(asyncio.wait_for(scenario(), TIMEOUT))
+    # The second connection: all three renewed (room:a refused), then
+    # send_init_message subscribes room:a once more.
+    assert [topic for number, topic in subscribes if number == 2] == ["room:a", "room:b", "presence:c", "room:a"]
+    assert client.inits == 2, "send_init_message ran after the resubscription"
+    refusal = client.errors[0]
+    assert isinstance(refusal, ResubscribeError)
+    assert list(refusal.errors) == ["room:a"]
+    assert isinstance(refusal.errors["room:a"], TopicUnauthorizedError)
+    assert not client.room_topic("a").subscribed
+    assert client.room_topic("b").subscribed and client.presence_topic("c").subscribed
+
+
+def test_a_topic_message_never_loses_a_field_to_the_envelope() -> None:
+    from sandbox_fastapi.topic_hub import TopicHubClient
+
+    sent: list[Any] = []
+
+    async def handler(websocket: ServerConnection) -> None:
+        async for frame in websocket:
+            sent.append(json.loads(frame))
+
+    with server_thread(handler) as port:
+
+        async def scenario() -> None:
+            async with TopicHubClient(f"127.0.0.1:{port}") as client:
+                with pytest.raises(ValueError, match="topic"):
+                    await client.send_frame({"action": "note", "topic": "mine"}, "room:a")
+                await client.send_frame({"action": "note", "text": "kept"}, "room:a", "7")
+
+        asyncio.run(asyncio.wait_for(scenario(), TIMEOUT))
+    assert sent == [{"action": "note", "text": "kept", "version": 1, "topic": "room:a", "ref": "7"}]

@@ -67,6 +67,15 @@ class NotConnectedError(RuntimeError):
     """Raised when sending while no connection is open."""
 
 
+class RequestError(RuntimeError):
+    """The server answered a request with an ``error`` frame that carries the
+    request's correlation id; ``payload`` is the frame's payload."""
+
+    def __init__(self, url: str, payload: Any) -> None:
+        super().__init__(f"{url} refused the request: {payload!r}")
+        self.payload = payload
+
+
 class ReconnectError(ConnectionError):
     """Raised by ``handle()`` when a reconnect policy's attempts are
     exhausted; ``attempts`` is how many were made, and the last failure is
@@ -178,6 +187,13 @@ class Expected:
         if not isinstance(message, self.types):
             return False
         return self.pointer is None or resolve_pointer(data, self.pointer) == self.value
+
+    def carries_id(self, data: Any) -> bool:
+        """Whether a frame carries this request's correlation id."""
+        return (
+            self.pointer is not None
+            and resolve_pointer(data, self.pointer) == self.value
+        )
 
 
 def replies_of(*types: type[Any]) -> Expected:
@@ -381,6 +397,9 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         # Requests waiting for their reply: which message it is, and where
         # it goes.
         self._waiting: list[tuple[Expected, asyncio.Future[Any]]] = []
+        # Correlated requests that timed out lately: a reply that comes
+        # after all is dropped, not handled as a message of its own.
+        self._expired: deque[Expected] = deque(maxlen=64)
 
     @classmethod
     def _fill_path(cls, path_params: dict[str, Any]) -> str:
@@ -542,12 +561,17 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         return True, websocket.protocol.close_code == 1000
 
     async def _run_init(self, attempt: int) -> None:
-        try:
-            if attempt:
-                await self.on_reconnect(attempt)
-            await self.send_init_message()
-        except Exception as error:  # noqa: BLE001 - handed to the error hook
-            await self._handle_error(error)
+        # send_init_message runs even when on_reconnect failed.
+        hooks = [self.send_init_message]
+        if attempt:
+            hooks.insert(0, partial(self.on_reconnect, attempt))
+        for hook in hooks:
+            if self._fatal is not None:
+                return
+            try:
+                await hook()
+            except Exception as error:  # noqa: BLE001 - handed to the error hook
+                await self._handle_error(error)
 
     async def _handle_error(self, error: Exception) -> None:
         """Hands a handler's exception to ``handle_error``; when that raises,
@@ -630,6 +654,8 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
 
     def _route(self, data: Any) -> Job | None:
         """What to do with a decoded frame; ``None`` when a waiting request took it."""
+        if self._fail_request(data):
+            return None
         adapter = self.incoming_adapter
         try:
             if adapter is None:
@@ -641,7 +667,28 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
             if not future.done() and expected.accepts(data, message):
                 future.set_result(message)
                 return None
+        for expected in self._expired:
+            if expected.accepts(data, message):
+                self._expired.remove(expected)
+                logger.debug(
+                    "dropped a reply that came after its request timed out: %r", data
+                )
+                return None
         return partial(self._deliver, message)
+
+    def _fail_request(self, data: Any) -> bool:
+        """Fails the waiting request whose correlation id an ``error`` frame
+        carries; whether there was one."""
+        if not isinstance(data, dict):
+            return False
+        frame = cast(dict[str, Any], data)
+        if frame.get("action") != "error":
+            return False
+        for expected, future in self._waiting:
+            if not future.done() and expected.carries_id(frame):
+                future.set_exception(RequestError(self.url, frame.get("payload")))
+                return True
+        return False
 
     async def _deliver(self, message: Any) -> None:
         for mailbox in list(self._listeners):
@@ -660,7 +707,10 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
         ``expected``, which then does not reach ``handle_message``.
 
         Raises:
-            asyncio.TimeoutError: No such message within ``timeout`` seconds.
+            asyncio.TimeoutError: No such message within ``timeout`` seconds;
+                a correlated reply that comes later is dropped.
+            RequestError: The server answered with an ``error`` frame that
+                carries the request's correlation id.
             NotConnectedError: No connection, or it closed before the reply.
         """
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
@@ -672,6 +722,9 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
             return await asyncio.wait_for(future, timeout)
         finally:
             self._waiting.remove(waiting)
+            unanswered = future.cancelled() or not future.done()
+            if unanswered and expected.pointer is not None:
+                self._expired.append(expected)
 
     async def send_raw(self, data: str | bytes) -> None:
         """Send a text or binary frame as it is.

@@ -28,6 +28,8 @@ from .client import (
 logger = logging.getLogger(__name__)
 
 ENVELOPE_VERSION = 1
+# The fields the envelope adds beside a message's own.
+ENVELOPE_FIELDS = frozenset({"version", "topic", "ref"})
 DEFAULT_TIMEOUT = 10.0
 
 IncomingT = TypeVar("IncomingT")
@@ -57,6 +59,16 @@ class TopicError(Exception):
         self.reason = reason
         self.detail = detail
         self.payload = payload
+
+
+class ResubscribeError(Exception):
+    """``resubscribe()`` could not renew every subscription; ``errors`` maps
+    each topic that failed to its exception."""
+
+    def __init__(self, errors: dict[str, Exception]) -> None:
+        topics = ", ".join(sorted(errors))
+        super().__init__(f"could not subscribe again to {topics}")
+        self.errors = errors
 
 
 class UnknownTopicError(TopicError):
@@ -143,6 +155,7 @@ class BaseTopicHandle(Generic[IncomingT, OutgoingT]):
             asyncio.TimeoutError: No answer within ``timeout`` seconds.
             NotConnectedError: No connection, or it closed before the answer.
         """
+        self.subscribed = False
         await self.connection.request_frame(
             {"action": "subscribe"}, self.topic, timeout
         )
@@ -273,6 +286,12 @@ class BaseTopicConnection(BaseClient[IncomingT, OutgoingT]):
         self, body: Frame, topic: str | None = None, ref: str | None = None
     ) -> None:
         """Send a message body with the envelope: version, and topic and ref when given."""
+        clashing = sorted(ENVELOPE_FIELDS.intersection(body))
+        if clashing:
+            raise ValueError(
+                f"the message has {', '.join(clashing)}, which the topic envelope "
+                "uses; it would be overwritten"
+            )
         frame: Frame = {**body, "version": ENVELOPE_VERSION}
         if topic is not None:
             frame["topic"] = topic
@@ -321,10 +340,24 @@ class BaseTopicConnection(BaseClient[IncomingT, OutgoingT]):
         await self.resubscribe()
 
     async def resubscribe(self, timeout: float = DEFAULT_TIMEOUT) -> None:
-        """Subscribe again every handle that is subscribed, as after a reconnect."""
+        """Subscribe again every handle that is subscribed, as after a reconnect.
+
+        Every handle is tried; each one's ``subscribed`` is true only when
+        the server confirmed it.
+
+        Raises:
+            ResubscribeError: Some were refused or failed; ``errors`` maps
+                their topics to the exceptions.
+        """
+        errors: dict[str, Exception] = {}
         for handle in list(self.handles.values()):
             if handle.subscribed:
-                await handle.subscribe(timeout)
+                try:
+                    await handle.subscribe(timeout)
+                except Exception as error:  # noqa: BLE001 - every failure is reported
+                    errors[handle.topic] = error
+        if errors:
+            raise ResubscribeError(errors)
 
     def _route(self, data: Any) -> Job | None:
         if not isinstance(data, dict):

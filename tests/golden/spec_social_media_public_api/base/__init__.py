@@ -1,10 +1,17 @@
 """The WebSocket client every channel client builds on."""
 
-from .client import BaseClient, NotConnectedError, ReconnectError, ReconnectPolicy
+from .client import (
+    BaseClient,
+    NotConnectedError,
+    ReconnectError,
+    ReconnectPolicy,
+    RequestError,
+)
 from .topic_client import (
     BaseTopicConnection,
     BaseTopicHandle,
     NotSubscribedError,
+    ResubscribeError,
     TopicError,
     TopicUnauthorizedError,
     UnknownTopicError,
@@ -18,6 +25,8 @@ __all__ = [
     "NotSubscribedError",
     "ReconnectError",
     "ReconnectPolicy",
+    "RequestError",
+    "ResubscribeError",
     "TopicError",
     "TopicUnauthorizedError",
     "UnknownTopicError",
