@@ -99,6 +99,7 @@ pub const GENERATED_NAMES: &[&str] = &[
     "BaseModel",
     "BaseTopicConnection",
     "BaseTopicHandle",
+    "ClassVar",
     "ConfigDict",
     "Field",
     "HandleT",

@@ -517,8 +517,35 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                     imports.from("pydantic", "ConfigDict");
                     "model_config = ConfigDict(populate_by_name=True)".to_string()
                 });
+                // Optional fields whose schema does not allow null are left
+                // out of what is sent while they are None (base/client.py).
+                let omitted: Vec<String> = fields
+                    .iter()
+                    .zip(python_names)
+                    .filter(|(field, _)| {
+                        !field.required
+                            && field.default.is_none()
+                            && !allows_null(api, &field.ty, 0)
+                    })
+                    .map(|(_, name)| string_literal(name))
+                    .collect();
+                let omitted = (!omitted.is_empty()).then(|| {
+                    imports.from("typing", "ClassVar");
+                    let value = pyfmt::call(
+                        "frozenset",
+                        vec![pyfmt::dict(omitted.into_iter().map(pyfmt::text).collect())],
+                    );
+                    pyfmt::annotated_assignment(
+                        "__chanx_omit_none__",
+                        &pyfmt::text("ClassVar[frozenset[str]]"),
+                        Some(&value),
+                        4,
+                        LINE_LENGTH,
+                    )
+                });
                 let lines = config
                     .into_iter()
+                    .chain(omitted)
                     .chain(fields.iter().zip(&plan.field_names[id.0]).map(
                         |(field, python_name)| {
                             let (_, annotation) = hint_of(&field_type(field), &mut imports);
@@ -647,6 +674,28 @@ fn channel_exports(plan: &Plan, index: usize) -> Vec<String> {
     names.extend(["IncomingMessage".to_string(), "OutgoingMessage".to_string()]);
     all_order(&mut names);
     names
+}
+
+/// Whether `null` is a value of the type (an alias or root model is looked
+/// through, as deep as a document may nest them).
+fn allows_null(api: &Api, ty: &TypeExpr, depth: usize) -> bool {
+    if depth > 64 {
+        return true;
+    }
+    match ty {
+        TypeExpr::Null | TypeExpr::Any => true,
+        TypeExpr::Union(members) | TypeExpr::Discriminated { members, .. } => members
+            .iter()
+            .any(|member| allows_null(api, member, depth + 1)),
+        TypeExpr::Constrained(inner, _) => allows_null(api, inner, depth + 1),
+        TypeExpr::Schema(id) => match &api.schemas[id.0].kind {
+            SchemaKind::Alias(inner) | SchemaKind::Root(inner) => {
+                allows_null(api, inner, depth + 1)
+            }
+            SchemaKind::Object { .. } => false,
+        },
+        _ => false,
+    }
 }
 
 /// Optional fields without a default accept and default to `None`.

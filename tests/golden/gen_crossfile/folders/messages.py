@@ -1,16 +1,18 @@
 """Messages of the folders channel."""
 
-from typing import Annotated, Literal, NoReturn, TypeAlias
+from typing import Annotated, ClassVar, Literal, NoReturn, TypeAlias
 
 from pydantic import BaseModel, Field
 
 
 class File(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"parent"})
     name: str
     parent: "Folder | None" = None
 
 
 class Folder(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"files", "folders"})
     name: str
     files: list[File] | None = None
     folders: "list[Folder] | None" = None
@@ -20,6 +22,7 @@ WithSpace: TypeAlias = Literal["red", "green"]
 
 
 class Envelope(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"label", "color"})
     action: Literal["tree"]
     root: Folder
     label: Annotated[str, Field(max_length=20)] | None = None

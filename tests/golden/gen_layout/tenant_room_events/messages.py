@@ -1,6 +1,6 @@
 """Messages of the tenantRoomEvents channel."""
 
-from typing import Literal, TypeAlias
+from typing import ClassVar, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -30,6 +30,9 @@ class UpdatePayload(BaseModel):
     """An update with fields named like Python keywords and pydantic attributes."""
 
     model_config = ConfigDict(populate_by_name=True)
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"field_model_name", "attachmentsByKindAndVeryLongName"}
+    )
     status: DeliveryStatusWithAVeryLongNameIndeed
     previousStatus: DeliveryStatusWithAVeryLongNameIndeed | None = None
     priorityLevelForThisParticularUpdate: Literal[

@@ -29,7 +29,7 @@ from functools import partial
 from typing import Any, ClassVar, Generic, TypeVar, cast
 from urllib.parse import quote, urlencode
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, RootModel, TypeAdapter, ValidationError
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import (
     ConnectionClosed,
@@ -150,8 +150,44 @@ def credential_headers(
 
 
 def message_body(message: BaseModel) -> dict[str, Any]:
-    """A message as the JSON object sent on the wire."""
-    return message.model_dump(mode="json", by_alias=True)
+    """A message as the JSON object sent on the wire, as its schema wants
+    it: an optional field whose schema does not allow null (the model's
+    ``__chanx_omit_none__``) is left out while it is None; defaults and
+    constants are always sent."""
+    body = message.model_dump(mode="json", by_alias=True)
+    drop_absent(message, body)
+    return body
+
+
+def drop_absent(value: object, dumped: object) -> None:
+    """Removes from ``dumped``, the JSON form of ``value``, the None fields
+    of every model within that their schema does not allow to be null."""
+    # The casts name element types, which pyright cannot infer from
+    # isinstance() and mypy would call redundant for Any.
+    if issubclass(type(value), RootModel):
+        drop_absent(getattr(value, "root"), dumped)  # noqa: B009
+    elif isinstance(value, BaseModel) and isinstance(dumped, dict):
+        body = cast("dict[str, object]", dumped)
+        model = type(value)
+        omitted: frozenset[str] = getattr(model, "__chanx_omit_none__", frozenset())
+        for name, info in model.model_fields.items():
+            key = info.serialization_alias or info.alias or name
+            # From __dict__: reading a deprecated field would warn on every send.
+            field_value: object = value.__dict__.get(name)
+            if field_value is None and name in omitted:
+                body.pop(key, None)
+            elif key in body:
+                drop_absent(field_value, body[key])
+    elif isinstance(value, (list, tuple)) and isinstance(dumped, list):
+        items = cast("Sequence[object]", value)
+        for item, dumped_item in zip(items, cast("list[object]", dumped)):
+            drop_absent(item, dumped_item)
+    elif isinstance(value, dict) and isinstance(dumped, dict):
+        entries = cast("dict[object, object]", value)
+        dumped_entries = cast("dict[object, object]", dumped)
+        for entry, item in entries.items():
+            if entry in dumped_entries:
+                drop_absent(item, dumped_entries[entry])
 
 
 def resolve_pointer(document: Any, pointer: str) -> Any:
@@ -212,12 +248,14 @@ def correlated_replies(
     Raises:
         ValueError: The message has the field, but no value in it.
     """
-    body = message_body(request)
-    wanted = resolve_pointer(body, request_pointer)
+    # Every field of the message, an unset one too, tells its own id from
+    # one that travels beside it.
+    fields = request.model_dump(mode="json", by_alias=True)
+    wanted = resolve_pointer(fields, request_pointer)
     tokens = request_pointer.split("/")[1:]
     if wanted is not _MISSING and wanted is not None:
         return Expected(types, reply_pointer, wanted)
-    if wanted is _MISSING and len(tokens) == 1 and tokens[0] not in body:
+    if wanted is _MISSING and len(tokens) == 1 and tokens[0] not in fields:
         wanted = uuid.uuid4().hex
         return Expected(types, reply_pointer, wanted, {tokens[0]: wanted})
     raise ValueError(f"the request has no correlation id at {request_pointer!r}")

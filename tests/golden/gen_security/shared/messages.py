@@ -1,10 +1,11 @@
 """Messages and models shared by two or more channels."""
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel
 
 
 class Order(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"action", "item"})
     action: Literal["order"] | None = None
     item: str | None = None

@@ -3,7 +3,7 @@
 import datetime as _dt
 import ipaddress as _ip
 import uuid as _uuid
-from typing import Annotated, Any, Literal, TypeAlias, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -24,16 +24,19 @@ class Circle(BaseModel):
 
 
 class Team(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"lead"})
     members: "list[Person]"
     lead: "Person | None" = None
 
 
 class Person(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"team"})
     name: str
     team: Team | None = None
 
 
 class Square(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"label"})
     label: str | None = None
     kind: Literal["square"]
     side: float
@@ -51,6 +54,21 @@ class Record(BaseModel):
     """
 
     model_config = ConfigDict(populate_by_name=True)
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {
+            "serverId",
+            "secret",
+            "day",
+            "at",
+            "host",
+            "host6",
+            "email",
+            "ratio",
+            "legacy",
+            "naive",
+            "owner",
+        }
+    )
     serverId: str | None = Field(
         default=None,
         description="Set by the server; never sent.",

@@ -1,15 +1,17 @@
 """Messages of the test channel."""
 
-from typing import NoReturn, TypeAlias
+from typing import ClassVar, NoReturn, TypeAlias
 
 from pydantic import BaseModel, RootModel
 
 
 class ObjectWithKey(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"key"})
     key: str | None = None
 
 
 class ObjectWithKey2(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"key2"})
     key2: str | None = None
 
 

@@ -1,6 +1,6 @@
 """Messages of the ping channel."""
 
-from typing import Literal, TypeAlias
+from typing import ClassVar, Literal, TypeAlias
 
 from pydantic import BaseModel
 
@@ -22,6 +22,7 @@ from ..shared.messages import (
 
 
 class Ping(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"reqid"})
     event: Literal["ping"]
     reqid: int | None = None
 

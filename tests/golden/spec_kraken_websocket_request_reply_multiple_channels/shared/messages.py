@@ -1,6 +1,6 @@
 """Messages and models shared by two or more channels."""
 
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
 from pydantic import BaseModel, Field, RootModel
 
@@ -8,12 +8,14 @@ Depth: TypeAlias = Literal[10, 25, 100, 500, 1000]
 
 
 class DummyCurrencyInfo(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"reqid", "data"})
     event: Literal["currencyInfo"]
     reqid: int | None = None
     data: dict[str, Any] | None = None
 
 
 class Heartbeat(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"event"})
     event: Literal["heartbeat"] | None = None
 
 
@@ -26,6 +28,7 @@ Name: TypeAlias = Literal[
 
 
 class Pong(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"event", "reqid"})
     event: Literal["pong"] | None = None
     reqid: int | None = None
 
@@ -36,6 +39,9 @@ Status: TypeAlias = Literal[
 
 
 class SubscriptionStatusErrorSubscription(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"depth", "interval", "maxratecount", "token"}
+    )
     depth: Depth | None = None
     interval: Interval | None = None
     maxratecount: int | None = None
@@ -44,6 +50,9 @@ class SubscriptionStatusErrorSubscription(BaseModel):
 
 
 class SubscriptionStatusError(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"reqid", "pair", "status", "subscription"}
+    )
     errorMessage: str
     event: Literal["subscriptionStatus"]
     reqid: int | None = None
@@ -53,6 +62,9 @@ class SubscriptionStatusError(BaseModel):
 
 
 class SubscriptionStatusSuccess(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"reqid", "pair", "status", "subscription"}
+    )
     channelID: int = Field(
         description="ChannelID on successful subscription, applicable to public messages only."
     )
@@ -74,6 +86,9 @@ class SubscriptionStatus(RootModel[SubscriptionStatus2]):
 
 
 class SystemStatus(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"event", "connectionID", "status", "version"}
+    )
     event: Literal["systemStatus"] | None = None
     connectionID: int | None = Field(
         default=None, description="The ID of the connection"

@@ -1,6 +1,6 @@
 """Messages of the subscribe channel."""
 
-from typing import Annotated, Literal, TypeAlias
+from typing import Annotated, ClassVar, Literal, TypeAlias
 
 from pydantic import BaseModel, Field
 
@@ -22,6 +22,9 @@ from ..shared.messages import (
 
 
 class SubscribeSubscription(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"depth", "interval", "ratecounter", "snapshot", "token"}
+    )
     depth: Depth | None = None
     interval: Interval | None = None
     name: Name
@@ -31,6 +34,9 @@ class SubscribeSubscription(BaseModel):
 
 
 class Subscribe(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"reqid", "pair", "subscription"}
+    )
     event: Literal["subscribe"]
     reqid: int | None = None
     pair: list[Annotated[str, Field(pattern="[A-Z\\s]+\\/[A-Z\\s]+")]] | None = None

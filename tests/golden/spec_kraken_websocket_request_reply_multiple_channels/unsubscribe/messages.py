@@ -1,6 +1,6 @@
 """Messages of the unsubscribe channel."""
 
-from typing import Annotated, Literal, TypeAlias
+from typing import Annotated, ClassVar, Literal, TypeAlias
 
 from pydantic import BaseModel, Field
 
@@ -22,6 +22,9 @@ from ..shared.messages import (
 
 
 class UnsubscribeSubscription(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"depth", "interval", "token"}
+    )
     depth: Depth | None = None
     interval: Interval | None = None
     name: Name
@@ -29,6 +32,9 @@ class UnsubscribeSubscription(BaseModel):
 
 
 class Unsubscribe(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"reqid", "pair", "subscription"}
+    )
     event: Literal["unsubscribe"]
     reqid: int | None = None
     pair: list[Annotated[str, Field(pattern="[A-Z\\s]+\\/[A-Z\\s]+")]] | None = None

@@ -1,11 +1,15 @@
 """Messages and models shared by two or more channels."""
 
+from typing import ClassVar
+
 from pydantic import BaseModel
 
 
 class ObjectWithKey(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"key"})
     key: str | None = None
 
 
 class ObjectWithKey2(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"key2"})
     key2: str | None = None

@@ -1,11 +1,12 @@
 """Messages of the userSignedup channel."""
 
-from typing import NoReturn, TypeAlias
+from typing import ClassVar, NoReturn, TypeAlias
 
 from pydantic import BaseModel, Field
 
 
 class UserSignedUp(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"displayName", "email"})
     displayName: str | None = Field(default=None, description="Name of the user")
     email: str | None = Field(default=None, description="Email of the user")
 

@@ -1,21 +1,44 @@
 """Messages of the root channel."""
 
-from typing import Any, Literal, TypeAlias
+from typing import Any, ClassVar, Literal, TypeAlias
 
 from pydantic import BaseModel
 
 
 class AccountsChanged(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type"})
     type: Literal["accounts_changed"] | None = None
 
 
 class AttachmentFieldsItem(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"title", "value", "short"}
+    )
     title: str | None = None
     value: str | None = None
     short: bool | None = None
 
 
 class Attachment(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {
+            "fallback",
+            "color",
+            "pretext",
+            "author_name",
+            "author_link",
+            "author_icon",
+            "title",
+            "title_link",
+            "text",
+            "fields",
+            "image_url",
+            "thumb_url",
+            "footer",
+            "footer_icon",
+            "ts",
+        }
+    )
     fallback: str | None = None
     color: str | None = None
     pretext: str | None = None
@@ -34,6 +57,9 @@ class Attachment(BaseModel):
 
 
 class BotAddedBot(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"id", "app_id", "name", "icons"}
+    )
     id: str | None = None
     app_id: str | None = None
     name: str | None = None
@@ -41,11 +67,15 @@ class BotAddedBot(BaseModel):
 
 
 class BotAdded(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "bot"})
     type: Literal["bot_added"] | None = None
     bot: BotAddedBot | None = None
 
 
 class BotChangedBot(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"id", "app_id", "name", "icons"}
+    )
     id: str | None = None
     app_id: str | None = None
     name: str | None = None
@@ -53,17 +83,24 @@ class BotChangedBot(BaseModel):
 
 
 class BotChanged(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "bot"})
     type: Literal["bot_added"] | None = None
     bot: BotChangedBot | None = None
 
 
 class ChannelArchive(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "channel", "user"}
+    )
     type: Literal["channel_archive"] | None = None
     channel: str | None = None
     user: str | None = None
 
 
 class ChannelCreatedChannel(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"id", "name", "created", "creator"}
+    )
     id: str | None = None
     name: str | None = None
     created: float | None = None
@@ -71,16 +108,21 @@ class ChannelCreatedChannel(BaseModel):
 
 
 class ChannelCreated(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["channel_created"] | None = None
     channel: ChannelCreatedChannel | None = None
 
 
 class ChannelDeleted(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["channel_deleted"] | None = None
     channel: str | None = None
 
 
 class ChannelHistoryChanged(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "latest", "ts", "event_ts"}
+    )
     type: Literal["channel_history_changed"] | None = None
     latest: str | None = None
     ts: str | None = None
@@ -88,6 +130,9 @@ class ChannelHistoryChanged(BaseModel):
 
 
 class ChannelJoinedChannel(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"id", "name", "created", "creator"}
+    )
     id: str | None = None
     name: str | None = None
     created: float | None = None
@@ -95,54 +140,74 @@ class ChannelJoinedChannel(BaseModel):
 
 
 class ChannelJoined(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["channel_joined"] | None = None
     channel: ChannelJoinedChannel | None = None
 
 
 class ChannelLeft(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["channel_left"] | None = None
     channel: str | None = None
 
 
 class ChannelMarked(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel", "ts"})
     type: Literal["channel_marked"] | None = None
     channel: str | None = None
     ts: str | None = None
 
 
 class ChannelRenameChannel(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id", "name", "created"})
     id: str | None = None
     name: str | None = None
     created: float | None = None
 
 
 class ChannelRename(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["channel_rename"] | None = None
     channel: ChannelRenameChannel | None = None
 
 
 class ChannelUnarchive(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "channel", "user"}
+    )
     type: Literal["channel_unarchive"] | None = None
     channel: str | None = None
     user: str | None = None
 
 
 class CommandsChanged(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "event_ts"})
     type: Literal["commands_changed"] | None = None
     event_ts: str | None = None
 
 
 class ConnectionErrorError(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"code", "msg"})
     code: float | None = None
     msg: str | None = None
 
 
 class ConnectionErrorModel(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "error"})
     type: Literal["error"] | None = None
     error: ConnectionErrorError | None = None
 
 
 class DndUpdatedDndStatus(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {
+            "dnd_enabled",
+            "next_dnd_start_ts",
+            "next_dnd_end_ts",
+            "snooze_enabled",
+            "snooze_endtime",
+        }
+    )
     dnd_enabled: bool | None = None
     next_dnd_start_ts: float | None = None
     next_dnd_end_ts: float | None = None
@@ -151,30 +216,45 @@ class DndUpdatedDndStatus(BaseModel):
 
 
 class DndUpdated(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "user", "dnd_status"}
+    )
     type: Literal["dnd_updated"] | None = None
     user: str | None = None
     dnd_status: DndUpdatedDndStatus | None = None
 
 
 class DndUpdatedUserDndStatus(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"dnd_enabled", "next_dnd_start_ts", "next_dnd_end_ts"}
+    )
     dnd_enabled: bool | None = None
     next_dnd_start_ts: float | None = None
     next_dnd_end_ts: float | None = None
 
 
 class DndUpdatedUser(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "user", "dnd_status"}
+    )
     type: Literal["dnd_updated_user"] | None = None
     user: str | None = None
     dnd_status: DndUpdatedUserDndStatus | None = None
 
 
 class EmailDomainChanged(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "email_domain", "event_ts"}
+    )
     type: Literal["email_domain_changed"] | None = None
     email_domain: str | None = None
     event_ts: str | None = None
 
 
 class EmojiAdded(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "subtype", "name", "value", "event_ts"}
+    )
     type: Literal["emoji_changed"] | None = None
     subtype: Literal["add"] | None = None
     name: str | None = None
@@ -183,6 +263,9 @@ class EmojiAdded(BaseModel):
 
 
 class EmojiRemoved(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "subtype", "names", "event_ts"}
+    )
     type: Literal["emoji_changed"] | None = None
     subtype: Literal["remove"] | None = None
     names: list[str] | None = None
@@ -190,20 +273,28 @@ class EmojiRemoved(BaseModel):
 
 
 class FileChangeFile(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FileChange(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "file_id", "file"}
+    )
     type: Literal["file_change"] | None = None
     file_id: str | None = None
     file: FileChangeFile | None = None
 
 
 class FileCommentAddedFile(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FileCommentAdded(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "file_id", "file"}
+    )
     type: Literal["file_comment_added"] | None = None
     comment: Any = None
     file_id: str | None = None
@@ -211,10 +302,14 @@ class FileCommentAdded(BaseModel):
 
 
 class FileCommentDeletedFile(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FileCommentDeleted(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "comment", "file_id", "file"}
+    )
     type: Literal["file_comment_deleted"] | None = None
     comment: str | None = None
     file_id: str | None = None
@@ -222,10 +317,14 @@ class FileCommentDeleted(BaseModel):
 
 
 class FileCommentEditedFile(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FileCommentEdited(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "file_id", "file"}
+    )
     type: Literal["file_comment_edited"] | None = None
     comment: Any = None
     file_id: str | None = None
@@ -233,67 +332,94 @@ class FileCommentEdited(BaseModel):
 
 
 class FileCreatedFile(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FileCreated(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "file_id", "file"}
+    )
     type: Literal["file_created"] | None = None
     file_id: str | None = None
     file: FileCreatedFile | None = None
 
 
 class FileDeleted(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "file_id", "event_ts"}
+    )
     type: Literal["file_deleted"] | None = None
     file_id: str | None = None
     event_ts: str | None = None
 
 
 class FilePublicFile(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FilePublic(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "file_id", "file"}
+    )
     type: Literal["file_public"] | None = None
     file_id: str | None = None
     file: FilePublicFile | None = None
 
 
 class FileSharedFile(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FileShared(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "file_id", "file"}
+    )
     type: Literal["file_shared"] | None = None
     file_id: str | None = None
     file: FileSharedFile | None = None
 
 
 class FileUnsharedFile(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FileUnshared(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "file_id", "file"}
+    )
     type: Literal["file_unshared"] | None = None
     file_id: str | None = None
     file: FileUnsharedFile | None = None
 
 
 class Goodbye(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type"})
     type: Literal["goodbye"] | None = None
 
 
 class GroupArchive(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["group_archive"] | None = None
     channel: str | None = None
 
 
 class GroupClose(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "user", "channel"}
+    )
     type: Literal["group_close"] | None = None
     user: str | None = None
     channel: str | None = None
 
 
 class GroupHistoryChanged(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "latest", "ts", "event_ts"}
+    )
     type: Literal["group_history_changed"] | None = None
     latest: str | None = None
     ts: str | None = None
@@ -301,6 +427,9 @@ class GroupHistoryChanged(BaseModel):
 
 
 class GroupJoinedChannel(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"id", "name", "created", "creator"}
+    )
     id: str | None = None
     name: str | None = None
     created: float | None = None
@@ -308,55 +437,73 @@ class GroupJoinedChannel(BaseModel):
 
 
 class GroupJoined(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["group_joined"] | None = None
     channel: GroupJoinedChannel | None = None
 
 
 class GroupLeft(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["group_left"] | None = None
     channel: str | None = None
 
 
 class GroupMarked(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel", "ts"})
     type: Literal["group_marked"] | None = None
     channel: str | None = None
     ts: str | None = None
 
 
 class GroupOpen(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "user", "channel"}
+    )
     type: Literal["group_open"] | None = None
     user: str | None = None
     channel: str | None = None
 
 
 class GroupRenameChannel(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id", "name", "created"})
     id: str | None = None
     name: str | None = None
     created: float | None = None
 
 
 class GroupRename(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["group_rename"] | None = None
     channel: GroupRenameChannel | None = None
 
 
 class GroupUnarchive(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "channel", "user"}
+    )
     type: Literal["group_unarchive"] | None = None
     channel: str | None = None
     user: str | None = None
 
 
 class Hello(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type"})
     type: Literal["hello"] | None = None
 
 
 class ImClose(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "channel", "user"}
+    )
     type: Literal["im_close"] | None = None
     channel: str | None = None
     user: str | None = None
 
 
 class ImCreatedChannel(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"id", "name", "created", "creator"}
+    )
     id: str | None = None
     name: str | None = None
     created: float | None = None
@@ -364,29 +511,40 @@ class ImCreatedChannel(BaseModel):
 
 
 class ImCreated(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "channel", "user"}
+    )
     type: Literal["im_created"] | None = None
     channel: ImCreatedChannel | None = None
     user: str | None = None
 
 
 class ImMarked(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel", "ts"})
     type: Literal["im_marked"] | None = None
     channel: str | None = None
     ts: str | None = None
 
 
 class ImOpen(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "channel", "user"}
+    )
     type: Literal["im_open"] | None = None
     channel: str | None = None
     user: str | None = None
 
 
 class ManualPresenceChange(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "presence"})
     type: Literal["manual_presence_change"] | None = None
     presence: str | None = None
 
 
 class MemberJoinedChannel(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "user", "channel", "channel_type", "team", "inviter"}
+    )
     type: Literal["member_joined_channel"] | None = None
     user: str | None = None
     channel: str | None = None
@@ -396,11 +554,15 @@ class MemberJoinedChannel(BaseModel):
 
 
 class MessageEdited(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"user", "ts"})
     user: str | None = None
     ts: str | None = None
 
 
 class Message(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"type", "user", "channel", "text", "ts", "attachments", "edited"}
+    )
     type: Literal["message"] | None = None
     user: str | None = None
     channel: str | None = None
@@ -411,6 +573,9 @@ class Message(BaseModel):
 
 
 class OutgoingMessageModel(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"id", "type", "channel", "text"}
+    )
     id: float | None = None
     type: Literal["message"] | None = None
     channel: str | None = None

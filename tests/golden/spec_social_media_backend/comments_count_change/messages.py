@@ -1,11 +1,14 @@
 """Messages of the commentsCountChange channel."""
 
-from typing import NoReturn, TypeAlias
+from typing import ClassVar, NoReturn, TypeAlias
 
 from pydantic import BaseModel, Field
 
 
 class CommentChangedPayload(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"commentId", "likeCount"}
+    )
     commentId: str | None = None
     likeCount: int | None = Field(
         default=None,

@@ -1,11 +1,12 @@
 """Messages of the likeComment channel."""
 
-from typing import NoReturn, TypeAlias
+from typing import ClassVar, NoReturn, TypeAlias
 
 from pydantic import BaseModel
 
 
 class LikeCommentPayload(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"commentId", "likedBy"})
     commentId: str | None = None
     likedBy: str | None = None
 

@@ -1,11 +1,12 @@
 """Messages of the commentLiked channel."""
 
-from typing import NoReturn, TypeAlias
+from typing import ClassVar, NoReturn, TypeAlias
 
 from pydantic import BaseModel
 
 
 class CommentLikedPayload(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"commentId"})
     commentId: str | None = None
 
 

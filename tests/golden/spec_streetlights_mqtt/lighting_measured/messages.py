@@ -1,12 +1,13 @@
 """Messages of the lightingMeasured channel."""
 
 import datetime as _dt
-from typing import Annotated, NoReturn, TypeAlias
+from typing import Annotated, ClassVar, NoReturn, TypeAlias
 
 from pydantic import BaseModel, Field
 
 
 class LightMeasuredPayload(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"lumens", "sentAt"})
     lumens: Annotated[int, Field(ge=0)] | None = Field(
         default=None, description="Light intensity measured in lumens."
     )

@@ -1,12 +1,13 @@
 """Messages of the lightsDim channel."""
 
 import datetime as _dt
-from typing import Annotated, NoReturn, TypeAlias
+from typing import Annotated, ClassVar, NoReturn, TypeAlias
 
 from pydantic import BaseModel, Field
 
 
 class DimLightPayload(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"percentage", "sentAt"})
     percentage: Annotated[int, Field(ge=0, le=100)] | None = Field(
         default=None, description="Percentage to which the light should be dimmed to."
     )
