@@ -256,3 +256,10 @@ def test_issue_19_the_same_chanx_server_under_another_host_name_is_the_same_clie
     assert generated.returncode == 0, generated.stderr
     checked = chanx("check", "--schema", server.json_url, "--output", "my_client", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_issue_20_a_request_whose_reply_is_a_group_broadcast_resolves(server: Server, tmp_path: Path) -> None:
+    result = chanx("generate-client", "--schema", server.json_url, "--output", "e2e_client", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "async def request_room_post(" in (tmp_path / "e2e_client" / "rooms" / "client.py").read_text()
+    assert run_script(tmp_path, "exercise_broadcast_reply.py", server).split() == ["hello"]

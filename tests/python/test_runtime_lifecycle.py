@@ -463,3 +463,72 @@ def test_a_topic_message_never_loses_a_field_to_the_envelope() -> None:
 
         asyncio.run(asyncio.wait_for(scenario(), TIMEOUT))
     assert sent == [{"action": "note", "text": "kept", "version": 1, "topic": "room:a", "ref": "7"}]
+
+
+def test_cancelling_while_reconnecting_leaves_no_task() -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
+    async def scenario() -> None:
+        baseline = asyncio.all_tasks()
+        policy = ReconnectPolicy(attempts=None, initial_delay=600, jitter=0.0)
+        client = RoomChatClient(f"127.0.0.1:{port}", path_params={"room_name": "r"}, reconnect=policy)
+        task = asyncio.ensure_future(client.handle())
+        await asyncio.sleep(0.2)  # refused once, now waiting to try again
+        assert not task.done()
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await asyncio.sleep(0)
+        assert other_tasks(baseline) == set()
+
+    asyncio.run(asyncio.wait_for(scenario(), TIMEOUT))
+
+
+CTRL_C_CLIENT = """
+import asyncio, sys
+sys.path.insert(0, {golden!r})
+from showcase.room_chat import PongMessage, RoomChatClient
+
+class Slow(RoomChatClient):
+    async def on_pong(self, message: PongMessage) -> None:
+        print("handled", flush=True)
+        await asyncio.sleep(0.01)
+
+async def main() -> None:
+    try:
+        await Slow("127.0.0.1:{port}", path_params={{"room_name": "r"}}).handle()
+    finally:
+        print("stopped", flush=True)
+
+asyncio.run(main())
+"""
+
+
+def test_ctrl_c_under_asyncio_run_stops_the_client_and_its_handlers() -> None:
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import GOLDEN
+
+    with server_thread(flood) as port:
+        process = subprocess.Popen(
+            [sys.executable, "-c", CTRL_C_CLIENT.format(golden=str(GOLDEN), port=port)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stdout is not None
+        for _ in range(3):
+            assert process.stdout.readline() == "handled\n"
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=TIMEOUT)
+    lines = out.splitlines()
+    assert "stopped" in lines, out + err
+    assert lines[-1] == "stopped", "no handler ran after the interrupt"
+    assert "KeyboardInterrupt" in err
+    assert len(lines) < 100, "the backlog was not worked through first"

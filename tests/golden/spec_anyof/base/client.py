@@ -219,10 +219,18 @@ class Expected:
     extra: dict[str, Any] = field(default_factory=dict[str, Any])
 
     def accepts(self, data: Any, message: Any) -> bool:
-        """Whether a received frame, validated as ``message``, is the reply."""
+        """Whether a received frame, validated as ``message``, is the reply.
+
+        An id that travels beside the message (chanx's ``ref``) is missing
+        from a reply the server broadcasts to a group: such a frame of the
+        reply's types is taken as the reply, as without a correlation id.
+        """
         if not isinstance(message, self.types):
             return False
-        return self.pointer is None or resolve_pointer(data, self.pointer) == self.value
+        if self.pointer is None:
+            return True
+        found = resolve_pointer(data, self.pointer)
+        return found == self.value or (bool(self.extra) and found in (_MISSING, None))
 
     def carries_id(self, data: Any) -> bool:
         """Whether a frame carries this request's correlation id."""
@@ -706,7 +714,7 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
                 future.set_result(message)
                 return None
         for expected in self._expired:
-            if expected.accepts(data, message):
+            if isinstance(message, expected.types) and expected.carries_id(data):
                 self._expired.remove(expected)
                 logger.debug(
                     "dropped a reply that came after its request timed out: %r", data
