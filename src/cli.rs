@@ -163,8 +163,8 @@ struct PullRequestArgs {
 
 #[derive(Debug, Args)]
 struct GenerationArgs {
-    /// Path or http(s) URL of the AsyncAPI document, JSON or YAML. Without it,
-    /// every client listed in chanx.toml.
+    /// Path or http(s) URL of the AsyncAPI document, JSON or YAML; `-` reads
+    /// it from standard input. Without it, every client listed in chanx.toml.
     #[arg(long, short, value_name = "PATH_OR_URL", requires = "output")]
     schema: Option<String>,
     /// Folder of the client package; its name is the package's import name.

@@ -567,3 +567,44 @@ fn the_token_never_shows_whichever_call_fails() {
     assert_exit(&output, 2);
     assert!(!(stdout(&output) + &stderr(&output)).contains(TOKEN));
 }
+
+#[cfg(unix)]
+#[test]
+fn issue_19_a_recorded_formatter_this_machine_lacks_stops_the_pull_request() {
+    use std::os::unix::fs::PermissionsExt;
+    let scene = Scene::new("");
+    // The working copy's client was formatted with ruff 0.17.6.
+    let bin = scene.work.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let ruff = bin.join("ruff");
+    std::fs::write(
+        &ruff,
+        "#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'ruff 0.17.6'; exit 0; fi\n\
+         shift\nfor f in \"$@\"; do printf '# formatted\\n' >> \"$f\"; done\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&ruff, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let generated = Command::new(env!("CARGO_BIN_EXE_chanx"))
+        .args([
+            "generate-client",
+            "--schema",
+            "asyncapi.json",
+            "--output",
+            DIR,
+        ])
+        .current_dir(scene.work.path())
+        .env("PATH", &bin)
+        .output()
+        .unwrap();
+    assert_exit(&generated, 0);
+
+    // The runner has no ruff: the pull request is not opened with other bytes.
+    let output = scene.run(&[]);
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains("formatted with `ruff format` 0.17.6, but `ruff` is not on PATH"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(scene.github.with(|state| state.pulls.is_empty()));
+}
