@@ -283,6 +283,25 @@ struct CheckArgs {
     format: ReportFormat,
 }
 
+/// A message as one line of plain text: control characters (escape
+/// sequences, carriage returns, line breaks) from a document are shown
+/// escaped, so that no document text can colour or rewrite the terminal, or
+/// start a line of its own that a CI runner reads as a workflow command.
+fn terminal_safe(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            c if c.is_control() => format!("\\u{{{:x}}}", u32::from(c)),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 /// Messages for the user, on stderr.
 struct Reporter {
     quiet: bool,
@@ -291,12 +310,12 @@ struct Reporter {
 impl Reporter {
     fn info(&self, message: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{}", message.as_ref());
+            eprintln!("{}", terminal_safe(message.as_ref()));
         }
     }
 
     fn warn(&self, message: impl AsRef<str>) {
-        eprintln!("warning: {}", message.as_ref());
+        eprintln!("warning: {}", terminal_safe(message.as_ref()));
     }
 }
 
@@ -323,7 +342,7 @@ pub fn run() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", terminal_safe(&message));
             ExitCode::from(2)
         }
     }
@@ -471,7 +490,7 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, Failure> {
                     "chanx".to_string(),
                     "generate-client".to_string(),
                     "--schema".to_string(),
-                    client.schema.clone(),
+                    load::shown_input(&client.schema),
                     "--output".to_string(),
                     client.output.to_string_lossy().into_owned(),
                 ];
@@ -580,7 +599,7 @@ impl From<Verdict> for ExitCode {
 /// Prints a client's failure on stderr, and as a workflow command on stdout
 /// when the report is for GitHub.
 fn report_failure(failure: &Failure, annotate: bool, workspace: &Workspace) {
-    eprintln!("error: {}", failure.message);
+    eprintln!("error: {}", terminal_safe(&failure.message));
     if annotate {
         let mut properties = String::new();
         if let Some(file) = &failure.file {
@@ -877,7 +896,7 @@ fn check_client(
     let folder = folder.map_err(|error| error.to_string())?;
     let changes = write::plan(&tree, &folder, &job.write).map_err(|error| error.to_string())?;
     let mut report = ClientReport::new(
-        job.schema.clone(),
+        load::shown_input(&job.schema),
         job.output.to_string_lossy().into_owned(),
         tree.schema_sha256().to_string(),
         &changes,
@@ -990,15 +1009,23 @@ fn pull_request_all(args: &PullRequestArgs, reporter: &Reporter) -> Result<ExitC
         .split_once('/')
         .filter(|(owner, name)| !owner.is_empty() && !name.is_empty() && !name.contains('/'))
         .ok_or_else(|| format!("--repo {repo:?} is not OWNER/NAME"))?;
+    // A token read from a file often ends with a newline.
     let token = std::env::var(&args.token_env)
         .ok()
-        .filter(|token| !token.trim().is_empty())
+        .map(|token| token.trim().to_string())
+        .filter(|token| !token.is_empty())
         .ok_or_else(|| {
             format!(
                 "set {} to a GitHub token with `contents: write` and `pull-requests: write`",
                 args.token_env
             )
         })?;
+    if !token.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(format!(
+            "{}: the token has a space or control character inside; give the token alone",
+            args.token_env
+        ));
+    }
     let api_url = args
         .api_url
         .clone()

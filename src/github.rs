@@ -787,9 +787,10 @@ pub fn pull_request_body(options: &PullRequestOptions, changes: &write::Changes)
         };
         let _ = writeln!(body, "| `{}` | {kind} | +{added} −{removed} |", change.path);
     }
+    let remedy_fence = report::fence(&options.remedy);
     let _ = writeln!(
         body,
-        "\nTo reproduce locally:\n\n```sh\n{}\n```\n",
+        "\nTo reproduce locally:\n\n{remedy_fence}sh\n{}\n{remedy_fence}\n",
         options.remedy
     );
     let closing = format!("\n{}\n", marker(&options.dir));
@@ -812,7 +813,7 @@ pub fn pull_request_body(options: &PullRequestOptions, changes: &write::Changes)
             diffs.push_str(&diff);
         }
     }
-    let fence = if diffs.contains("```") { "````" } else { "```" };
+    let fence = report::fence(&diffs);
     let room = MAX_BODY_CHARS.saturating_sub(body.chars().count() + closing.chars().count() + 200);
     let truncated = diffs.chars().count() > room;
     let shown: String = diffs.chars().take(room).collect();

@@ -118,14 +118,69 @@ impl fmt::Display for Location {
             Location::File(path) => write!(f, "{}", path.display()),
             Location::Stdin => f.write_str("<stdin>"),
             // Credentials in a URL are secrets: never shown in messages,
-            // commit messages or pull requests.
-            Location::Url(url) => {
-                let mut shown = url.clone();
-                let _ = shown.set_username("");
-                let _ = shown.set_password(None);
-                write!(f, "{shown}")
-            }
+            // reports, commit messages or pull requests.
+            Location::Url(url) => write!(f, "{}", redacted(url)),
         }
+    }
+}
+
+/// Query parameters whose names contain one of these (compared without
+/// case, `-` and `_`) carry credentials: `access_token`, `api-key`, `sig`…
+const CREDENTIAL_WORDS: &[&str] = &[
+    "token",
+    "secret",
+    "password",
+    "passwd",
+    "pwd",
+    "key",
+    "auth",
+    "sig",
+    "credential",
+    "session",
+    "cookie",
+    "jwt",
+    "bearer",
+    "code",
+];
+
+fn is_credential(name: &str) -> bool {
+    let name: String = name
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    CREDENTIAL_WORDS.iter().any(|word| name.contains(word))
+}
+
+/// The URL without its user info, and with the values of credential-like
+/// query parameters replaced by `***`.
+fn redacted(url: &Url) -> Url {
+    let mut shown = url.clone();
+    let _ = shown.set_username("");
+    let _ = shown.set_password(None);
+    if url.query().is_some() {
+        let pairs: Vec<(String, String)> = url
+            .query_pairs()
+            .map(|(name, value)| {
+                let value = if is_credential(&name) {
+                    "***".to_string()
+                } else {
+                    value.into_owned()
+                };
+                (name.into_owned(), value)
+            })
+            .collect();
+        shown.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    shown
+}
+
+/// A `--schema` argument as it may be shown: a URL without its
+/// credentials, a path as it is.
+pub fn shown_input(input: &str) -> String {
+    match Location::parse(input) {
+        Location::Url(url) => redacted(&url).to_string(),
+        _ => input.to_string(),
     }
 }
 
@@ -543,6 +598,18 @@ mod tests {
     fn urls_are_shown_without_credentials() {
         let url = Location::parse("https://reader:hunter2@example.com/asyncapi.json?v=1");
         assert_eq!(url.to_string(), "https://example.com/asyncapi.json?v=1");
+        let query = Location::parse(
+            "https://example.com/a.json?access_token=t1&API-Key=t2&X-Amz-Signature=t3&v=2&page=1",
+        );
+        assert_eq!(
+            query.to_string(),
+            "https://example.com/a.json?access_token=***&API-Key=***&X-Amz-Signature=***&v=2&page=1"
+        );
+        assert_eq!(
+            shown_input("http://u:p@h/a.json?token=s"),
+            "http://h/a.json?token=***"
+        );
+        assert_eq!(shown_input("specs/a.json"), "specs/a.json");
         let plain = Location::parse("https://example.com/asyncapi.json");
         assert_eq!(plain.to_string(), "https://example.com/asyncapi.json");
     }

@@ -409,6 +409,13 @@ pub fn json(reports: &[ClientReport], options: &CheckOptions) -> String {
     text
 }
 
+/// A markdown code fence that `text` cannot close: one backtick longer
+/// than its longest run of backticks, and at least three.
+pub fn fence(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    "`".repeat(longest.max(2) + 1)
+}
+
 /// Escapes a workflow command's message (`%`, CR, LF) or property (also `:` and `,`).
 pub fn escape_workflow(value: &str, property: bool) -> String {
     let mut out = value
@@ -500,7 +507,7 @@ fn summary(reports: &[ClientReport], options: &CheckOptions) -> String {
         let _ = writeln!(head, "\nTo update it, run `{}`.\n", report.remedy);
         for finding in &report.findings {
             if let Some(diff) = diff(finding, options.context) {
-                let fence = if diff.contains("```") { "````" } else { "```" };
+                let fence = fence(&diff);
                 details.push(format!(
                     "<details><summary>{}/{}</summary>\n\n{fence}diff\n{diff}{fence}\n\n</details>\n",
                     report.output, finding.path
@@ -521,4 +528,16 @@ fn summary(reports: &[ClientReport], options: &CheckOptions) -> String {
         let _ = writeln!(out, "\n{omitted} diffs left out to keep this summary under 1 MiB; run `chanx check` locally to see them.");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fence;
+
+    #[test]
+    fn a_fence_is_longer_than_any_backtick_run_inside() {
+        assert_eq!(fence("plain"), "```");
+        assert_eq!(fence("a ``` b"), "````");
+        assert_eq!(fence("x `````````` y ``"), "```````````");
+    }
 }

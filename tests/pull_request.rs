@@ -608,3 +608,42 @@ fn issue_19_a_recorded_formatter_this_machine_lacks_stops_the_pull_request() {
     );
     assert!(scene.github.with(|state| state.pulls.is_empty()));
 }
+
+#[test]
+fn issue_22_a_token_with_a_newline_is_trimmed_or_refused_in_one_line() {
+    let scene = Scene::new("");
+    let output = scene.run_with_token(&format!("{TOKEN}\n"), &[]);
+    assert_exit(&output, 0);
+    let broken = scene.run_with_token("test-token\n1234", &[]);
+    assert_exit(&broken, 2);
+    assert_eq!(
+        stderr(&broken),
+        "error: GITHUB_TOKEN: the token has a space or control character inside; give the token alone\n"
+    );
+    assert!(!stderr(&broken).contains("1234"));
+}
+
+#[test]
+fn issue_22_backticks_in_the_document_cannot_close_the_diff_fence() {
+    let scene = Scene::new("");
+    scene.edit_schema(|document| {
+        document["info"]["description"] =
+            "Escapes ``````\n\n# Injected heading\n\n<img src=x>".into();
+    });
+    assert_exit(&scene.run(&[]), 0);
+    let body = scene.github.with(|state| state.pulls[0].body.clone());
+    let opening = body
+        .lines()
+        .find(|line| line.starts_with('`') && line.ends_with("diff"))
+        .expect("a fenced diff");
+    let fence = opening.trim_end_matches("diff");
+    assert!(fence.len() > 6, "{opening}");
+    let inside = body.split(opening).nth(1).unwrap();
+    let closed_at = inside
+        .find(&format!("\n{fence}\n"))
+        .expect("the fence closes");
+    assert!(
+        inside[..closed_at].contains("# Injected heading"),
+        "the document's text stays inside the fence"
+    );
+}
