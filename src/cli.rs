@@ -649,8 +649,14 @@ fn generate_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, 
         with_tests: job.with_tests,
         server: job.server.clone(),
     };
-    let (api, tree) = crate::generate(document, &options, &job.limits)
-        .map_err(|error| Failure::of_schema(job, error.to_string(), None))?;
+    let (api, tree) = crate::generate(document, &options, &job.limits).map_err(|error| {
+        // Layout errors are about the document as a whole: name it.
+        let message = match &error {
+            crate::GenerateError::Layout(_) => format!("{location}: {error}"),
+            _ => error.to_string(),
+        };
+        Failure::of_schema(job, message, None)
+    })?;
     if job.with_tests && !tree.files.contains_key(crate::render::EXAMPLES_MODULE) {
         reporter.warn(format!(
             "--with-tests: the document has no message examples, so there is no {} to write",
@@ -1035,6 +1041,12 @@ fn pull_request_all(args: &PullRequestArgs, reporter: &Reporter) -> Result<ExitC
                 .filter(|url| !url.is_empty())
         })
         .unwrap_or_else(|| "https://api.github.com".to_string());
+    if api_url.to_ascii_lowercase().starts_with("http://") {
+        reporter.warn(format!(
+            "the API URL {} is plain http: the token travels unencrypted",
+            load::shown_input(&api_url)
+        ));
+    }
     let mut verdict = Verdict::Ok;
     let mut outcomes = Vec::new();
     for job in &jobs {

@@ -403,6 +403,7 @@ fn fetch(
         input: location.to_string(),
         message: describe_http_error(&error.without_url(), limits),
     };
+    let deadline = std::time::Instant::now() + Duration::from_secs(limits.http_timeout_seconds);
     let client = reqwest::blocking::Client::builder()
         .connect_timeout(CONNECT_TIMEOUT)
         .timeout(Duration::from_secs(limits.http_timeout_seconds))
@@ -437,8 +438,37 @@ fn fetch(
         .and_then(|value| value.to_str().ok())
         .map(|value| value.to_ascii_lowercase());
     let size_hint = response.content_length().unwrap_or(0);
-    let bytes = read_limited(location, response, size_hint, limits)?;
+    // reqwest's timeout starts again with every read of a body that
+    // trickles in; the limit is for the whole request.
+    let body = Deadline {
+        inner: response,
+        deadline,
+        seconds: limits.http_timeout_seconds,
+    };
+    let bytes = read_limited(location, body, size_hint, limits)?;
     Ok((bytes, content_type))
+}
+
+/// A reader that fails once its deadline has passed.
+struct Deadline<R> {
+    inner: R,
+    deadline: std::time::Instant,
+    seconds: u64,
+}
+
+impl<R: Read> Read for Deadline<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        if std::time::Instant::now() >= self.deadline {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                format!(
+                    "the whole request took longer than {} s (--http-timeout raises it)",
+                    self.seconds
+                ),
+            ));
+        }
+        self.inner.read(buffer)
+    }
 }
 
 /// reqwest's own message repeats the URL and hides the cause; name the causes.

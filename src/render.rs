@@ -676,6 +676,20 @@ fn channel_exports(plan: &Plan, index: usize) -> Vec<String> {
     names
 }
 
+/// `text` with every control character (and Unicode line or paragraph
+/// separator) written as a `\u{..}` escape, for one line of a comment.
+fn without_control_characters(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Whether `null` is a value of the type (an alias or root model is looked
 /// through, as deep as a document may nest them).
 fn allows_null(api: &Api, ty: &TypeExpr, depth: usize) -> bool {
@@ -1654,20 +1668,24 @@ fn readme_channel(api: &Api, plan: &Plan, index: usize) -> ReadmeChannel {
     };
     let channel = &api.channels[index];
     ReadmeChannel {
-        key: channel.key.clone(),
+        key: without_control_characters(&channel.key),
         module: channel_plan.module.clone(),
         client_class: channel_plan.client_class.clone(),
-        address: channel.address.clone(),
-        example_address: channel
-            .parameters
-            .iter()
-            .fold(channel.address.clone(), |address, parameter| {
-                address.replace(&format!("{{{}}}", parameter.name), "example")
-            }),
+        address: without_control_characters(&channel.address),
+        // Shown in a Python comment of the README's example: a line break
+        // or carriage return from the document must not end it.
+        example_address: without_control_characters(
+            &channel
+                .parameters
+                .iter()
+                .fold(channel.address.clone(), |address, parameter| {
+                    address.replace(&format!("{{{}}}", parameter.name), "example")
+                }),
+        ),
         description: channel
             .description
             .as_ref()
-            .map(|text| text.lines().collect::<Vec<_>>().join(" ")),
+            .map(|text| without_control_characters(&text.lines().collect::<Vec<_>>().join(" "))),
         parameters: channel
             .parameters
             .iter()
@@ -1821,9 +1839,9 @@ fn readme_view(api: &Api, plan: &Plan, options: &GenerateOptions) -> ReadmeView 
         host: string_literal(&host),
         protocol,
         parameterized,
-        title: api.title.clone(),
+        title: without_control_characters(&api.title),
         description: api.description.clone(),
-        version: api.version.clone(),
+        version: without_control_characters(&api.version),
         package: options.package_name.clone(),
         channels,
         example,

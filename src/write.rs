@@ -121,6 +121,8 @@ pub enum WriteError {
     NotGenerated { path: PathBuf },
     #[error("{path}: is a symbolic link; refusing to write through it")]
     Symlink { path: PathBuf },
+    #[error("{path}: is not a regular file (a named pipe, socket or device); refusing to read or replace it")]
+    NotRegular { path: PathBuf },
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
@@ -310,10 +312,15 @@ impl Folder for DiskFolder {
     }
 
     /// Reads a file that [`Folder::files`] listed (so its folders are real
-    /// folders) or one at the top; refuses a file that is a symlink.
+    /// folders) or one at the top; refuses a symlink and anything that is
+    /// not a regular file.
     fn read(&self, relative: &str) -> Result<Option<Vec<u8>>, WriteError> {
         let path = self.root.join(relative);
         reject_symlink(&path)?;
+        // Reading a named pipe would wait for a writer forever.
+        if fs::symlink_metadata(&path).is_ok_and(|meta| !meta.file_type().is_file()) {
+            return Err(WriteError::NotRegular { path });
+        }
         match fs::read(&path) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),

@@ -4,6 +4,8 @@
 
 use std::io::{BufRead as _, BufReader, Write as _};
 use std::net::TcpListener;
+#[cfg(unix)]
+use std::os::unix::fs::FileTypeExt as _;
 
 mod util;
 use util::{assert_exit, chanx_in, fixture, SHOWCASE};
@@ -139,5 +141,155 @@ fn issue_22_document_text_cannot_forge_workflow_commands_or_reach_the_terminal_r
     assert!(
         printed.contains("Title: Chat\\u{1b}[31m red\\n::error file=x::forged"),
         "{printed}"
+    );
+}
+
+#[test]
+fn issue_22_a_line_break_in_an_address_cannot_run_in_the_readme_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let address = "/ws/{room}\r__import__('os').system('touch PWNED')\n#";
+    let document = serde_json::json!({
+        "asyncapi": "3.0.0",
+        "info": {"title": "Rooms", "version": "1"},
+        "channels": {"rooms": {
+            "address": address,
+            "parameters": {"room": {}},
+            "messages": {"ping": {"payload": {"type": "object", "properties": {"action": {"const": "ping"}}}}}
+        }},
+        "operations": {"ping": {"action": "receive", "channel": {"$ref": "#/channels/rooms"}}}
+    });
+    std::fs::write(dir.path().join("asyncapi.json"), document.to_string()).unwrap();
+    let output = chanx_in(
+        Some(dir.path()),
+        &[
+            "generate-client",
+            "--schema",
+            "asyncapi.json",
+            "--output",
+            "rooms_client",
+        ],
+        "",
+        &[],
+    );
+    assert_exit(&output, 0);
+    let readme = std::fs::read_to_string(dir.path().join("rooms_client/README.md")).unwrap();
+    assert!(!readme.contains('\r'), "{readme:?}");
+    let comment = readme
+        .lines()
+        .find(|line| line.starts_with("# connects to"))
+        .expect("the example's comment");
+    assert!(comment.contains("\\u{d}__import__('os')"), "{comment}");
+    assert!(comment.ends_with("\\u{a}#"), "{comment}");
+}
+
+#[test]
+fn issue_22_http_timeout_limits_the_whole_request_of_a_trickling_server() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let Ok((mut stream, _)) = listener.accept() else {
+            return;
+        };
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut line = String::new();
+        while reader.read_line(&mut line).is_ok_and(|read| read > 2) {
+            line.clear();
+        }
+        let _ = write!(
+            stream,
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{{"
+        );
+        // One byte every 0.3 s, for up to a minute: each read is quick,
+        // the whole never ends in time.
+        for _ in 0..200 {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            if stream.write_all(b" ").is_err() {
+                return;
+            }
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("http://{address}/asyncapi.json");
+    let output = chanx_in(
+        Some(dir.path()),
+        &[
+            "generate-client",
+            "--schema",
+            &url,
+            "--output",
+            "c",
+            "--http-timeout",
+            "2",
+        ],
+        "",
+        &[],
+    );
+    assert_exit(&output, 2);
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("the whole request took longer than 2 s (--http-timeout raises it)"),
+        "{message}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_22_a_named_pipe_at_a_generated_path_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture(SHOWCASE), dir.path().join("asyncapi.json")).unwrap();
+    let args = ["--schema", "asyncapi.json", "--output", "my_client"];
+    assert_exit(
+        &chanx_in(
+            Some(dir.path()),
+            &[&["generate-client"][..], &args].concat(),
+            "",
+            &[],
+        ),
+        0,
+    );
+    let target = dir.path().join("my_client/chat/client.py");
+    std::fs::remove_file(&target).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&target)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for command in ["check", "generate-client"] {
+        let output = chanx_in(Some(dir.path()), &[&[command][..], &args].concat(), "", &[]);
+        assert_exit(&output, 2);
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            message
+                .contains("chat/client.py: is not a regular file (a named pipe, socket or device)"),
+            "{command}: {message}"
+        );
+    }
+    assert!(std::fs::symlink_metadata(&target)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+}
+
+#[test]
+fn issue_22_a_document_without_channels_is_named_in_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("empty.json"),
+        r#"{"asyncapi": "3.0.0", "info": {"title": "Empty", "version": "1"}}"#,
+    )
+    .unwrap();
+    let output = chanx_in(
+        Some(dir.path()),
+        &["generate-client", "--schema", "empty.json", "--output", "c"],
+        "",
+        &[],
+    );
+    assert_exit(&output, 2);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr)
+            .lines()
+            .filter(|line| line.starts_with("error:"))
+            .collect::<Vec<_>>(),
+        ["error: empty.json: the document defines no channels: there is no client to generate"]
     );
 }

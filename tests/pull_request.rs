@@ -647,3 +647,21 @@ fn issue_22_backticks_in_the_document_cannot_close_the_diff_fence() {
         "the document's text stays inside the fence"
     );
 }
+
+#[test]
+fn issue_22_a_plain_http_api_url_is_warned_about() {
+    let scene = Scene::new("");
+    let output = scene.run(&[]);
+    assert_exit(&output, 0);
+    let warning = stderr(&output)
+        .lines()
+        .find(|line| line.starts_with("warning: the API URL"))
+        .map(str::to_string)
+        .unwrap_or_default();
+    assert!(
+        warning.starts_with(&format!("warning: the API URL {}", scene.github.api_url()))
+            && warning.ends_with("is plain http: the token travels unencrypted"),
+        "{}",
+        stderr(&output)
+    );
+}
