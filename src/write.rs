@@ -396,10 +396,16 @@ pub fn plan(
     options: &WriteOptions,
 ) -> Result<Changes, WriteError> {
     let previous = folder.manifest()?;
+    let generated = |path: &str| {
+        tree.files.contains_key(path)
+            || previous
+                .as_deref()
+                .is_some_and(|manifest| manifest.files.contains_key(path))
+    };
     let (interrupted, on_disk): (BTreeSet<String>, BTreeSet<String>) = folder
         .files()?
         .into_iter()
-        .partition(|path| is_temporary(path));
+        .partition(|path| is_temporary(path, generated));
     let mut changes = Changes {
         interrupted: interrupted.into_iter().collect(),
         ..Changes::default()
@@ -747,6 +753,9 @@ fn remove_if_only_cache(dir: &Path) -> Result<(), WriteError> {
 }
 
 fn is_symlink(path: &Path) -> bool {
+    // Through its components: `link/`, with its trailing slash, would name
+    // the folder the link points to.
+    let path: PathBuf = path.components().collect();
     fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
 }
 
@@ -763,9 +772,30 @@ fn reject_symlink(path: &Path) -> Result<(), WriteError> {
 /// renamed into place.
 const TEMPORARY_SUFFIX: &str = ".chanx-tmp";
 
-fn is_temporary(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    name.starts_with('.') && name.ends_with(TEMPORARY_SUFFIX)
+/// Whether `path` is a temporary file that an interrupted run left: named
+/// `.NAME.PID.chanx-tmp` beside a file NAME that chanx generates or
+/// generated there. A user's own `.x.chanx-tmp` is none.
+fn is_temporary(path: &str, generated: impl Fn(&str) -> bool) -> bool {
+    let (folder, name) = match path.rsplit_once('/') {
+        Some((folder, name)) => (Some(folder), name),
+        None => (None, path),
+    };
+    let Some(inner) = name
+        .strip_prefix('.')
+        .and_then(|name| name.strip_suffix(TEMPORARY_SUFFIX))
+    else {
+        return false;
+    };
+    let Some((target, pid)) = inner.rsplit_once('.') else {
+        return false;
+    };
+    if target.is_empty() || pid.is_empty() || !pid.bytes().all(|byte| byte.is_ascii_digit()) {
+        return false;
+    }
+    match folder {
+        Some(folder) => generated(&format!("{folder}/{target}")),
+        None => generated(target),
+    }
 }
 
 /// The temporary name a file is written under before it is renamed into

@@ -293,3 +293,75 @@ fn issue_22_a_document_without_channels_is_named_in_the_error() {
         ["error: empty.json: the document defines no channels: there is no client to generate"]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn issue_22_a_symlinked_output_folder_is_refused_however_it_is_spelled() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture(SHOWCASE), dir.path().join("asyncapi.json")).unwrap();
+    std::fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink("elsewhere", dir.path().join("link")).unwrap();
+    for spelled in ["link", "link/", "link//", "./link/"] {
+        let output = chanx_in(
+            Some(dir.path()),
+            &[
+                "generate-client",
+                "--schema",
+                "asyncapi.json",
+                "--output",
+                spelled,
+            ],
+            "",
+            &[],
+        );
+        assert_exit(&output, 2);
+        assert!(
+            String::from_utf8_lossy(&output.stderr)
+                .contains("is a symbolic link; refusing to write through it"),
+            "{spelled}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("elsewhere"))
+                .unwrap()
+                .count(),
+            0,
+            "{spelled}"
+        );
+    }
+}
+
+#[test]
+fn issue_22_a_users_file_that_looks_temporary_is_never_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture(SHOWCASE), dir.path().join("asyncapi.json")).unwrap();
+    let args = [
+        "generate-client",
+        "--schema",
+        "asyncapi.json",
+        "--output",
+        "my_client",
+    ];
+    assert_exit(&chanx_in(Some(dir.path()), &args, "", &[]), 0);
+    let client = dir.path().join("my_client");
+    let users = [
+        ".x.chanx-tmp",
+        "chat/.notes.chanx-tmp",
+        "chat/.client.py.chanx-tmp",
+        "chat/.mine.42.chanx-tmp",
+    ];
+    for name in users {
+        std::fs::write(client.join(name), "mine\n").unwrap();
+    }
+    // What an interrupted run leaves: beside a generated file, with a pid.
+    std::fs::write(client.join("chat/.client.py.12345.chanx-tmp"), "half").unwrap();
+    assert_exit(&chanx_in(Some(dir.path()), &args, "", &[]), 0);
+    for name in users {
+        assert_eq!(
+            std::fs::read_to_string(client.join(name)).unwrap(),
+            "mine\n",
+            "{name}"
+        );
+    }
+    assert!(!client.join("chat/.client.py.12345.chanx-tmp").exists());
+}
