@@ -766,6 +766,14 @@ fn generate_all(args: &GenerationArgs, reporter: &Reporter) -> Result<ExitCode, 
 
 /// Generates one client; returns the paths it wrote or removed.
 fn generate_client(job: &Job, reporter: &Reporter) -> Result<Vec<PathBuf>, Failure> {
+    // Two runs on one folder would mix their files: the second waits.
+    let _lock = write::lock_output(&job.output, || {
+        reporter.info(format!(
+            "Waiting for another chanx run that writes {}",
+            job.output.display()
+        ));
+    })
+    .map_err(|error| error.to_string())?;
     let (tree, folder) = tree_and_folder(job, reporter, true)?;
     reporter.info(format!("Generating client into {}", job.output.display()));
     let folder = folder.map_err(|error| error.to_string())?;

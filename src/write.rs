@@ -768,6 +768,40 @@ fn reject_symlink(path: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// An exclusive lock on one output folder, held while a run writes it;
+/// the operating system releases it when the process ends, however.
+pub struct OutputLock {
+    _file: fs::File,
+}
+
+/// Takes the output folder's lock, waiting while another run holds it
+/// (`waiting` is called once then). The lock file lives in the system's
+/// temporary folder, named after the folder's absolute path, so that
+/// nothing is added to the output.
+pub fn lock_output(output: &Path, waiting: impl FnOnce()) -> Result<OutputLock, WriteError> {
+    let absolute = std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf());
+    let absolute: PathBuf = absolute.components().collect();
+    let folder = std::env::temp_dir().join("chanx-locks");
+    fs::create_dir_all(&folder).map_err(io_error(&folder))?;
+    let digest = sha256_hex(absolute.to_string_lossy().as_bytes());
+    let path = folder.join(format!("{}.lock", &digest[..32]));
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io_error(&path))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => {
+            waiting();
+            file.lock().map_err(io_error(&path))?;
+        }
+        Err(fs::TryLockError::Error(error)) => return Err(io_error(&path)(error)),
+    }
+    Ok(OutputLock { _file: file })
+}
+
 /// Ends the name of the temporary file each file is written to before it is
 /// renamed into place.
 const TEMPORARY_SUFFIX: &str = ".chanx-tmp";

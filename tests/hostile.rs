@@ -8,7 +8,7 @@ use std::net::TcpListener;
 use std::os::unix::fs::FileTypeExt as _;
 
 mod util;
-use util::{assert_exit, chanx_in, fixture, SHOWCASE};
+use util::{assert_exit, chanx_in, fixture, rooms_document, SHOWCASE};
 
 /// Serves `body` to every request on 127.0.0.1; returns `host:port`.
 fn serve_forever(body: Vec<u8>) -> String {
@@ -364,4 +364,58 @@ fn issue_22_a_users_file_that_looks_temporary_is_never_deleted() {
         );
     }
     assert!(!client.join("chat/.client.py.12345.chanx-tmp").exists());
+}
+
+#[test]
+fn issue_22_a_second_run_on_one_folder_waits_for_the_first() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.json"), rooms_document(20, "before")).unwrap();
+    std::fs::write(dir.path().join("b.json"), rooms_document(20, "after")).unwrap();
+    let run = |schema: &str| {
+        Command::new(env!("CARGO_BIN_EXE_chanx"))
+            .args([
+                "generate-client",
+                "--schema",
+                schema,
+                "--output",
+                "my_client",
+            ])
+            .current_dir(dir.path())
+            .env("PATH", "")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // The first run holds the folder while it waits for its document.
+    let mut first = run("-");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut second = run("b.json");
+    let mut second_err = BufReader::new(second.stderr.take().unwrap());
+    let mut line = String::new();
+    let mut waited = false;
+    while second_err.read_line(&mut line).unwrap() > 0 {
+        if line.starts_with("Waiting for another chanx run that writes my_client") {
+            waited = true;
+            break;
+        }
+        line.clear();
+    }
+    assert!(waited, "the second run did not wait: {line}");
+    let mut input = first.stdin.take().unwrap();
+    input
+        .write_all(&std::fs::read(dir.path().join("a.json")).unwrap())
+        .unwrap();
+    drop(input);
+    assert!(first.wait().unwrap().success());
+    assert!(second.wait().unwrap().success());
+    let check = chanx_in(
+        Some(dir.path()),
+        &["check", "--schema", "b.json", "--output", "my_client"],
+        "",
+        &[],
+    );
+    assert_exit(&check, 0);
 }

@@ -7,46 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use serde_json::{json, Map, Value};
-
 mod util;
-use util::{assert_exit, generate, read_tree};
-
-/// A document with `channels` channels, each with one message whose payload
-/// has the field `field`.
-fn document(channels: usize, field: &str) -> String {
-    let mut channel_map = Map::new();
-    let mut operations = Map::new();
-    for index in 0..channels {
-        let name = format!("room{index}");
-        channel_map.insert(
-            name.clone(),
-            json!({
-                "address": format!("/ws/{name}"),
-                "messages": {"ping": {"name": format!("Ping{index}"), "payload": {
-                    "type": "object",
-                    "properties": {field: {"type": "integer"}},
-                    "required": [field],
-                }}},
-            }),
-        );
-        operations.insert(
-            format!("send_{name}"),
-            json!({
-                "action": "send",
-                "channel": {"$ref": format!("#/channels/{name}")},
-                "messages": [{"$ref": format!("#/channels/{name}/messages/ping")}],
-            }),
-        );
-    }
-    json!({
-        "asyncapi": "3.0.0",
-        "info": {"title": "Rooms", "version": "1"},
-        "channels": Value::Object(channel_map),
-        "operations": Value::Object(operations),
-    })
-    .to_string()
-}
+use util::{assert_exit, generate, read_tree, rooms_document};
 
 /// Asserts that `root` holds exactly `expected`, naming the paths that differ.
 fn assert_tree(root: &Path, expected: &BTreeMap<String, Vec<u8>>) {
@@ -65,8 +27,8 @@ fn assert_tree(root: &Path, expected: &BTreeMap<String, Vec<u8>>) {
 fn old_client(dir: &Path, old_count: usize, new_count: usize) -> (PathBuf, PathBuf) {
     let old_schema = dir.join("old.json");
     let new_schema = dir.join("new.json");
-    std::fs::write(&old_schema, document(old_count, "before")).unwrap();
-    std::fs::write(&new_schema, document(new_count, "after")).unwrap();
+    std::fs::write(&old_schema, rooms_document(old_count, "before")).unwrap();
+    std::fs::write(&new_schema, rooms_document(new_count, "after")).unwrap();
     let out = dir.join("client");
     assert_exit(&generate(&old_schema, &out, &["--no-format"]), 0);
     (new_schema, out)

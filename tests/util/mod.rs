@@ -117,3 +117,39 @@ pub fn remove_channel(document: &mut serde_json::Value, channel: &str) {
         .unwrap()
         .retain(|_, operation| operation["channel"]["$ref"] != reference.as_str());
 }
+
+/// A document with `channels` channels, each with one message whose payload
+/// has the field `field`.
+pub fn rooms_document(channels: usize, field: &str) -> String {
+    let mut channel_map = serde_json::Map::new();
+    let mut operations = serde_json::Map::new();
+    for index in 0..channels {
+        let name = format!("room{index}");
+        channel_map.insert(
+            name.clone(),
+            serde_json::json!({
+                "address": format!("/ws/{name}"),
+                "messages": {"ping": {"name": format!("Ping{index}"), "payload": {
+                    "type": "object",
+                    "properties": {field: {"type": "integer"}},
+                    "required": [field],
+                }}},
+            }),
+        );
+        operations.insert(
+            format!("send_{name}"),
+            serde_json::json!({
+                "action": "send",
+                "channel": {"$ref": format!("#/channels/{name}")},
+                "messages": [{"$ref": format!("#/channels/{name}/messages/ping")}],
+            }),
+        );
+    }
+    serde_json::json!({
+        "asyncapi": "3.0.0",
+        "info": {"title": "Rooms", "version": "1"},
+        "channels": serde_json::Value::Object(channel_map),
+        "operations": serde_json::Value::Object(operations),
+    })
+    .to_string()
+}
