@@ -123,6 +123,8 @@ pub enum WriteError {
     Symlink { path: PathBuf },
     #[error("{path}: is not a regular file (a named pipe, socket or device); refusing to read or replace it")]
     NotRegular { path: PathBuf },
+    #[error("{path}: a folder is where a generated file goes; move it away, nothing was changed")]
+    FolderInTheWay { path: PathBuf },
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
@@ -650,6 +652,14 @@ pub fn apply(changes: &Changes, output: &Path) -> Result<WriteReport, WriteError
         .find(|change| change.path == MANIFEST)
         .and_then(|change| change.expected.as_deref());
     let writes: Vec<(&str, &[u8])> = writes.filter(|(path, _)| *path != MANIFEST).collect();
+    // Every precondition is checked before the first file is renamed into
+    // place, so that a refused run leaves the previous client as it was.
+    for (path, _) in &writes {
+        let target = output.join(path);
+        if fs::symlink_metadata(&target).is_ok_and(|meta| meta.is_dir()) {
+            return Err(WriteError::FolderInTheWay { path: target });
+        }
+    }
     // Folders first, in order; then the files, which are independent of one
     // another, on every core.
     let staged = writes
@@ -681,19 +691,48 @@ pub fn apply(changes: &Changes, output: &Path) -> Result<WriteReport, WriteError
             return Err(error);
         }
     };
+    // Stale files are moved aside under temporary names before anything is
+    // renamed into place: a folder that refuses (read-only) stops the run
+    // with the previous client intact, and what was moved goes back.
+    let mut aside: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for change in changes.changes.iter().filter(|c| c.expected.is_none()) {
+        let target = output.join(&change.path);
+        let moved = Path::new(&change.path)
+            .parent()
+            .map_or(Ok(()), |parent| folders.ensure(parent))
+            .and_then(|()| {
+                // Renaming a symlink moves the link, never its target.
+                let temporary = temporary_path(&target);
+                fs::rename(&target, &temporary)
+                    .map(|()| temporary)
+                    .map_err(io_error(&target))
+            });
+        match moved {
+            Ok(temporary) => aside.push((target, temporary)),
+            Err(error) => {
+                for (original, temporary) in aside.iter().rev() {
+                    let _ = fs::rename(temporary, original);
+                }
+                for file in &staged {
+                    let _ = fs::remove_file(&file.temporary);
+                }
+                return Err(error);
+            }
+        }
+    }
     report
         .written
         .extend(writes.iter().map(|(path, _)| path.to_string()));
     staged.par_iter().try_for_each(Staged::commit)?;
 
     let mut emptied = BTreeSet::new();
-    for change in changes.changes.iter().filter(|c| c.expected.is_none()) {
-        // Removing a symlink removes the link, never its target.
-        let target = output.join(&change.path);
-        if let Some(parent) = Path::new(&change.path).parent() {
-            folders.ensure(parent)?;
-        }
-        fs::remove_file(&target).map_err(io_error(&target))?;
+    for (change, (target, temporary)) in changes
+        .changes
+        .iter()
+        .filter(|c| c.expected.is_none())
+        .zip(&aside)
+    {
+        fs::remove_file(temporary).map_err(io_error(temporary))?;
         report.removed.push(change.path.clone());
         if let Some(parent) = target.parent() {
             emptied.insert(parent.to_path_buf());

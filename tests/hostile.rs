@@ -419,3 +419,51 @@ fn issue_22_a_second_run_on_one_folder_waits_for_the_first() {
     );
     assert_exit(&check, 0);
 }
+
+#[test]
+fn issue_22_a_refused_write_leaves_the_previous_client_exactly_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.json"), rooms_document(30, "before")).unwrap();
+    std::fs::write(dir.path().join("b.json"), rooms_document(20, "after")).unwrap();
+    let run = |schema: &str| {
+        chanx_in(
+            Some(dir.path()),
+            &[
+                "generate-client",
+                "--schema",
+                schema,
+                "--output",
+                "my_client",
+            ],
+            "",
+            &[],
+        )
+    };
+    assert_exit(&run("a.json"), 0);
+    let client = dir.path().join("my_client");
+    // A generated file's path has become a folder.
+    std::fs::remove_file(client.join("room5/client.py")).unwrap();
+    std::fs::create_dir(client.join("room5/client.py")).unwrap();
+    let before = util::read_tree(&client);
+    let output = run("b.json");
+    assert_exit(&output, 2);
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("room5/client.py: a folder is where a generated file goes"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(util::read_tree(&client), before, "nothing changed");
+    // Moved out of the way, the same run removes the stale channels and
+    // writes the rest.
+    std::fs::remove_dir(client.join("room5/client.py")).unwrap();
+    assert_exit(&run("b.json"), 0);
+    assert!(!client.join("room25").exists());
+    let check = chanx_in(
+        Some(dir.path()),
+        &["check", "--schema", "b.json", "--output", "my_client"],
+        "",
+        &[],
+    );
+    assert_exit(&check, 0);
+}
