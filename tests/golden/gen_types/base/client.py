@@ -659,8 +659,11 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
                     await room.wait()
                 inbox.append(job)
                 room.set()
-        except asyncio.CancelledError:
-            cancelled = True
+        except BaseException as error:
+            # Cancelled, or Ctrl-C, which Python 3.10 raises wherever the
+            # loop happens to be: no further handler runs. A connection that
+            # failed still has what arrived before handled.
+            cancelled = not isinstance(error, Exception)
             raise
         finally:
             self._room = None
