@@ -2,7 +2,7 @@
 //! paths and exit codes. Every test runs the real binary through [`chanx`].
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 
@@ -445,11 +445,7 @@ fn serve(responses: Vec<(&'static str, &'static str, Vec<u8>)>) -> String {
             let Ok((mut stream, _)) = listener.accept() else {
                 return;
             };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut line = String::new();
-            while reader.read_line(&mut line).is_ok_and(|read| read > 2) {
-                line.clear();
-            }
+            util::read_request_head(&stream);
             let _ = write!(
                 stream,
                 "HTTP/1.1 {status}\r\n{header}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",

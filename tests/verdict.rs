@@ -406,7 +406,7 @@ fn issue_19_the_document_can_come_from_standard_input() {
 /// server's host set from the request's `Host` header, as a chanx server
 /// does; returns the port.
 fn serve_host_echoing_document() -> u16 {
-    use std::io::{BufRead as _, BufReader, Write as _};
+    use std::io::Write as _;
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let template: serde_json::Value =
@@ -414,15 +414,15 @@ fn serve_host_echoing_document() -> u16 {
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { return };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut host = String::new();
-            let mut line = String::new();
-            while reader.read_line(&mut line).is_ok_and(|read| read > 2) {
-                if let Some(value) = line.to_ascii_lowercase().strip_prefix("host:") {
-                    host = value.trim().to_string();
-                }
-                line.clear();
-            }
+            let host = util::read_request_head(&stream)
+                .iter()
+                .find_map(|line| {
+                    let lower = line.to_ascii_lowercase();
+                    lower
+                        .strip_prefix("host:")
+                        .map(|value| value.trim().to_string())
+                })
+                .unwrap_or_default();
             let mut document = template.clone();
             document["servers"] = serde_json::json!({
                 "development": {"host": host, "protocol": "ws"}

@@ -153,3 +153,17 @@ pub fn rooms_document(channels: usize, field: &str) -> String {
     })
     .to_string()
 }
+
+/// Reads the head of an HTTP request from `stream` (up to its blank line);
+/// returns its lines, trimmed.
+pub fn read_request_head(stream: &std::net::TcpStream) -> Vec<String> {
+    use std::io::BufRead as _;
+    let mut reader = std::io::BufReader::new(stream);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|read| read > 2) {
+        lines.push(line.trim_end().to_string());
+        line.clear();
+    }
+    lines
+}
