@@ -194,6 +194,11 @@ struct GenerationArgs {
     /// With --clear-output: remove the whole folder, files chanx did not write included.
     #[arg(long, requires = "clear_output")]
     delete_foreign_files: bool,
+    /// Replace files chanx did not write (its manifest does not list them)
+    /// where generated files go; without it, such a file stops the run. Once,
+    /// to take over a client the Python generator wrote.
+    #[arg(long)]
+    overwrite_foreign_files: bool,
     /// Refuse documents (and the files they reference) larger than this.
     #[arg(long, value_name = "MIB", default_value_t = load::MAX_DOCUMENT_MIB,
           value_parser = clap::value_parser!(u64).range(1..))]
@@ -516,6 +521,8 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, Failure> {
                 write: WriteOptions {
                     clear_output: args.clear_output,
                     delete_foreign_files: args.delete_foreign_files,
+                    overwrite_foreign_files: args.overwrite_foreign_files
+                        || args.delete_foreign_files,
                     override_base: client.override_base,
                     clear_channels: !client.no_clear_channels,
                 },

@@ -520,6 +520,7 @@ async fn run(
 
     let folder = folder_on_base(api, tree, &base_tree, &options.dir).await?;
     let changes = write::plan(tree, &folder, write_options)?;
+    changes.refuse_conflicts(std::path::Path::new(&options.dir))?;
     let prefix = if options.dir.is_empty() {
         String::new()
     } else {

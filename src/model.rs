@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::hash::BuildHasher;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -15,6 +16,16 @@ use crate::value::{Object, Value};
 
 /// Deepest nesting of inline schemas accepted; deeper documents are refused.
 pub const MAX_SCHEMA_DEPTH: usize = 128;
+
+/// Most fields over all models of a client. `allOf` copies every field of
+/// the schemas it includes into each model that includes them, so a small
+/// document can ask for far more.
+pub const MAX_FIELDS: usize = 500_000;
+
+/// Most messages over all channels of a client, a message counted once per
+/// channel that sends or receives it. Channels at one address share their
+/// connection, so each one receives what any of them receives.
+pub const MAX_CHANNEL_MESSAGES: usize = 250_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SchemaId(pub usize);
@@ -237,6 +248,13 @@ impl TypeExpr {
 }
 
 impl SchemaKind {
+    fn field_count(&self) -> usize {
+        match self {
+            SchemaKind::Object { fields } => fields.len(),
+            SchemaKind::Root(_) | SchemaKind::Alias(_) => 0,
+        }
+    }
+
     fn renumber(&mut self, new_id: &impl Fn(SchemaId) -> SchemaId) {
         match self {
             SchemaKind::Object { fields } => fields
@@ -326,6 +344,13 @@ pub enum ModelError {
     Unsupported { at: Located, message: String },
     #[error("{at}: schemas nested deeper than {MAX_SCHEMA_DEPTH} levels")]
     TooDeep { at: Located },
+    #[error("{location}: the client would have more than {limit} {what} ({why})")]
+    TooLarge {
+        location: String,
+        limit: usize,
+        what: &'static str,
+        why: &'static str,
+    },
     #[error(transparent)]
     Resolve(#[from] ResolveError),
 }
@@ -343,7 +368,7 @@ pub enum Perspective {
 
 /// Builds the IR from a root document and the documents it references.
 pub fn build(documents: &Documents, perspective: Perspective) -> Result<Api, ModelError> {
-    build_api(documents, perspective, true)
+    build_api(documents, perspective, true, MAX_FIELDS)
 }
 
 /// [`build`], with the messages built up front across the cores or only
@@ -352,6 +377,7 @@ fn build_api(
     documents: &Documents,
     perspective: Perspective,
     parallel: bool,
+    field_limit: usize,
 ) -> Result<Api, ModelError> {
     let root = documents.root();
     let root_key = SourceKey {
@@ -360,6 +386,7 @@ fn build_api(
     };
     check_version(documents, root)?;
     let mut builder = Builder::new(documents, perspective);
+    builder.field_limit = field_limit;
     let info = root.get("info");
     let text = |key: &str| {
         info.and_then(|info| info.get(key))
@@ -438,6 +465,12 @@ struct Builder<'a> {
     /// The fields and required names of each `allOf` part merged so far.
     merged_parts: foldhash::HashMap<SourceKey, (Vec<Field>, foldhash::HashSet<String>)>,
     perspective: Perspective,
+    /// Fields held: those of every model and merged part, and those of the
+    /// merges under way. Bounded by [`MAX_FIELDS`].
+    fields: usize,
+    /// Fields made by all the builders that build messages ahead, together.
+    fields_made_ahead: Option<&'a AtomicUsize>,
+    field_limit: usize,
     /// Schemas whose properties were collected.
     #[cfg(test)]
     collected: usize,
@@ -505,6 +538,9 @@ impl<'a> Builder<'a> {
             message_ids: Default::default(),
             merged_parts: Default::default(),
             perspective,
+            fields: 0,
+            fields_made_ahead: None,
+            field_limit: MAX_FIELDS,
             #[cfg(test)]
             collected: 0,
         }
@@ -556,7 +592,7 @@ impl<'a> Builder<'a> {
     /// them one after another. From the first run that fails on, the
     /// ordered walk that follows builds them instead and reports the error
     /// where it arises.
-    fn prebuild_messages(&mut self, plans: &[OperationPlan]) {
+    fn prebuild_messages(&mut self, plans: &[OperationPlan]) -> Result<(), ModelError> {
         let mut seen = HashSet::new();
         let unique: Vec<&SourceKey> = plans
             .iter()
@@ -572,19 +608,25 @@ impl<'a> Builder<'a> {
             .len()
             .div_ceil(4 * rayon::current_num_threads())
             .max(1);
-        let (documents, perspective) = (self.documents, self.perspective);
+        let (documents, perspective, field_limit) =
+            (self.documents, self.perspective, self.field_limit);
+        // Together the builders stop at the field limit, so that memory
+        // stays bounded; whether the document is within it is decided by
+        // the ordered walk alone.
+        let fields_made = AtomicUsize::new(0);
         let built: Vec<Option<Builder>> = unique
             .par_chunks(run)
             .map(|sources| {
                 let mut builder = Builder::new(documents, perspective);
+                builder.fields_made_ahead = Some(&fields_made);
+                builder.field_limit = field_limit;
                 for source in sources {
                     builder.message(source).ok()?;
                 }
-                // Adopting needs only the schemas and messages; the lookup
-                // tables are freed here, in parallel.
+                // Adopting needs only the schemas, messages and merged
+                // parts; the other lookup tables are freed here, in parallel.
                 builder.schema_ids = Default::default();
                 builder.message_ids = Default::default();
-                builder.merged_parts = Default::default();
                 Some(builder)
             })
             .collect();
@@ -596,11 +638,16 @@ impl<'a> Builder<'a> {
         self.message_ids.reserve(unique.len());
         for builder in built {
             self.adopt(builder);
+            // What these builders made is what the ordered walk would hold
+            // at this point, so it is beyond the limit exactly when the
+            // walk would have stopped on it.
+            self.within_field_limit(0)?;
         }
+        Ok(())
     }
 
-    /// Takes over the schemas and messages another builder made, keeping
-    /// the schemas this one already has.
+    /// Takes over the schemas, messages and merged parts another builder
+    /// made, keeping those this one already has.
     fn adopt(&mut self, other: Builder) {
         let mut next = self.schemas.len();
         let ids: Vec<(SchemaId, bool)> = other
@@ -618,6 +665,7 @@ impl<'a> Builder<'a> {
         for (mut schema, (id, is_new)) in other.schemas.into_iter().zip(&ids) {
             if *is_new {
                 schema.kind.renumber(&new_id);
+                self.fields += schema.kind.field_count();
                 self.schema_ids.insert(schema.source.clone(), *id);
                 self.schemas.push(schema);
             }
@@ -627,6 +675,46 @@ impl<'a> Builder<'a> {
             self.message_ids
                 .insert(message.source.clone(), MessageId(self.messages.len()));
             self.messages.push(message);
+        }
+        for (source, (mut fields, required)) in other.merged_parts {
+            if let std::collections::hash_map::Entry::Vacant(entry) =
+                self.merged_parts.entry(source)
+            {
+                fields
+                    .iter_mut()
+                    .for_each(|field| field.ty.renumber(&new_id));
+                self.fields += fields.len();
+                entry.insert((fields, required));
+            }
+        }
+    }
+
+    /// Refuses a client whose models and merged parts would hold more than
+    /// [`MAX_FIELDS`] fields, counting `growth` fields just added to a merge.
+    fn within_field_limit(&mut self, growth: usize) -> Result<(), ModelError> {
+        self.fields += growth;
+        let made_ahead = self
+            .fields_made_ahead
+            .map_or(0, |made| made.fetch_add(growth, Ordering::Relaxed) + growth);
+        if self.fields.max(made_ahead) <= self.field_limit {
+            return Ok(());
+        }
+        Err(self.too_large(
+            self.field_limit,
+            "fields in its models",
+            "`allOf` copies the fields of the schemas it includes into each one that includes them",
+        ))
+    }
+
+    fn too_large(&self, limit: usize, what: &'static str, why: &'static str) -> ModelError {
+        ModelError::TooLarge {
+            location: self
+                .documents
+                .location(crate::resolve::DocId(0))
+                .to_string(),
+            limit,
+            what,
+            why,
         }
     }
 
@@ -842,7 +930,7 @@ impl<'a> Builder<'a> {
             .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
         if parallel {
-            self.prebuild_messages(&plans);
+            self.prebuild_messages(&plans)?;
         }
         for plan in plans {
             let messages = self.messages_of(&plan.messages)?;
@@ -899,6 +987,27 @@ impl<'a> Builder<'a> {
                 (members, received)
             })
             .collect();
+        let shared_connection = |index: usize| channels[index].channel.topic.is_none();
+        let channel_messages: usize = received_per_connection
+            .iter()
+            .map(|(members, received)| members.len() * received.len())
+            .chain((0..channels.len()).map(|index| {
+                let channel = &channels[index].channel;
+                let incoming = if shared_connection(index) {
+                    0
+                } else {
+                    first_occurrences(channel.incoming.iter().copied()).len()
+                };
+                incoming + first_occurrences(channel.outgoing.iter().copied()).len()
+            }))
+            .fold(0, usize::saturating_add);
+        if channel_messages > MAX_CHANNEL_MESSAGES {
+            return Err(self.too_large(
+                MAX_CHANNEL_MESSAGES,
+                "messages over its channels",
+                "channels at one address share a connection, so each receives what any of them receives",
+            ));
+        }
         for (members, received) in received_per_connection {
             for member in members {
                 let incoming = &mut channels[member].channel.incoming;
@@ -1204,8 +1313,10 @@ impl<'a> Builder<'a> {
                         part
                     }
                 };
+                let before = merged.fields.len();
                 fields.into_iter().for_each(|field| merged.set(field));
                 merged.required.extend(required);
+                self.within_field_limit(merged.fields.len() - before)?;
             }
             merged.merging.pop();
         }
@@ -1232,7 +1343,9 @@ impl<'a> Builder<'a> {
                 read_only: property.get("readOnly") == Some(&Value::Bool(true)),
                 write_only: property.get("writeOnly") == Some(&Value::Bool(true)),
             };
+            let before = merged.fields.len();
             merged.set(field);
+            self.within_field_limit(merged.fields.len() - before)?;
         }
         Ok(())
     }
@@ -1676,7 +1789,15 @@ mod tests {
 
     /// The whole model as text, ids included.
     fn built(documents: &Documents, parallel: bool) -> Result<String, String> {
-        build_api(documents, Perspective::Server, parallel)
+        built_within(documents, parallel, MAX_FIELDS)
+    }
+
+    fn built_within(
+        documents: &Documents,
+        parallel: bool,
+        field_limit: usize,
+    ) -> Result<String, String> {
+        build_api(documents, Perspective::Server, parallel, field_limit)
             .map(|api| format!("{api:#?}"))
             .map_err(|error| error.to_string())
     }
@@ -1855,6 +1976,93 @@ mod tests {
             let parallel = built(&documents, true);
             assert_eq!(parallel, built(&documents, false));
             assert_eq!(parallel.is_err(), broken.is_some(), "{broken:?}");
+        }
+    }
+
+    /// Messages whose payloads `allOf` a few wide shared bases, one of them
+    /// broken when asked.
+    fn all_of_bases_document(broken: Option<usize>) -> String {
+        let mut schemas = serde_json::Map::new();
+        for base in 0..5 {
+            let properties: serde_json::Map<String, serde_json::Value> = (0..20)
+                .map(|index| {
+                    (
+                        format!("b{base}_{index}"),
+                        serde_json::json!({"type": "string"}),
+                    )
+                })
+                .collect();
+            schemas.insert(
+                format!("Base{base}"),
+                serde_json::json!({"type": "object", "properties": properties}),
+            );
+        }
+        let mut channels = serde_json::Map::new();
+        let mut operations = serde_json::Map::new();
+        for index in 0..120 {
+            let own = if broken == Some(index) {
+                serde_json::json!({"type": "object", "properties": {"bad": {"type": "mystery"}}})
+            } else {
+                serde_json::json!({"type": "object", "properties": {
+                    "action": {"const": format!("a{index}")},
+                    "nested": {"allOf": [{"$ref": format!("#/components/schemas/Base{}", index % 5)}]}
+                }})
+            };
+            channels.insert(
+                format!("c{index}"),
+                serde_json::json!({"address": format!("/c{index}"), "messages": {"m": {"payload": {
+                    "allOf": [
+                        {"$ref": format!("#/components/schemas/Base{}", index % 5)},
+                        {"$ref": format!("#/components/schemas/Base{}", (index + 1) % 5)},
+                        own
+                    ]
+                }}}}),
+            );
+            operations.insert(
+                format!("op{index}"),
+                serde_json::json!({"action": "receive", "channel": {"$ref": format!("#/channels/c{index}")}}),
+            );
+        }
+        serde_json::json!({"asyncapi": "3.0.0", "info": {"title": "t", "version": "1"},
+            "channels": channels, "operations": operations,
+            "components": {"schemas": schemas}})
+        .to_string()
+    }
+
+    #[test]
+    fn the_field_limit_gives_one_verdict_however_messages_are_built() {
+        let documents_of = |text: &str| documents(Location::parse("bases.json"), Some(text));
+        let documents = documents_of(&all_of_bases_document(None));
+        // The smallest limit the ordered walk accepts.
+        let (mut refused, mut accepted) = (0, MAX_FIELDS);
+        while accepted - refused > 1 {
+            let middle = (refused + accepted) / 2;
+            match built_within(&documents, false, middle) {
+                Ok(_) => accepted = middle,
+                Err(_) => refused = middle,
+            }
+        }
+        assert!(accepted > 120 * 40, "{accepted}");
+        let whole = built_within(&documents, false, accepted);
+        assert_eq!(built_within(&documents, true, accepted), whole);
+        for limit in [refused, refused / 2, 100] {
+            let error = built_within(&documents, false, limit).unwrap_err();
+            assert!(
+                error.contains(&format!("more than {limit} fields")),
+                "{error}"
+            );
+            assert_eq!(built_within(&documents, true, limit), Err(error));
+        }
+        // An error before the limit is reached is the error; one after it is not.
+        for broken in [3, 110] {
+            let text = all_of_bases_document(Some(broken));
+            let broken_documents = documents_of(&text);
+            for limit in [accepted / 2, accepted / 10] {
+                let ordered = built_within(&broken_documents, false, limit);
+                assert_eq!(built_within(&broken_documents, true, limit), ordered);
+                let error = ordered.unwrap_err();
+                assert_eq!(error.contains("mystery"), broken == 3, "{limit}: {error}");
+            }
         }
     }
 }

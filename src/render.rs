@@ -154,10 +154,13 @@ pub fn render(
         || {
             rayon::join(
                 || {
+                    // Whatever text of the document a section shows, the
+                    // README carries no control character of it.
                     options
                         .readme
                         .then(|| render_template("readme.md", &readme_view(api, plan, options)))
                         .transpose()
+                        .map(|readme| readme.map(|text| escaped_controls(&text, true)))
                 },
                 || package_files(api, plan, options),
             )
@@ -679,9 +682,16 @@ fn channel_exports(plan: &Plan, index: usize) -> Vec<String> {
 /// `text` with every control character (and Unicode line or paragraph
 /// separator) written as a `\u{..}` escape, for one line of a comment.
 fn without_control_characters(text: &str) -> String {
+    escaped_controls(text, false)
+}
+
+/// `text` with each control character and Unicode line or paragraph
+/// separator spelled as an escape; `\n` too unless `keep_line_breaks`.
+fn escaped_controls(text: &str, keep_line_breaks: bool) -> String {
     text.chars()
         .map(|c| {
-            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            let kept = keep_line_breaks && c == '\n';
+            if !kept && (c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')) {
                 format!("\\u{{{:x}}}", u32::from(c))
             } else {
                 c.to_string()

@@ -963,3 +963,41 @@ fn issue_19_ci_runs_the_action_on_every_kind_of_runner_in_every_mode() {
     });
     assert!(built_here, "the action runs the binary this job builds");
 }
+
+#[test]
+fn a_file_chanx_did_not_write_stops_the_action_until_it_is_asked_to_replace_it() {
+    let dir = workspace(false);
+    let github = FakeGitHub::start(
+        "",
+        &BTreeMap::from([
+            ("README.md".to_string(), b"# app\n".to_vec()),
+            (
+                "clients/my_client/README.md".to_string(),
+                b"my notes\n".to_vec(),
+            ),
+        ]),
+    );
+    let api_url = github.api_url();
+    let inputs = [
+        CLIENT[0],
+        CLIENT[1],
+        ("mode", "pull-request"),
+        ("token", TOKEN),
+        ("api-url", api_url.as_str()),
+    ];
+    let run = run_action(dir.path(), &inputs, &[binary()]);
+    assert!(run.failed.is_some(), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("clients/my_client/README.md: chanx did not write this file"),
+        "{}",
+        run.stdout
+    );
+    assert!(github.with(|state| state.pulls.is_empty()));
+
+    let mut taking_over = inputs.to_vec();
+    taking_over.push(("overwrite-foreign-files", "true"));
+    let run = run_action(dir.path(), &taking_over, &[binary()]);
+    assert_eq!(run.failed, None, "{}", run.stdout);
+    assert_eq!(run.outputs["pull-request-operation"], "created");
+}

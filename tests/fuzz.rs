@@ -1,7 +1,9 @@
 //! Fuzzing the loader and the generator in process: real documents with
-//! random parts replaced, removed or pointed elsewhere, and random text. No
-//! input may panic, and every package generated keeps its paths inside the
-//! output folder. `CHANX_FUZZ_CASES` sets how many documents each property
+//! random parts replaced, removed, pointed elsewhere or made the `allOf` of
+//! other parts, text with control characters, and random text. No input
+//! may panic, every package generated keeps its paths inside the output
+//! folder, and no generated file carries a control character of the
+//! document's text. `CHANX_FUZZ_CASES` sets how many documents each property
 //! tries. A document that panics is saved in the temporary folder, and the
 //! failure names it; documents that once broke the generator live in
 //! `tests/fuzz-regressions/` and run every time.
@@ -79,7 +81,12 @@ fn generate(name: &str, bytes: Vec<u8>) -> Result<bool, TestCaseError> {
     let Ok((_, tree)) = chanx_codegen::generate(document, &options, &Default::default()) else {
         return Ok(false);
     };
-    for path in tree.files.keys() {
+    for (path, content) in &tree.files {
+        let text = String::from_utf8_lossy(content);
+        let raw = text
+            .chars()
+            .find(|c| (c.is_control() && *c != '\n') || matches!(c, '\u{2028}' | '\u{2029}'));
+        prop_assert!(raw.is_none(), "{path} holds the raw character {raw:?}");
         let safe = !path.is_empty()
             && path.split('/').all(|part| {
                 !part.is_empty()
@@ -109,6 +116,16 @@ fn hostile_value() -> impl Strategy<Value = Value> {
             "\\",
             "\n",
             "\u{202e}",
+            "\r",
+            "a\rb = 1",
+            "\u{1b}[2J",
+            "\n::error::forged",
+            "::stop-commands::x",
+            "\u{7f}",
+            "\u{85}",
+            "\u{2028}",
+            "\t",
+            "```",
             "\\N{BULLET}",
             "../x",
             "#/",
@@ -169,6 +186,21 @@ fn hostile_value() -> impl Strategy<Value = Value> {
     })
 }
 
+/// Text that would drive a terminal, forge a workflow command or end a
+/// line of generated code, were it copied as it is.
+const CONTROL_TEXT: &[&str] = &[
+    "\r",
+    "\r\nimport os",
+    "\u{1b}[2J",
+    "\n::error::forged",
+    "\u{7f}",
+    "\u{85}",
+    "\u{2028}",
+    "\u{0}",
+    "\t",
+    "\u{c}",
+];
+
 /// Where an edit happens: a walk from the root choosing by these numbers.
 #[derive(Debug, Clone)]
 enum Edit {
@@ -176,6 +208,11 @@ enum Edit {
     Remove(Vec<usize>),
     /// Replace with a `$ref` to another place of the document.
     Point(Vec<usize>, Vec<usize>),
+    /// Replace with the `allOf` of other places of the document, repeated:
+    /// a few such edits make schemas that include one another many ways.
+    AllOf(Vec<usize>, Vec<Vec<usize>>),
+    /// Put control characters in the middle of the text reached, if any.
+    Spice(Vec<usize>, &'static str),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -184,6 +221,9 @@ fn edit() -> impl Strategy<Value = Edit> {
         (walk(), hostile_value()).prop_map(|(at, value)| Edit::Replace(at, value)),
         walk().prop_map(Edit::Remove),
         (walk(), walk()).prop_map(|(at, to)| Edit::Point(at, to)),
+        (walk(), prop::collection::vec(walk(), 1..6))
+            .prop_map(|(at, parts)| Edit::AllOf(at, parts)),
+        (walk(), prop::sample::select(CONTROL_TEXT)).prop_map(|(at, text)| Edit::Spice(at, text)),
     ]
 }
 
@@ -221,6 +261,30 @@ fn apply(document: &mut Value, edit: &Edit) {
                 pointer(document, at),
                 Some(json!({"$ref": format!("#{target}")})),
             )
+        }
+        Edit::Spice(at, text) => {
+            let at = pointer(document, at);
+            let Some(Value::String(original)) = document.pointer(&at) else {
+                return;
+            };
+            let middle = original.chars().count() / 2;
+            let spiced: String = original
+                .chars()
+                .take(middle)
+                .chain(text.chars())
+                .chain(original.chars().skip(middle))
+                .collect();
+            (at, Some(Value::String(spiced)))
+        }
+        Edit::AllOf(at, parts) => {
+            let parts: Vec<Value> = parts
+                .iter()
+                .flat_map(|part| {
+                    let target = pointer(document, part);
+                    std::iter::repeat_n(json!({"$ref": format!("#{target}")}), 3)
+                })
+                .collect();
+            (pointer(document, at), Some(json!({"allOf": parts})))
         }
     };
     let Some((parent, last)) = at.rsplit_once('/') else {

@@ -459,3 +459,202 @@ fn issue_22_a_refused_write_leaves_the_previous_client_exactly_as_it_was() {
     );
     assert_exit(&check, 0);
 }
+
+/// A small document in which many schemas `allOf` one wide schema.
+fn all_of_amplification(shared: usize, users: usize) -> String {
+    let properties: serde_json::Map<String, serde_json::Value> = (0..shared)
+        .map(|index| (format!("p{index}"), serde_json::json!({"type": "string"})))
+        .collect();
+    let mut schemas = serde_json::Map::new();
+    schemas.insert(
+        "Shared".into(),
+        serde_json::json!({"type": "object", "properties": properties}),
+    );
+    let mut messages = serde_json::Map::new();
+    for user in 0..users {
+        schemas.insert(
+            format!("S{user}"),
+            serde_json::json!({"allOf": [{"$ref": "#/components/schemas/Shared"},
+                {"type": "object", "properties": {"action": {"const": format!("a{user}")}}}]}),
+        );
+        messages.insert(
+            format!("M{user}"),
+            serde_json::json!({"payload": {"$ref": format!("#/components/schemas/S{user}")}}),
+        );
+    }
+    let refs: Vec<_> = (0..users)
+        .map(|user| serde_json::json!({"$ref": format!("#/components/messages/M{user}")}))
+        .collect();
+    serde_json::json!({"asyncapi": "3.0.0", "info": {"title": "Amplified", "version": "1"},
+        "channels": {"c": {"address": "/c"}},
+        "operations": {"receive": {"action": "receive", "channel": {"$ref": "#/channels/c"}, "messages": refs}},
+        "components": {"schemas": schemas, "messages": messages}})
+    .to_string()
+}
+
+/// Many channels at one address, each receiving a message of its own: each
+/// channel's client receives every one of them.
+fn one_connection_amplification(channels: usize) -> String {
+    let mut channel_map = serde_json::Map::new();
+    let mut operations = serde_json::Map::new();
+    for channel in 0..channels {
+        channel_map.insert(
+            format!("c{channel}"),
+            serde_json::json!({"address": "/ws", "messages": {"m": {"payload": {"type": "object",
+                "properties": {"action": {"const": format!("a{channel}")}}}}}}),
+        );
+        operations.insert(
+            format!("o{channel}"),
+            serde_json::json!({"action": "send", "channel": {"$ref": format!("#/channels/c{channel}")},
+                "messages": [{"$ref": format!("#/channels/c{channel}/messages/m")}]}),
+        );
+    }
+    serde_json::json!({"asyncapi": "3.0.0", "info": {"title": "Amplified", "version": "1"},
+        "channels": channel_map, "operations": operations})
+    .to_string()
+}
+
+#[test]
+fn issue_22_a_small_document_cannot_amplify_into_unbounded_work() {
+    /// Runs `command` on `document` in a folder of its own.
+    fn run(command: &str, document: &str) -> (tempfile::TempDir, std::process::Output) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("amplified.json"), document).unwrap();
+        let args = [
+            command,
+            "--schema",
+            "amplified.json",
+            "--output",
+            "client",
+            "--no-format",
+        ];
+        let output = chanx_in(Some(dir.path()), &args, "", &[]);
+        (dir, output)
+    }
+    let cases = [
+        (
+            all_of_amplification(1_000, 501),
+            "the client would have more than 500000 fields in its models",
+        ),
+        (
+            one_connection_amplification(501),
+            "the client would have more than 250000 messages over its channels",
+        ),
+    ];
+    for (document, refusal) in cases {
+        assert!(document.len() < 200_000, "{}", document.len());
+        let (dir, output) = run("generate-client", &document);
+        assert_exit(&output, 2);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let errors: Vec<_> = stderr
+            .lines()
+            .filter(|line| line.starts_with("error:"))
+            .collect();
+        assert_eq!(errors.len(), 1, "{stderr}");
+        assert!(
+            errors[0].starts_with(&format!("error: amplified.json: {refusal} (")),
+            "{stderr}"
+        );
+        assert!(!dir.path().join("client").exists());
+        // A gate cannot call it drift either.
+        let (_, output) = run("check", &document);
+        assert_exit(&output, 2);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(refusal), "{stderr}");
+    }
+    // Smaller, the same shapes generate.
+    for document in [
+        all_of_amplification(1_000, 100),
+        one_connection_amplification(150),
+    ] {
+        assert_exit(&run("generate-client", &document).1, 0);
+    }
+}
+
+#[test]
+fn issue_22_a_file_chanx_did_not_write_is_never_replaced_without_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |path: &str| dir.path().join(path);
+    std::fs::write(at("asyncapi.json"), rooms_document(2, "n")).unwrap();
+    let args = |command: &'static str, extra: &[&'static str]| {
+        let mut args = vec![command, "--schema", "asyncapi.json", "--output", "client"];
+        args.extend_from_slice(extra);
+        args
+    };
+    let run = |args: Vec<&str>| chanx_in(Some(dir.path()), &args, "", &[]);
+
+    // A new output folder that already holds the user's README.md.
+    std::fs::create_dir(at("client")).unwrap();
+    std::fs::write(at("client/README.md"), "my notes\n").unwrap();
+    let refused = run(args("generate-client", &["--no-format"]));
+    assert_exit(&refused, 2);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("client/README.md: chanx did not write this file (the folder has no .chanx-manifest.json"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--overwrite-foreign-files"), "{stderr}");
+    assert_eq!(util::files_under(&at("client")), ["README.md"]);
+    assert_eq!(
+        std::fs::read_to_string(at("client/README.md")).unwrap(),
+        "my notes\n"
+    );
+    let check = run(args("check", &["--no-format", "--format", "json"]));
+    assert_exit(&check, 1);
+    let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let readme = report["clients"][0]["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|file| file["path"] == "README.md")
+        .unwrap();
+    assert_eq!(readme["status"], "conflict");
+    assert_exit(
+        &run(args("generate-client", &["--no-readme", "--no-format"])),
+        0,
+    );
+    assert_eq!(
+        std::fs::read_to_string(at("client/README.md")).unwrap(),
+        "my notes\n"
+    );
+
+    // A new channel's folder lands on the user's own module.
+    std::fs::write(at("asyncapi.json"), rooms_document(3, "n")).unwrap();
+    std::fs::create_dir(at("client/room2")).unwrap();
+    std::fs::write(at("client/room2/__init__.py"), "MINE = 1\n").unwrap();
+    let before = util::read_tree(&at("client"));
+    let refused = run(args("generate-client", &["--no-readme", "--no-format"]));
+    assert_exit(&refused, 2);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("client/room2/__init__.py: chanx did not write this file (its .chanx-manifest.json does not list it)"),
+        "{stderr}"
+    );
+    assert_eq!(util::read_tree(&at("client")), before, "nothing changed");
+    let check = run(args("check", &["--no-readme", "--no-format"]));
+    assert_exit(&check, 1);
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains("conflict"),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+
+    // Asked for, the file is replaced, and from then on it is chanx's.
+    assert_exit(
+        &run(args(
+            "generate-client",
+            &["--no-readme", "--no-format", "--overwrite-foreign-files"],
+        )),
+        0,
+    );
+    assert_ne!(
+        std::fs::read_to_string(at("client/room2/__init__.py")).unwrap(),
+        "MINE = 1\n"
+    );
+    std::fs::write(at("asyncapi.json"), rooms_document(3, "m")).unwrap();
+    assert_exit(
+        &run(args("generate-client", &["--no-readme", "--no-format"])),
+        0,
+    );
+    assert_exit(&run(args("check", &["--no-readme", "--no-format"])), 0);
+}

@@ -665,3 +665,34 @@ fn issue_22_a_plain_http_api_url_is_warned_about() {
         stderr(&output)
     );
 }
+
+#[test]
+fn issue_22_a_file_chanx_did_not_write_on_the_base_branch_is_not_replaced_without_the_flag() {
+    let scene = Scene::new("");
+    let notes = b"my notes\n".to_vec();
+    scene.github.with(|state| {
+        let files = BTreeMap::from([(format!("{DIR}/README.md"), notes.clone())]);
+        state.commit_files("main", &files, "Notes of our own");
+    });
+    let start = scene.log_len();
+    let refused = scene.run(&[]);
+    assert_exit(&refused, 2);
+    assert!(
+        stderr(&refused).contains(&format!(
+            "{DIR}/README.md: chanx did not write this file (the folder has no .chanx-manifest.json"
+        )),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(scene.writes_since(start), Vec::<String>::new());
+
+    let outcome = scene.outcome(&["--overwrite-foreign-files"]);
+    assert_eq!(outcome["operation"], "created");
+    assert!(outcome["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|file| file["path"] == format!("{DIR}/README.md") && file["status"] == "modified"));
+    scene.assert_branch_is_fresh(BRANCH);
+    scene.assert_no_violations();
+}

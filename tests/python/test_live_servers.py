@@ -263,3 +263,29 @@ def test_issue_20_a_request_whose_reply_is_a_group_broadcast_resolves(server: Se
     assert result.returncode == 0, result.stderr
     assert "async def request_room_post(" in (tmp_path / "e2e_client" / "rooms" / "client.py").read_text()
     assert run_script(tmp_path, "exercise_broadcast_reply.py", server).split() == ["hello"]
+
+
+def test_a_client_the_python_generator_wrote_is_taken_over_once(tmp_path: Path) -> None:
+    """Its folder has no manifest, so every file is one chanx did not write:
+    the first run stops and says how to take the folder over; with the flag
+    it does, and from then on the folder is chanx's like any other."""
+    schema = str(ROOT / "fixtures" / "chanx" / "showcase.json")
+    client = tmp_path / "client"
+    python_generator = [tool("chanx"), "generate-client", "--schema", schema, "--output", str(client), "--no-format"]
+    subprocess.run(python_generator, capture_output=True, check=True)
+    theirs = files(client)
+    refused = chanx("-q", "generate-client", "--schema", schema, "--output", "client", cwd=tmp_path)
+    assert refused.returncode == 2, refused.stderr
+    assert "chanx did not write this file" in refused.stderr
+    assert "for a client the Python generator wrote, pass --overwrite-foreign-files once" in refused.stderr
+    assert files(client) == theirs
+    checked = chanx("check", "--schema", schema, "--output", "client", "--name-only", cwd=tmp_path)
+    assert checked.returncode == 1
+    take_over = ["-q", "generate-client", "--schema", schema, "--output", "client", "--overwrite-foreign-files"]
+    taken = chanx(*take_over, cwd=tmp_path)
+    assert taken.returncode == 0, taken.stderr
+    # base/ is ours too, not the Python generator's.
+    checked = chanx("check", "--schema", schema, "--output", "client", "--override-base", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout
+    again = chanx("-q", "generate-client", "--schema", schema, "--output", "client", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
