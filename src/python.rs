@@ -240,7 +240,13 @@ pub enum Import {
     Module(&'static str, &'static str),
     /// The module's own `_unique_items` validator (JSON Schema `uniqueItems`).
     UniqueItems,
+    /// The module's own `_NoValue` type (the JSON Schema `false`).
+    NoValue,
 }
+
+/// The type of the `false` schema, defined in the module that uses it: no
+/// value validates, and type checkers see a type no value has.
+pub const NO_VALUE_HELPER: &str = "def _no_value(value: object) -> NoReturn:\n    \"\"\"Refuses every value, as the JSON Schema `false` asks.\"\"\"\n    raise ValueError(\"no value is valid here\")\n\n\n_NoValue: TypeAlias = Annotated[NoReturn, PlainValidator(_no_value)]";
 
 /// The validator `uniqueItems` needs, defined in the module that uses it.
 pub const UNIQUE_ITEMS_HELPER: &str = "_Item = TypeVar(\"_Item\")\n\n\ndef _unique_items(items: list[_Item]) -> list[_Item]:\n    \"\"\"Rejects repeated items, as JSON Schema's `uniqueItems` asks.\"\"\"\n    for index, item in enumerate(items):\n        if item in items[:index]:\n            raise ValueError(\"items must be unique\")\n    return items";
@@ -277,6 +283,7 @@ pub fn type_doc(ty: &TypeExpr, names: &Names, parenthesize: bool) -> Doc {
     let inner = |ty: &TypeExpr| type_doc(ty, names, false);
     match ty {
         TypeExpr::Any => pyfmt::text("Any"),
+        TypeExpr::Nothing => pyfmt::text("_NoValue"),
         TypeExpr::Str => pyfmt::text("str"),
         TypeExpr::Int => pyfmt::text("int"),
         TypeExpr::Float => pyfmt::text("float"),
@@ -356,6 +363,17 @@ fn collect(ty: &TypeExpr, hint: &mut Hint) {
     match ty {
         TypeExpr::Any => {
             hint.imports.insert(Import::From("typing", "Any"));
+        }
+        TypeExpr::Nothing => {
+            for (module, name) in [
+                ("typing", "Annotated"),
+                ("typing", "NoReturn"),
+                ("typing", "TypeAlias"),
+                ("pydantic", "PlainValidator"),
+            ] {
+                hint.imports.insert(Import::From(module, name));
+            }
+            hint.imports.insert(Import::NoValue);
         }
         TypeExpr::Literal(_) => {
             hint.imports.insert(Import::From("typing", "Literal"));

@@ -638,20 +638,26 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             channel_exports(plan, index)
         }
     };
-    if imports.needed.contains(&Import::UniqueItems) {
-        definitions.insert(
-            0,
-            DefinitionView {
-                header: python::UNIQUE_ITEMS_HELPER.to_string(),
-                is_class: false,
-                docstring: None,
-                fields: Vec::new(),
-            },
-        );
+    for (import, helper) in [
+        (Import::NoValue, python::NO_VALUE_HELPER),
+        (Import::UniqueItems, python::UNIQUE_ITEMS_HELPER),
+    ] {
+        if imports.needed.contains(&import) {
+            definitions.insert(
+                0,
+                DefinitionView {
+                    header: helper.to_string(),
+                    is_class: false,
+                    docstring: None,
+                    fields: Vec::new(),
+                },
+            );
+        }
     }
+    // Two blank lines before a class or function, one before an assignment.
     let first_is_class = definitions
         .first()
-        .is_some_and(|definition| definition.is_class);
+        .is_some_and(|definition| definition.is_class || definition.header.starts_with("def "));
     MessagesView {
         docstring: docstring(summary, 0),
         gap_after_imports: if first_is_class { "\n\n" } else { "\n" }.to_string(),

@@ -1,0 +1,9 @@
+"""Fidelity: generated WebSocket client.
+
+Version: 1.0.0
+"""
+
+__title__ = "Fidelity"
+__version__ = "1.0.0"
+
+__all__ = ["__title__", "__version__"]
