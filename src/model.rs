@@ -17,6 +17,10 @@ use crate::value::{Object, Value};
 /// Deepest nesting of inline schemas accepted; deeper documents are refused.
 pub const MAX_SCHEMA_DEPTH: usize = 128;
 
+/// Longest `prefixItems` of a closed array (`items: false`) typed as a union
+/// of tuples, one per length; a longer one is a list of any values.
+const MAX_CLOSED_TUPLE: usize = 8;
+
 /// Most fields over all models of a client. `allOf` copies every field of
 /// the schemas it includes into each model that includes them, so a small
 /// document can ask for far more.
@@ -735,13 +739,19 @@ impl<'a> Builder<'a> {
         if !matches!(value.get("allOf"), Some(Value::Array(_))) {
             return false;
         }
-        // Each part is looked at once, however many ways `allOf` reaches it.
+        self.with_all_of_parts(at, value)
+            .into_iter()
+            .any(has_properties)
+    }
+
+    /// `value` and every schema its `allOf` reaches, each once however many
+    /// ways it is reached; parts that do not resolve are left out.
+    fn with_all_of_parts<'v>(&'v self, at: &SourceKey, value: &'v Value) -> Vec<&'v Value> {
         let mut seen = HashSet::new();
+        let mut found = Vec::new();
         let mut pending = vec![(at.clone(), value)];
         while let Some((at, value)) = pending.pop() {
-            if has_properties(value) {
-                return true;
-            }
+            found.push(value);
             let Some(Value::Array(parts)) = value.get("allOf") else {
                 continue;
             };
@@ -756,7 +766,7 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        false
+        found
     }
 
     fn invalid(&self, at: &SourceKey, message: impl Into<String>) -> ModelError {
@@ -1368,17 +1378,16 @@ impl<'a> Builder<'a> {
         }
         if value.get("$ref").is_some() {
             let (source, target) = self.documents.deref_from(at, value)?;
-            if let Some(id) = self.schema_ids.get(&source) {
-                return Ok(TypeExpr::Schema(*id));
+            if let Some(&id) = self.schema_ids.get(&source) {
+                if matches!(self.schemas[id.0].kind, SchemaKind::Object { .. }) {
+                    return Ok(self.with_non_objects(&source, target, id));
+                }
+                return Ok(TypeExpr::Schema(id));
             }
             let target_hint = last_segment(&source.pointer);
             if self.is_object_schema(&source, target) {
-                return Ok(TypeExpr::Schema(self.object_schema(
-                    &source,
-                    target,
-                    &target_hint,
-                    depth,
-                )?));
+                let model = self.object_schema(&source, target, &target_hint, depth)?;
+                return Ok(self.with_non_objects(&source, target, model));
             }
             if is_named_alias(target) {
                 let ty = self.inline_type(&source, target, &target_hint, depth)?;
@@ -1392,11 +1401,49 @@ impl<'a> Builder<'a> {
             return self.inline_type(&source, target, &target_hint, depth);
         }
         if self.is_object_schema(at, value) {
-            return Ok(TypeExpr::Schema(
-                self.object_schema(at, value, hint, depth)?,
-            ));
+            let model = self.object_schema(at, value, hint, depth)?;
+            return Ok(self.with_non_objects(at, value, model));
         }
         self.inline_type(at, value, hint, depth)
+    }
+
+    /// The model of an object schema, or any value that is not an object
+    /// where the schema allows one: `properties` and the like say nothing
+    /// of other values, so a schema without `type: object` (its own or an
+    /// `allOf` part's) accepts them as they are.
+    fn with_non_objects(&self, at: &SourceKey, value: &Value, model: SchemaId) -> TypeExpr {
+        let mut allowed = vec![
+            TypeExpr::Str,
+            TypeExpr::Int,
+            TypeExpr::Float,
+            TypeExpr::Bool,
+            TypeExpr::Null,
+            TypeExpr::List(Box::new(TypeExpr::Any)),
+        ];
+        for value in self.with_all_of_parts(at, value) {
+            let named: Option<Vec<&str>> = match value.get("type") {
+                Some(Value::String(name)) => Some(vec![name.as_ref()]),
+                Some(Value::Array(names)) => Some(names.iter().filter_map(Value::as_str).collect()),
+                _ => None,
+            };
+            if let Some(names) = named {
+                allowed.retain(|ty| {
+                    names.iter().any(|name| {
+                        matches!(
+                            (*name, ty),
+                            ("string", TypeExpr::Str)
+                                | ("integer" | "number", TypeExpr::Int)
+                                | ("number", TypeExpr::Float)
+                                | ("boolean", TypeExpr::Bool)
+                                | ("null", TypeExpr::Null)
+                                | ("array", TypeExpr::List(_))
+                        )
+                    })
+                });
+            }
+        }
+        allowed.insert(0, TypeExpr::Schema(model));
+        union_of(allowed)
     }
 
     fn inline_type(
@@ -1504,7 +1551,15 @@ impl<'a> Builder<'a> {
             "boolean" => TypeExpr::Bool,
             "null" => TypeExpr::Null,
             "array" => match (object.get("prefixItems"), object.get("items")) {
-                (Some(Value::Array(prefix)), Some(Value::Bool(false))) => {
+                // A closed array may stop before the end of its prefix: one
+                // tuple per length it may have, as long as that stays short.
+                (prefix @ (None | Some(Value::Array(_))), Some(Value::Bool(false)))
+                    if prefix
+                        .and_then(Value::as_array)
+                        .map_or(0, |prefix| prefix.len())
+                        <= MAX_CLOSED_TUPLE =>
+                {
+                    let prefix = prefix.and_then(Value::as_array).map_or(&[][..], |p| p);
                     let mut items = Vec::with_capacity(prefix.len());
                     for (index, item) in prefix.iter().enumerate() {
                         let item_key = at.child("prefixItems").child(&index.to_string());
@@ -1515,7 +1570,15 @@ impl<'a> Builder<'a> {
                             depth + 1,
                         )?);
                     }
-                    TypeExpr::Tuple(items)
+                    let shortest = object
+                        .get("minItems")
+                        .and_then(Value::as_u64)
+                        .map_or(0, |least| (least as usize).min(items.len()));
+                    union_of(
+                        (shortest..=items.len())
+                            .map(|length| TypeExpr::Tuple(items[..length].to_vec()))
+                            .collect(),
+                    )
                 }
                 // Open tuples need `*tuple[...]`, which Python 3.10 lacks.
                 (Some(_), _) => TypeExpr::List(Box::new(TypeExpr::Any)),
@@ -1595,6 +1658,44 @@ impl<'a> Builder<'a> {
 }
 
 /// The validation keywords that apply to a value of JSON type `name`.
+/// The `multipleOf` to enforce, as Python text: `None` for a step that is
+/// not positive (no valid schema has one). For an integer, a fractional step
+/// p/q in lowest terms holds exactly when p divides the value, so the step
+/// becomes the integer p, which is what pydantic accepts for an `int`.
+fn positive_step(text: &str, integer: bool) -> Option<String> {
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().ok()?),
+        None => (text, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{fraction}");
+    if !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    let digits = digits.trim_start_matches('0');
+    if digits.is_empty() {
+        return None;
+    }
+    if !integer {
+        return Some(text.to_string());
+    }
+    let mut numerator: u128 = digits.parse().ok()?;
+    let scale = exponent - i32::try_from(fraction.len()).ok()?;
+    if scale >= 0 {
+        let factor = 10u128.checked_pow(scale.unsigned_abs())?;
+        return Some(numerator.checked_mul(factor)?.to_string());
+    }
+    for prime in [2, 5] {
+        for _ in 0..scale.unsigned_abs() {
+            if !numerator.is_multiple_of(prime) {
+                break;
+            }
+            numerator /= prime;
+        }
+    }
+    Some(numerator.to_string())
+}
+
 fn constraints_for(name: &str, object: &Object) -> Vec<Constraint> {
     let number = |key: &str| match object.get(key) {
         Some(Value::Number(number)) => Some(ConstraintValue::Number(number.to_string())),
@@ -1628,7 +1729,11 @@ fn constraints_for(name: &str, object: &Object) -> Vec<Constraint> {
                 push("le", number("maximum"));
                 push("lt", number("exclusiveMaximum"));
             }
-            push("multiple_of", number("multipleOf"));
+            let step = object.get("multipleOf").and_then(|step| match step {
+                Value::Number(step) => positive_step(&step.to_string(), name == "integer"),
+                _ => None,
+            });
+            push("multiple_of", step.map(ConstraintValue::Number));
         }
         "string" => {
             push("min_length", count("minLength"));
@@ -2069,6 +2174,31 @@ mod tests {
                 let error = ordered.unwrap_err();
                 assert_eq!(error.contains("mystery"), broken == 3, "{limit}: {error}");
             }
+        }
+    }
+
+    #[test]
+    fn a_fractional_step_of_an_integer_is_the_numerator_in_lowest_terms() {
+        for (text, integer, expected) in [
+            ("3", true, Some("3")),
+            ("1.5", true, Some("3")),
+            ("0.5", true, Some("1")),
+            ("0.123456789", true, Some("123456789")),
+            ("1e-8", true, Some("1")),
+            ("2.5e-3", true, Some("1")),
+            ("0.0075", true, Some("3")),
+            ("1e3", true, Some("1000")),
+            ("0", true, None),
+            ("-2", true, None),
+            ("-0.5", false, None),
+            ("0.0001", false, Some("0.0001")),
+            ("1e400", true, None),
+        ] {
+            assert_eq!(
+                positive_step(text, integer).as_deref(),
+                expected,
+                "{text} {integer}"
+            );
         }
     }
 }

@@ -293,6 +293,7 @@ pub fn type_doc(ty: &TypeExpr, names: &Names, parenthesize: bool) -> Doc {
         TypeExpr::Format(format) => pyfmt::text(format_name(*format).0),
         TypeExpr::Union(members) => pyfmt::union(members.iter().map(inner).collect(), parenthesize),
         TypeExpr::List(item) => pyfmt::subscript("list", vec![inner(item)]),
+        TypeExpr::Tuple(items) if items.is_empty() => pyfmt::text("tuple[()]"),
         TypeExpr::Tuple(items) => pyfmt::subscript("tuple", items.iter().map(inner).collect()),
         TypeExpr::Map(value) => pyfmt::subscript("dict", vec![pyfmt::text("str"), inner(value)]),
         TypeExpr::Literal(values) => pyfmt::subscript(

@@ -57,6 +57,8 @@ def sample(schema: dict[str, Any], defs: dict[str, Any], depth: int = 0) -> Any:
             for name, value in properties.items()
             if not value.get("readOnly")  # never sent by a client
         }
+    if kind == "array" and schema.get("maxItems") == 0:
+        return []
     if kind == "array" and "prefixItems" in schema:
         return [sample(item, defs, depth + 1) for item in schema["prefixItems"]]
     if kind == "array":
@@ -337,3 +339,31 @@ def test_references_across_files_make_one_recursive_model() -> None:
     child = envelope.root.folders[0]
     assert isinstance(child, Folder) and child.files is not None and isinstance(child.files[0], File)
     assert child.files[0].parent == Folder(name="a")
+
+
+def test_fidelity_constructs_accept_exactly_what_their_schemas_allow() -> None:
+    from gen_fidelity.shapes import ShapesClient
+
+    adapter = ShapesClient.incoming_adapter
+    assert adapter is not None
+
+    def accepts(**fields: Any) -> bool:
+        try:
+            adapter.validate_python({"action": "shape", **fields})
+        except ValueError:
+            return False
+        return True
+
+    # A closed array may stop before the end of its prefix, never go past it.
+    assert all(accepts(point=point) for point in ([], [1], [1, 2.5]))
+    assert not accepts(point=[1, 2, 3])
+    assert accepts(pair=["a"]) and accepts(pair=["a", 1])
+    assert not accepts(pair=[]) and not accepts(pair=["a", 1, 2])
+    assert accepts(empty=[]) and not accepts(empty=[1])
+    # An object schema without `type` lets other values through as they are.
+    assert all(accepts(extra=value) for value in ({"note": "n"}, 12, "text", [1], True))
+    assert not accepts(extra={"note": 1})
+    # A fractional step of an integer: 1.5 divides exactly the multiples of 3.
+    assert accepts(tenths=3) and accepts(tenths=-9) and not accepts(tenths=4)
+    # A step of zero is no valid schema's; it is dropped, not an import error.
+    assert accepts(anything=0.1)

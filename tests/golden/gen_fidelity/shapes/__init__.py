@@ -1,7 +1,7 @@
 """The shapes channel: its client and its messages."""
 
 from .client import ShapesClient
-from .messages import IncomingMessage, OutgoingMessage, Refused, Shape
+from .messages import IncomingMessage, OutgoingMessage, Refused, Shape, Untyped
 
 __all__ = [
     "IncomingMessage",
@@ -9,4 +9,5 @@ __all__ = [
     "Refused",
     "Shape",
     "ShapesClient",
+    "Untyped",
 ]

@@ -1,6 +1,6 @@
 """Messages of the shapes channel."""
 
-from typing import Annotated, ClassVar, Literal, NoReturn, TypeAlias
+from typing import Annotated, Any, ClassVar, Literal, NoReturn, TypeAlias
 
 from pydantic import BaseModel, Field, PlainValidator, RootModel
 
@@ -17,9 +17,14 @@ class Refused(RootModel[_NoValue]):
     pass
 
 
+class Untyped(BaseModel):
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"note"})
+    note: str | None = None
+
+
 class Shape(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
-        {"retired", "label", "legacy"}
+        {"retired", "label", "legacy", "point", "pair", "empty", "tenths", "anything"}
     )
     action: Literal["shape"]
     retired: None = Field(
@@ -27,6 +32,12 @@ class Shape(BaseModel):
     )
     label: str | None = None
     legacy: None = None
+    point: tuple[()] | tuple[float] | tuple[float, float] | None = None
+    pair: Annotated[tuple[str] | tuple[str, int], Field(min_length=1)] | None = None
+    empty: tuple[()] | None = None
+    extra: Untyped | str | int | float | bool | None | list[Any] = None
+    tenths: Annotated[int, Field(multiple_of=3)] | None = None
+    anything: float | None = None
 
 
 IncomingMessage: TypeAlias = Refused | Shape
@@ -37,4 +48,5 @@ __all__ = [
     "OutgoingMessage",
     "Refused",
     "Shape",
+    "Untyped",
 ]

@@ -90,7 +90,7 @@ class Record(BaseModel):
     tags: Annotated[
         list[str], Field(min_length=1, max_length=3), AfterValidator(_unique_items)
     ] = Field(default_factory=lambda: ["alpha"])
-    point: tuple[float, float]
+    point: tuple[()] | tuple[float] | tuple[float, float]
     level: Literal[1, 2, 3] = 2
     mixed: Literal["auto", 0, True] | None = None
     kind: Literal["fixed"] = "fixed"
