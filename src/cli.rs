@@ -199,6 +199,10 @@ struct GenerationArgs {
     /// to take over a client the Python generator wrote.
     #[arg(long)]
     overwrite_foreign_files: bool,
+    /// Refuse messages whose payload is in a format chanx does not read
+    /// (Avro, Protobuf…) instead of typing them as any JSON value.
+    #[arg(long)]
+    strict_formats: bool,
     /// Refuse documents (and the files they reference) larger than this.
     #[arg(long, value_name = "MIB", default_value_t = load::MAX_DOCUMENT_MIB,
           value_parser = clap::value_parser!(u64).range(1..))]
@@ -363,6 +367,7 @@ struct Job {
     readme: bool,
     perspective: Perspective,
     with_tests: bool,
+    strict_formats: bool,
     write: WriteOptions,
     limits: load::Limits,
     /// The command that regenerates this client.
@@ -518,6 +523,7 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, Failure> {
                 readme: !client.no_readme,
                 perspective: client.perspective,
                 with_tests: client.with_tests,
+                strict_formats: args.strict_formats,
                 write: WriteOptions {
                     clear_output: args.clear_output,
                     delete_foreign_files: args.delete_foreign_files,
@@ -664,6 +670,12 @@ fn generate_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, 
         };
         Failure::of_schema(job, message, None)
     })?;
+    if let Some(first) = api.foreign_payloads.first().filter(|_| job.strict_formats) {
+        return Err(Failure::of_schema(job, first.refusal(), None));
+    }
+    for foreign in &api.foreign_payloads {
+        reporter.warn(foreign.warning());
+    }
     if job.with_tests && !tree.files.contains_key(crate::render::EXAMPLES_MODULE) {
         reporter.warn(format!(
             "--with-tests: the document has no message examples, so there is no {} to write",

@@ -45,9 +45,10 @@ pub struct ChannelPlan {
     pub defined: Vec<SchemaId>,
     /// Shared schemas this channel uses, sorted by class name.
     pub shared: Vec<SchemaId>,
-    /// Message classes the client receives, sorted by class name.
+    /// Message classes the client receives, sorted by class name, those of
+    /// any value last.
     pub incoming: Vec<SchemaId>,
-    /// Message classes the client sends, sorted by class name.
+    /// Message classes the client sends, in the same order.
     pub outgoing: Vec<SchemaId>,
     pub role: Role,
     /// Per incoming message class, the `on_` method that handles it.
@@ -189,6 +190,14 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
                 let mut ids: Vec<SchemaId> =
                     messages.iter().map(|m| api.messages[m.0].schema).collect();
                 by_name(&mut ids);
+                // A message any value validates as (a payload chanx cannot
+                // read) comes last, so that it takes only what no other does.
+                ids.sort_by_key(|id| {
+                    matches!(
+                        api.schemas[id.0].kind,
+                        crate::model::SchemaKind::Root(crate::model::TypeExpr::Any)
+                    )
+                });
                 ids
             };
             let mut shared_used: Vec<SchemaId> = reach[index]

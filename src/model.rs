@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::resolve::{Documents, Located, ResolveError, SourceKey};
+use crate::resolve::{is_json_schema_format, Documents, Located, ResolveError, SourceKey};
 use crate::value::{Object, Value};
 
 /// Deepest nesting of inline schemas accepted; deeper documents are refused.
@@ -49,6 +49,34 @@ pub struct Api {
     pub channels: Vec<Channel>,
     pub messages: Vec<Message>,
     pub schemas: Vec<Schema>,
+    /// Messages whose payload is in a format other than JSON Schema (Avro,
+    /// Protobuf…), typed as any JSON value.
+    pub foreign_payloads: Vec<ForeignPayload>,
+}
+
+/// A message whose payload chanx cannot read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForeignPayload {
+    /// The message, located in its document.
+    pub at: String,
+    pub message: String,
+    pub format: String,
+}
+
+impl ForeignPayload {
+    pub fn warning(&self) -> String {
+        format!(
+            "{}: message {:?} uses schemaFormat {:?}, which chanx does not read; its payload is typed as any JSON value",
+            self.at, self.message, self.format
+        )
+    }
+
+    pub fn refusal(&self) -> String {
+        format!(
+            "{}: message {:?} uses schemaFormat {:?}, which chanx does not read (--strict-formats refuses it)",
+            self.at, self.message, self.format
+        )
+    }
 }
 
 /// Sizes of the document, for the summary the CLI prints.
@@ -437,6 +465,7 @@ fn build_api(
         channels,
         messages: builder.messages,
         schemas: builder.schemas,
+        foreign_payloads: builder.foreign_payloads,
     })
 }
 
@@ -478,6 +507,7 @@ struct Builder<'a> {
     /// Fields made by all the builders that build messages ahead, together.
     fields_made_ahead: Option<&'a AtomicUsize>,
     field_limit: usize,
+    foreign_payloads: Vec<ForeignPayload>,
     /// Schemas whose properties were collected.
     #[cfg(test)]
     collected: usize,
@@ -548,6 +578,7 @@ impl<'a> Builder<'a> {
             fields: 0,
             fields_made_ahead: None,
             field_limit: MAX_FIELDS,
+            foreign_payloads: Vec::new(),
             #[cfg(test)]
             collected: 0,
         }
@@ -683,6 +714,7 @@ impl<'a> Builder<'a> {
                 .insert(message.source.clone(), MessageId(self.messages.len()));
             self.messages.push(message);
         }
+        self.foreign_payloads.extend(other.foreign_payloads);
         for (source, (mut fields, required)) in other.merged_parts {
             if let std::collections::hash_map::Entry::Vacant(entry) =
                 self.merged_parts.entry(source)
@@ -1129,21 +1161,28 @@ impl<'a> Builder<'a> {
         let payload_key = source.child("payload");
         let schema = match self.documents.get(&payload_key) {
             None => return Err(self.invalid(&source, "a message needs a `payload` schema")),
-            Some(payload) => {
-                let payload_key = match payload.get("schemaFormat").and_then(Value::as_str) {
-                    Some(format) if is_json_schema_format(format) => payload_key.child("schema"),
-                    Some(format) => {
-                        return Err(ModelError::Unsupported {
-                            at: self.documents.located(&source),
-                            message: format!(
-                                "message {hint:?} uses schemaFormat {format:?}; only JSON Schema and AsyncAPI schemas are supported"
-                            ),
-                        })
+            Some(payload) => match payload.get("schemaFormat").and_then(Value::as_str) {
+                Some(format) if is_json_schema_format(format) => {
+                    self.message_schema(&payload_key.child("schema"), &hint)?
+                }
+                Some(format) => {
+                    self.foreign_payloads.push(ForeignPayload {
+                        at: self.documents.located(&source).to_string(),
+                        message: hint.clone(),
+                        format: format.to_string(),
+                    });
+                    match self.schema_ids.get(&payload_key) {
+                        Some(id) => *id,
+                        None => self.add_schema(
+                            payload_key,
+                            payload,
+                            &hint,
+                            SchemaKind::Root(TypeExpr::Any),
+                        ),
                     }
-                    None => payload_key,
-                };
-                self.message_schema(&payload_key, &hint)?
-            }
+                }
+                None => self.message_schema(&payload_key, &hint)?,
+            },
         };
         let id = MessageId(self.messages.len());
         let headers = match self.documents.get(&source.child("headers")) {
@@ -1838,14 +1877,6 @@ pub fn union_of(types: Vec<TypeExpr>) -> TypeExpr {
         1 => members.remove(0),
         _ => TypeExpr::Union(members),
     }
-}
-
-/// `schemaFormat`s whose schemas are JSON Schema.
-fn is_json_schema_format(format: &str) -> bool {
-    let format = format.to_ascii_lowercase();
-    format.starts_with("application/vnd.aai.asyncapi")
-        || format.starts_with("application/schema+json")
-        || format.starts_with("application/schema+yaml")
 }
 
 fn examples_of(value: &Value) -> Vec<String> {

@@ -245,8 +245,15 @@ fn collect_external_refs(value: &Value, here: &mut String, out: &mut BTreeMap<St
                     out.insert(file.to_string(), here.clone());
                 }
             }
+            let foreign_schema = map
+                .get("schemaFormat")
+                .and_then(Value::as_str)
+                .is_some_and(|format| !is_json_schema_format(format));
             for (key, child) in map {
                 if !matches!(child, Value::Object(_) | Value::Array(_)) {
+                    continue;
+                }
+                if foreign_schema && key == "schema" {
                     continue;
                 }
                 here.push('/');
@@ -267,6 +274,15 @@ fn collect_external_refs(value: &Value, here: &mut String, out: &mut BTreeMap<St
         }
         _ => {}
     }
+}
+
+/// `schemaFormat`s whose schemas are JSON Schema. The schema of any other
+/// format is never read, so nothing it refers to is loaded.
+pub fn is_json_schema_format(format: &str) -> bool {
+    let format = format.to_ascii_lowercase();
+    format.starts_with("application/vnd.aai.asyncapi")
+        || format.starts_with("application/schema+json")
+        || format.starts_with("application/schema+yaml")
 }
 
 /// Appends a JSON-pointer segment, escaping `~` and `/`.

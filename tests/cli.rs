@@ -593,15 +593,6 @@ fn perspective_client_flips_every_direction() {
     assert!(manifest.contains("\"perspective\": \"client\""));
 }
 
-#[test]
-fn payloads_that_are_not_json_schema_are_named() {
-    let (message, _) = error_for(
-        "avro.yaml",
-        "asyncapi: 3.0.0\ninfo: {title: t, version: '1'}\nchannels:\n  c:\n    address: /c\n    messages:\n      userSignedUp:\n        payload:\n          schemaFormat: application/vnd.apache.avro;version=1.9.0\n          schema: {type: record, name: User, fields: []}\noperations:\n  o: {action: send, channel: {$ref: '#/channels/c'}}\n",
-    );
-    assert!(message.contains("unsupported: message \"userSignedUp\" uses schemaFormat \"application/vnd.apache.avro;version=1.9.0\""), "{message}");
-}
-
 #[cfg(unix)]
 #[test]
 fn a_symlink_in_the_output_is_never_followed() {
@@ -1082,4 +1073,38 @@ fn with_tests_writes_the_examples_module_and_check_expects_it() {
     assert_exit(&output, 0);
     assert!(stderr(&output).contains("--with-tests: the document has no message examples"));
     assert!(!plain.join("test_examples.py").exists());
+}
+
+#[test]
+fn payloads_in_other_formats_are_any_value_with_a_warning_and_never_fetched() {
+    // The Avro schema's file does not exist: reading it would fail the run.
+    let schema = fixture("generator/formats.yaml");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("events_client");
+    let output = generate(&schema, &out, &["--no-format"]);
+    assert_exit(&output, 0);
+    let warnings: Vec<String> = stderr(&output)
+        .lines()
+        .filter(|line| line.starts_with("warning:"))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].contains("#/channels/events/messages/user_signed_up: message \"UserSignedUp\" uses schemaFormat \"application/vnd.apache.avro;version=1.9.0\", which chanx does not read; its payload is typed as any JSON value"), "{warnings:?}");
+    assert!(warnings[1].contains("message \"OrderPlaced\" uses schemaFormat \"application/vnd.google.protobuf;version=3\""), "{warnings:?}");
+    let messages = std::fs::read_to_string(out.join("events/messages.py")).unwrap();
+    assert!(
+        messages.contains("class UserSignedUp(RootModel[Any]):"),
+        "{messages}"
+    );
+    // What any value validates as comes last in the union.
+    assert!(messages.contains("IncomingMessage: TypeAlias = Ping | OrderPlaced | UserSignedUp"));
+
+    let strict = generate(&schema, &dir.path().join("strict"), &["--strict-formats"]);
+    assert_exit(&strict, 2);
+    assert!(
+        stderr(&strict).contains("(--strict-formats refuses it)"),
+        "{}",
+        stderr(&strict)
+    );
+    assert!(!dir.path().join("strict").exists());
 }
