@@ -8,13 +8,21 @@
 
 use std::collections::BTreeSet;
 
-/// Python's keywords (soft keywords such as `match` and `type` are valid names).
+// The registry of names a generated package must not take. A test
+// (`tests/python/test_reserved_names.py`) compares each list with Python,
+// pydantic and what the golden packages import and use.
+
+/// Python's keywords.
 pub const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
     "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
     "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
     "with", "yield",
 ];
+
+/// Python's soft keywords: they stay usable names (a `type` or `match`
+/// property keeps its name), known here so that the test notices a new one.
+pub const SOFT_KEYWORDS: &[&str] = &["_", "case", "match", "type"];
 
 /// Capitalised builtins a class name must not shadow.
 const PASCAL_BUILTINS: &[&str] = &[
@@ -65,6 +73,7 @@ const PASCAL_BUILTINS: &[&str] = &[
     "PendingDeprecationWarning",
     "PermissionError",
     "ProcessLookupError",
+    "PythonFinalizationError",
     "RecursionError",
     "ReferenceError",
     "ResourceWarning",
@@ -93,6 +102,7 @@ const PASCAL_BUILTINS: &[&str] = &[
 
 /// Names the generated modules import or define themselves.
 pub const GENERATED_NAMES: &[&str] = &[
+    "AfterValidator",
     "Annotated",
     "Any",
     "BaseClient",
@@ -108,25 +118,42 @@ pub const GENERATED_NAMES: &[&str] = &[
     "NoReturn",
     "NotConnectedError",
     "OutgoingMessage",
+    "PlainValidator",
     "ReconnectPolicy",
     "RootModel",
     "TypeAdapter",
     "TypeAlias",
+    "TypeVar",
+    "TypedDict",
 ];
 
-/// Names used inside field annotations; a field named like one would shadow it.
-const ANNOTATION_NAMES: &[&str] = &["bool", "dict", "float", "int", "list", "str"];
+/// Builtins used inside a model's annotations and defaults; a field named
+/// like one would shadow it for the fields after it.
+const ANNOTATION_NAMES: &[&str] = &[
+    "bool",
+    "dict",
+    "float",
+    "frozenset",
+    "int",
+    "list",
+    "object",
+    "str",
+    "tuple",
+];
 
-/// Attributes of pydantic's `BaseModel` that a field must not override.
+/// Attributes of pydantic's `BaseModel` and of its metaclass (an `ABCMeta`:
+/// `register`, `mro`) that a field must not override.
 const BASEMODEL_ATTRIBUTES: &[&str] = &[
     "construct",
     "copy",
     "dict",
     "from_orm",
     "json",
+    "mro",
     "parse_file",
     "parse_obj",
     "parse_raw",
+    "register",
     "schema",
     "schema_json",
     "update_forward_refs",

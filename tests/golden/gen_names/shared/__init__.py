@@ -1,0 +1,1 @@
+"""Messages and models used by two or more channels."""

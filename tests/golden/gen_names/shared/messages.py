@@ -1,0 +1,1 @@
+"""Messages and models shared by two or more channels."""
