@@ -676,6 +676,9 @@ fn generate_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, 
     for foreign in &api.foreign_payloads {
         reporter.warn(foreign.warning());
     }
+    for warning in &api.warnings {
+        reporter.warn(warning);
+    }
     if job.with_tests && !tree.files.contains_key(crate::render::EXAMPLES_MODULE) {
         reporter.warn(format!(
             "--with-tests: the document has no message examples, so there is no {} to write",

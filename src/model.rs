@@ -17,6 +17,10 @@ use crate::value::{Object, Value};
 /// Deepest nesting of inline schemas accepted; deeper documents are refused.
 pub const MAX_SCHEMA_DEPTH: usize = 128;
 
+/// The property a union's members are told apart by when none is named:
+/// `action` (chanx's), else the first by name that qualifies.
+pub const PREFERRED_DISCRIMINATOR: &str = "action";
+
 /// Longest `prefixItems` of a closed array (`items: false`) typed as a union
 /// of tuples, one per length; a longer one is a list of any values.
 const MAX_CLOSED_TUPLE: usize = 8;
@@ -52,6 +56,9 @@ pub struct Api {
     /// Messages whose payload is in a format other than JSON Schema (Avro,
     /// Protobuf…), typed as any JSON value.
     pub foreign_payloads: Vec<ForeignPayload>,
+    /// What the document asks for that the client leaves out, each naming
+    /// its place: a `default` its own schema does not allow.
+    pub warnings: Vec<String>,
 }
 
 /// A message whose payload chanx cannot read.
@@ -348,6 +355,29 @@ pub enum JsonValue {
     Object(Vec<(String, JsonValue)>),
 }
 
+impl JsonValue {
+    /// The value as JSON text.
+    pub fn to_json(&self) -> String {
+        fn plain(value: &JsonValue) -> serde_json::Value {
+            match value {
+                JsonValue::Null => serde_json::Value::Null,
+                JsonValue::Bool(flag) => serde_json::Value::Bool(*flag),
+                JsonValue::Int(int) => serde_json::Value::from(*int),
+                JsonValue::Float(float) => serde_json::Value::from(*float),
+                JsonValue::Str(text) => serde_json::Value::from(text.as_str()),
+                JsonValue::List(items) => items.iter().map(plain).collect(),
+                JsonValue::Object(entries) => serde_json::Value::Object(
+                    entries
+                        .iter()
+                        .map(|(key, value)| (key.clone(), plain(value)))
+                        .collect(),
+                ),
+            }
+        }
+        plain(self).to_string()
+    }
+}
+
 impl From<&Value> for JsonValue {
     fn from(value: &Value) -> Self {
         match value {
@@ -466,6 +496,16 @@ fn build_api(
         messages: builder.messages,
         schemas: builder.schemas,
         foreign_payloads: builder.foreign_payloads,
+        // Builders that work ahead may each meet a shared schema; its
+        // warning counts once, where the ordered walk first meets it.
+        warnings: {
+            let mut seen = HashSet::new();
+            builder
+                .warnings
+                .into_iter()
+                .filter(|warning| seen.insert(warning.clone()))
+                .collect()
+        },
     })
 }
 
@@ -508,6 +548,7 @@ struct Builder<'a> {
     fields_made_ahead: Option<&'a AtomicUsize>,
     field_limit: usize,
     foreign_payloads: Vec<ForeignPayload>,
+    warnings: Vec<String>,
     /// Schemas whose properties were collected.
     #[cfg(test)]
     collected: usize,
@@ -579,6 +620,7 @@ impl<'a> Builder<'a> {
             fields_made_ahead: None,
             field_limit: MAX_FIELDS,
             foreign_payloads: Vec::new(),
+            warnings: Vec::new(),
             #[cfg(test)]
             collected: 0,
         }
@@ -715,6 +757,7 @@ impl<'a> Builder<'a> {
             self.messages.push(message);
         }
         self.foreign_payloads.extend(other.foreign_payloads);
+        self.warnings.extend(other.warnings);
         for (source, (mut fields, required)) in other.merged_parts {
             if let std::collections::hash_map::Entry::Vacant(entry) =
                 self.merged_parts.entry(source)
@@ -725,6 +768,41 @@ impl<'a> Builder<'a> {
                 self.fields += fields.len();
                 entry.insert((fields, required));
             }
+        }
+    }
+
+    /// Whether `value` is, at its top level, of the JSON type `ty` takes (a
+    /// `default` that is not would not type-check).
+    fn fits(&self, ty: &TypeExpr, value: &JsonValue, depth: usize) -> bool {
+        if depth > 64 {
+            return true;
+        }
+        match (ty, value) {
+            (TypeExpr::Any, _)
+            | (TypeExpr::Null, JsonValue::Null)
+            | (TypeExpr::Bool, JsonValue::Bool(_))
+            | (TypeExpr::Int, JsonValue::Int(_))
+            | (TypeExpr::Float, JsonValue::Int(_) | JsonValue::Float(_))
+            | (TypeExpr::Str | TypeExpr::Format(_), JsonValue::Str(_))
+            | (TypeExpr::List(_) | TypeExpr::Tuple(_), JsonValue::List(_))
+            | (TypeExpr::Map(_) | TypeExpr::Discriminated { .. }, JsonValue::Object(_)) => true,
+            (TypeExpr::Literal(values), value) => values.iter().any(|literal| {
+                matches!((literal, value),
+                    (Scalar::Str(a), JsonValue::Str(b)) if a == b)
+                    || matches!((literal, value), (Scalar::Int(a), JsonValue::Int(b)) if a == b)
+                    || matches!((literal, value), (Scalar::Bool(a), JsonValue::Bool(b)) if a == b)
+            }),
+            (TypeExpr::Constrained(inner, _), value) => self.fits(inner, value, depth + 1),
+            (TypeExpr::Union(members), value) => members
+                .iter()
+                .any(|member| self.fits(member, value, depth + 1)),
+            (TypeExpr::Schema(id), value) => match &self.schemas[id.0].kind {
+                SchemaKind::Object { .. } => matches!(value, JsonValue::Object(_)),
+                SchemaKind::Alias(inner) | SchemaKind::Root(inner) => {
+                    self.fits(inner, value, depth + 1)
+                }
+            },
+            _ => false,
         }
     }
 
@@ -1385,11 +1463,20 @@ impl<'a> Builder<'a> {
             let property_key = properties_key.child(name);
             let hint = format!("{owner} {name}");
             let ty = self.type_of(&property_key, property, &hint, depth + 1)?;
+            let mut default = property.get("default").map(JsonValue::from);
+            if let Some(value) = default.as_ref().filter(|value| !self.fits(&ty, value, 0)) {
+                self.warnings.push(format!(
+                    "{}: the default {} is not a value of the property's own schema; it is left out",
+                    self.documents.located(&property_key.child("default")),
+                    value.to_json()
+                ));
+                default = None;
+            }
             let field = Field {
                 json_name: name.to_string(),
                 ty,
                 required: false,
-                default: property.get("default").map(JsonValue::from),
+                default,
                 description: description_of(property),
                 deprecated: property.get("deprecated") == Some(&Value::Bool(true)),
                 read_only: property.get("readOnly") == Some(&Value::Bool(true)),
@@ -1656,47 +1743,24 @@ impl<'a> Builder<'a> {
     }
 
     /// The property that tells the members of a union apart: the schema's
-    /// `discriminator`, or the one property every member fixes to a
-    /// distinct string.
+    /// `discriminator`, or else as [`discriminator`] finds it.
     fn discriminator(&self, object: &Object, members: &[TypeExpr]) -> Option<String> {
         let named = match object.get("discriminator") {
-            Some(Value::String(name)) => Some(name.to_string()),
-            Some(Value::Object(spec)) => spec
-                .get("propertyName")
-                .and_then(Value::as_str)
-                .map(str::to_string),
+            Some(Value::String(name)) => Some(name.as_ref()),
+            Some(Value::Object(spec)) => spec.get("propertyName").and_then(Value::as_str),
             _ => None,
         };
-        let fields_of = |member: &TypeExpr| match member {
-            TypeExpr::Schema(id) => match &self.schemas[id.0].kind {
-                SchemaKind::Object { fields } => Some(fields),
+        let ids = members
+            .iter()
+            .map(|member| match member {
+                TypeExpr::Schema(id) => Some(*id),
                 _ => None,
-            },
-            _ => None,
-        };
-        let first = fields_of(members.first()?)?;
-        let mut candidates: Vec<&str> = match &named {
-            Some(name) => vec![name.as_str()],
-            None => first.iter().map(|field| field.json_name.as_str()).collect(),
-        };
-        candidates.sort_unstable();
-        candidates.into_iter().find_map(|candidate| {
-            let mut seen = std::collections::BTreeSet::new();
-            let distinct = members.iter().all(|member| {
-                fields_of(member).is_some_and(|fields| {
-                    fields.iter().any(|field| {
-                        field.json_name == candidate
-                            && matches!(&field.ty, TypeExpr::Literal(values)
-                                if matches!(values.as_slice(), [Scalar::Str(value)] if seen.insert(value.clone())))
-                    })
-                })
-            });
-            (distinct && members.len() > 1).then(|| candidate.to_string())
-        })
+            })
+            .collect::<Option<Vec<SchemaId>>>()?;
+        discriminator(&self.schemas, &ids, named)
     }
 }
 
-/// The validation keywords that apply to a value of JSON type `name`.
 /// The `multipleOf` to enforce, as Python text: `None` for a step that is
 /// not positive (no valid schema has one). For an integer, a fractional step
 /// p/q in lowest terms holds exactly when p divides the value, so the step
@@ -1735,6 +1799,7 @@ fn positive_step(text: &str, integer: bool) -> Option<String> {
     Some(numerator.to_string())
 }
 
+/// The validation keywords that apply to a value of JSON type `name`.
 fn constraints_for(name: &str, object: &Object) -> Vec<Constraint> {
     let number = |key: &str| match object.get(key) {
         Some(Value::Number(number)) => Some(ConstraintValue::Number(number.to_string())),
@@ -1852,6 +1917,48 @@ fn literal_of(values: &[Value]) -> Option<TypeExpr> {
 }
 
 /// A union with nested unions flattened and duplicates removed, in first-seen order.
+/// The one discriminator policy, for unions of schemas and of messages
+/// alike: the JSON name of the property `named` (or, without a name,
+/// [`PREFERRED_DISCRIMINATOR`] and then every property of the first member
+/// by name) that every member, an object, has as a distinct string constant
+/// that a frame always carries or defaults to (pydantic needs a plain
+/// `Literal` there).
+pub fn discriminator(
+    schemas: &[Schema],
+    members: &[SchemaId],
+    named: Option<&str>,
+) -> Option<String> {
+    if members.len() < 2 {
+        return None;
+    }
+    let fields_of = |id: &SchemaId| match &schemas[id.0].kind {
+        SchemaKind::Object { fields } => Some(fields),
+        _ => None,
+    };
+    let mut candidates: Vec<&str> = match named {
+        Some(name) => vec![name],
+        None => fields_of(&members[0])?
+            .iter()
+            .map(|field| field.json_name.as_str())
+            .collect(),
+    };
+    candidates.sort_by_key(|name| (*name != PREFERRED_DISCRIMINATOR, *name));
+    candidates.into_iter().find_map(|candidate| {
+        let mut seen = std::collections::BTreeSet::new();
+        let distinct = members.iter().all(|member| {
+            fields_of(member).is_some_and(|fields| {
+                fields.iter().any(|field| {
+                    field.json_name == candidate
+                        && (field.required || field.default.is_some())
+                        && matches!(&field.ty, TypeExpr::Literal(values)
+                            if matches!(values.as_slice(), [Scalar::Str(value)] if seen.insert(value.clone())))
+                })
+            })
+        });
+        distinct.then(|| candidate.to_string())
+    })
+}
+
 pub fn union_of(types: Vec<TypeExpr>) -> TypeExpr {
     // A member no value matches adds nothing, unless all are such.
     if !types.is_empty() && types.iter().all(|ty| *ty == TypeExpr::Nothing) {
@@ -1982,7 +2089,8 @@ mod tests {
             "Tree".into(),
             serde_json::json!({"type": "object", "properties": {
                 "children": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
-                "meta": {"type": "object", "properties": {"at": {"type": "string"}}}
+                "meta": {"type": "object", "properties": {"at": {"type": "string"}}},
+                "kind": {"type": "boolean", "default": "false"}
             }}),
         );
         for index in 0..200 {
@@ -2118,6 +2226,11 @@ mod tests {
             let parallel = built(&documents, true);
             assert_eq!(parallel, built(&documents, false));
             assert_eq!(parallel.is_err(), broken.is_some(), "{broken:?}");
+            if let Ok(api) = build_api(&documents, Perspective::Server, true, MAX_FIELDS) {
+                // The shared schema's bad default, met by every builder, once.
+                assert_eq!(api.warnings.len(), 1, "{:?}", api.warnings);
+                assert!(api.warnings[0].contains("/Tree/properties/kind/default"));
+            }
         }
     }
 

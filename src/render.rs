@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::layout::{Plan, RequestMethod, Role};
 use crate::model::Credential;
-use crate::model::{Api, Field, JsonValue, Scalar, SchemaId, SchemaKind, TypeExpr};
+use crate::model::{Api, Field, JsonValue, SchemaId, SchemaKind, TypeExpr};
 use crate::naming;
 use crate::pyfmt::{self, Doc};
 use crate::python::{self, docstring, string_literal, type_hint, Import, Names, LINE_LENGTH};
@@ -65,9 +65,6 @@ pub const STATIC_FILES: &[(&str, &str)] = &[
         include_str!("../templates/shared/__init__.py"),
     ),
 ];
-
-/// The field every chanx message carries to say what it is.
-const PREFERRED_DISCRIMINATOR: &str = "action";
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -516,10 +513,10 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                     .any(|(field, name)| field.json_name != *name);
                 // Aliased fields must also accept their Python name, which
                 // is the keyword type checkers show for the constructor.
-                let config = aliased.then(|| {
-                    imports.from("pydantic", "ConfigDict");
-                    "model_config = ConfigDict(populate_by_name=True)".to_string()
-                });
+                let python_re = fields
+                    .iter()
+                    .any(|field| needs_python_re(api, &field.ty, 0));
+                let config = model_config(aliased, python_re, &mut imports);
                 // Optional fields whose schema does not allow null are left
                 // out of what is sent while they are None (base/client.py).
                 let omitted: Vec<String> = fields
@@ -579,11 +576,12 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             SchemaKind::Root(ty) => {
                 imports.from("pydantic", "RootModel");
                 let (hint, _) = hint_of(ty, &mut imports);
+                let config = model_config(false, needs_python_re(api, ty, 0), &mut imports);
                 DefinitionView {
                     header: python::class_header(name, &format!("RootModel[{hint}]")),
                     is_class: true,
                     docstring: docstring_text,
-                    fields: Vec::new(),
+                    fields: config.into_iter().collect(),
                 }
             }
             SchemaKind::Alias(ty) => {
@@ -704,6 +702,53 @@ fn escaped_controls(text: &str, keep_line_breaks: bool) -> String {
             }
         })
         .collect()
+}
+
+/// The `model_config` line of a class, if it needs one: aliased fields
+/// accept their Python name too, and patterns pydantic's Rust regex engine
+/// refuses (look-around, back-references) run on Python's `re`.
+fn model_config(aliased: bool, python_re: bool, imports: &mut Imports) -> Option<String> {
+    let mut settings = Vec::new();
+    if aliased {
+        settings.push("populate_by_name=True");
+    }
+    if python_re {
+        settings.push("regex_engine=\"python-re\"");
+    }
+    if settings.is_empty() {
+        return None;
+    }
+    imports.from("pydantic", "ConfigDict");
+    Some(format!(
+        "model_config = ConfigDict({})",
+        settings.join(", ")
+    ))
+}
+
+/// Whether a pattern of the type (aliases looked through, models not: they
+/// have a config of their own) is one pydantic's Rust regex engine refuses.
+fn needs_python_re(api: &Api, ty: &TypeExpr, depth: usize) -> bool {
+    if depth > 64 {
+        return false;
+    }
+    let inner = |ty: &TypeExpr| needs_python_re(api, ty, depth + 1);
+    match ty {
+        TypeExpr::Constrained(ty, constraints) => {
+            inner(ty)
+                || constraints.iter().any(|constraint| {
+                    matches!(&constraint.value, crate::model::ConstraintValue::Pattern(pattern) if regex::Regex::new(pattern).is_err())
+                })
+        }
+        TypeExpr::List(ty) | TypeExpr::Map(ty) => inner(ty),
+        TypeExpr::Union(members)
+        | TypeExpr::Tuple(members)
+        | TypeExpr::Discriminated { members, .. } => members.iter().any(inner),
+        TypeExpr::Schema(id) => match &api.schemas[id.0].kind {
+            SchemaKind::Alias(ty) => inner(ty),
+            SchemaKind::Root(_) | SchemaKind::Object { .. } => false,
+        },
+        _ => false,
+    }
 }
 
 /// Whether `null` is a value of the type (an alias or root model is looked
@@ -867,57 +912,24 @@ struct ClientView {
     adapter: String,
 }
 
-/// The field that tells a union's members apart: `action` where every
-/// member has a distinct constant for it, else the first property (by name)
-/// that every member has with a distinct string constant. Returns the
-/// Python attribute name.
+/// The Python name of the field that tells a union of messages apart, by
+/// the model's one policy, when every member calls it the same.
 fn discriminator(api: &Api, plan: &Plan, members: &[SchemaId]) -> Option<String> {
-    if members.len() < 2 {
-        return None;
-    }
-    let fields_of = |id: &SchemaId| match &api.schemas[id.0].kind {
-        SchemaKind::Object { fields } => Some(fields),
-        _ => None,
-    };
-    let mut candidates: Vec<&str> = fields_of(&members[0])?
-        .iter()
-        .map(|field| field.json_name.as_str())
-        .collect();
-    candidates.sort_by_key(|name| (*name != PREFERRED_DISCRIMINATOR, *name));
-    candidates
-        .into_iter()
-        .find_map(|candidate| discriminates(api, plan, members, candidate))
-}
-
-/// The Python name of `json_name` if every member has it as a distinct
-/// string constant.
-fn discriminates(api: &Api, plan: &Plan, members: &[SchemaId], json_name: &str) -> Option<String> {
-    let mut values = std::collections::BTreeSet::new();
-    let mut python_names = std::collections::BTreeSet::new();
-    for id in members {
+    let json_name = crate::model::discriminator(&api.schemas, members, None)?;
+    let mut python_names = members.iter().filter_map(|id| {
         let SchemaKind::Object { fields } = &api.schemas[id.0].kind else {
             return None;
         };
-        let (field, python_name) = fields
+        fields
             .iter()
             .zip(&plan.field_names[id.0])
-            .find(|(field, _)| field.json_name == json_name)?;
-        let TypeExpr::Literal(literals) = &field.ty else {
-            return None;
-        };
-        let [Scalar::Str(value)] = literals.as_slice() else {
-            return None;
-        };
-        if !values.insert(value.clone()) {
-            return None;
-        }
-        python_names.insert(python_name.clone());
-    }
-    if python_names.len() == 1 {
-        python_names.pop_first()
-    } else {
-        None
-    }
+            .find(|(field, _)| field.json_name == json_name)
+            .map(|(_, python_name)| python_name)
+    });
+    let first = python_names.next()?;
+    python_names
+        .all(|name| name == first)
+        .then(|| first.clone())
 }
 
 /// The imports and the `incoming_adapter` value of a channel's client.

@@ -1108,3 +1108,26 @@ fn payloads_in_other_formats_are_any_value_with_a_warning_and_never_fetched() {
     );
     assert!(!dir.path().join("strict").exists());
 }
+
+#[test]
+fn a_default_its_schema_does_not_allow_is_left_out_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = generate(
+        &fixture("generator/fidelity.yaml"),
+        &dir.path().join("fidelity"),
+        &["--no-format"],
+    );
+    assert_exit(&output, 0);
+    let stderr = stderr(&output);
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.starts_with("warning:"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    assert!(warnings[0].ends_with("fidelity.yaml#/components/messages/optional_action/payload/properties/enabled/default: the default \"false\" is not a value of the property's own schema; it is left out"), "{}", warnings[0]);
+    let messages = std::fs::read_to_string(dir.path().join("fidelity/shapes/messages.py")).unwrap();
+    assert!(
+        messages.contains("    enabled: bool | None = None\n"),
+        "{messages}"
+    );
+}

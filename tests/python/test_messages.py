@@ -367,3 +367,13 @@ def test_fidelity_constructs_accept_exactly_what_their_schemas_allow() -> None:
     assert accepts(tenths=3) and accepts(tenths=-9) and not accepts(tenths=4)
     # A step of zero is no valid schema's; it is dropped, not an import error.
     assert accepts(anything=0.1)
+
+
+def test_patterns_pydantics_rust_engine_refuses_run_on_python_re() -> None:
+    from gen_fidelity.shapes import OptionalAction
+
+    assert OptionalAction.model_validate({"code": "live"}).code == "live"
+    with pytest.raises(ValueError):
+        OptionalAction.model_validate({"code": "tmpfile"})
+    # A default the schema does not allow is left out, not sent.
+    assert OptionalAction.model_validate({}).enabled is None

@@ -3,7 +3,7 @@
 from pydantic import TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OutgoingMessage, Refused, Shape
+from .messages import IncomingMessage, OptionalAction, OutgoingMessage, Refused, Shape
 
 
 class ShapesClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -19,10 +19,15 @@ class ShapesClient(BaseClient[IncomingMessage, OutgoingMessage]):
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""
         match message:
+            case OptionalAction():
+                await self.on_optional_action(message)
             case Refused():
                 await self.on_refused(message)
             case Shape():
                 await self.on_shape(message)
+
+    async def on_optional_action(self, message: OptionalAction) -> None:
+        """Handle a OptionalAction; override this to process it."""
 
     async def on_refused(self, message: Refused) -> None:
         """Handle a Refused; override this to process it."""

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any, ClassVar, Literal, NoReturn, TypeAlias
 
-from pydantic import BaseModel, Field, PlainValidator, RootModel
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, RootModel
 
 
 def _no_value(value: object) -> NoReturn:
@@ -11,6 +11,16 @@ def _no_value(value: object) -> NoReturn:
 
 
 _NoValue: TypeAlias = Annotated[NoReturn, PlainValidator(_no_value)]
+
+
+class OptionalAction(BaseModel):
+    model_config = ConfigDict(regex_engine="python-re")
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"action", "enabled", "code"}
+    )
+    action: Literal["optional"] | None = None
+    enabled: bool | None = None
+    code: Annotated[str, Field(pattern="^(?!tmp)[a-z]+$")] | None = None
 
 
 class Refused(RootModel[_NoValue]):
@@ -40,11 +50,12 @@ class Shape(BaseModel):
     anything: float | None = None
 
 
-IncomingMessage: TypeAlias = Refused | Shape
+IncomingMessage: TypeAlias = OptionalAction | Refused | Shape
 OutgoingMessage: TypeAlias = NoReturn
 
 __all__ = [
     "IncomingMessage",
+    "OptionalAction",
     "OutgoingMessage",
     "Refused",
     "Shape",
