@@ -145,7 +145,7 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
         .schemas
         .par_iter()
         .map(|schema| match &schema.kind {
-            SchemaKind::Object { fields } => {
+            SchemaKind::Object { fields, .. } => {
                 let mut allocator = Allocator::new();
                 fields
                     .iter()
@@ -414,7 +414,7 @@ pub fn dependencies(api: &Api, id: SchemaId) -> Vec<SchemaId> {
     let mut out = Vec::new();
     let mut visit = |ty: &TypeExpr| collect_schemas(ty, &mut out);
     match &api.schemas[id.0].kind {
-        SchemaKind::Object { fields } => fields.iter().for_each(|field| visit(&field.ty)),
+        SchemaKind::Object { fields, .. } => fields.iter().for_each(|field| visit(&field.ty)),
         SchemaKind::Root(ty) | SchemaKind::Alias(ty) => visit(ty),
     }
     out

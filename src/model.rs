@@ -213,7 +213,12 @@ pub struct Schema {
 #[derive(Debug, Clone)]
 pub enum SchemaKind {
     /// An object with properties: a model class.
-    Object { fields: Vec<Field> },
+    Object {
+        fields: Vec<Field>,
+        /// Properties other than its fields: refused only where the schema
+        /// says `additionalProperties: false`, otherwise kept as they are.
+        forbids_others: bool,
+    },
     /// A message payload that is not an object: a root model around a type.
     Root(TypeExpr),
     /// A named type that is not an object (an enum, a union): a type alias.
@@ -292,14 +297,14 @@ impl TypeExpr {
 impl SchemaKind {
     fn field_count(&self) -> usize {
         match self {
-            SchemaKind::Object { fields } => fields.len(),
+            SchemaKind::Object { fields, .. } => fields.len(),
             SchemaKind::Root(_) | SchemaKind::Alias(_) => 0,
         }
     }
 
     fn renumber(&mut self, new_id: &impl Fn(SchemaId) -> SchemaId) {
         match self {
-            SchemaKind::Object { fields } => fields
+            SchemaKind::Object { fields, .. } => fields
                 .iter_mut()
                 .for_each(|field| field.ty.renumber(new_id)),
             SchemaKind::Root(ty) | SchemaKind::Alias(ty) => ty.renumber(new_id),
@@ -1372,7 +1377,10 @@ impl<'a> Builder<'a> {
             source.clone(),
             value,
             hint,
-            SchemaKind::Object { fields: Vec::new() },
+            SchemaKind::Object {
+                fields: Vec::new(),
+                forbids_others: false,
+            },
         );
         let name = self.schemas[id.0].name_hint.clone();
         let mut merged = Merged::default();
@@ -1390,7 +1398,14 @@ impl<'a> Builder<'a> {
         }
         // Tens of thousands of these live until rendering ends.
         fields.shrink_to_fit();
-        self.schemas[id.0].kind = SchemaKind::Object { fields };
+        // With `patternProperties`, other properties that match a pattern
+        // are allowed; what the model cannot tell apart it keeps.
+        let forbids_others = value.get("additionalProperties") == Some(&Value::Bool(false))
+            && value.get("patternProperties").is_none();
+        self.schemas[id.0].kind = SchemaKind::Object {
+            fields,
+            forbids_others,
+        };
         Ok(id)
     }
 
@@ -1719,6 +1734,10 @@ impl<'a> Builder<'a> {
                 _ => TypeExpr::List(Box::new(TypeExpr::Any)),
             },
             "object" => match object.get("additionalProperties") {
+                // No property at all: only the empty object.
+                Some(Value::Bool(false)) if object.get("patternProperties").is_none() => {
+                    TypeExpr::Map(Box::new(TypeExpr::Nothing))
+                }
                 Some(values @ Value::Object(_)) => TypeExpr::Map(Box::new(self.type_of(
                     &at.child("additionalProperties"),
                     values,
@@ -1932,7 +1951,7 @@ pub fn discriminator(
         return None;
     }
     let fields_of = |id: &SchemaId| match &schemas[id.0].kind {
-        SchemaKind::Object { fields } => Some(fields),
+        SchemaKind::Object { fields, .. } => Some(fields),
         _ => None,
     };
     let mut candidates: Vec<&str> = match named {
@@ -2147,7 +2166,7 @@ mod tests {
         .to_string();
         let documents = documents(Location::parse("wide.json"), Some(&text));
         let api = build(&documents, Perspective::Server).unwrap();
-        let SchemaKind::Object { fields } = &api.schemas[api.messages[0].schema.0].kind else {
+        let SchemaKind::Object { fields, .. } = &api.schemas[api.messages[0].schema.0].kind else {
             panic!("the payload is an object");
         };
         assert_eq!(fields.len(), 5001);
@@ -2204,7 +2223,7 @@ mod tests {
         // S0 to S40 and the forty inline parts, once each.
         assert_eq!(builder.collected, 81);
         let schema = &builder.schemas[builder.messages[0].schema.0];
-        let SchemaKind::Object { fields } = &schema.kind else {
+        let SchemaKind::Object { fields, .. } = &schema.kind else {
             panic!("S0 merges into an object");
         };
         let names: Vec<&str> = fields

@@ -125,6 +125,7 @@ pub const GENERATED_NAMES: &[&str] = &[
     "TypeAlias",
     "TypeVar",
     "TypedDict",
+    "WithJsonSchema",
 ];
 
 /// Builtins used inside a model's annotations and defaults; a field named

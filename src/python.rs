@@ -246,7 +246,7 @@ pub enum Import {
 
 /// The type of the `false` schema, defined in the module that uses it: no
 /// value validates, and type checkers see a type no value has.
-pub const NO_VALUE_HELPER: &str = "def _no_value(value: object) -> NoReturn:\n    \"\"\"Refuses every value, as the JSON Schema `false` asks.\"\"\"\n    raise ValueError(\"no value is valid here\")\n\n\n_NoValue: TypeAlias = Annotated[NoReturn, PlainValidator(_no_value)]";
+pub const NO_VALUE_HELPER: &str = "def _no_value(value: object) -> NoReturn:\n    \"\"\"Refuses every value, as the JSON Schema `false` asks.\"\"\"\n    raise ValueError(\"no value is valid here\")\n\n\n_NoValue: TypeAlias = Annotated[\n    NoReturn, PlainValidator(_no_value), WithJsonSchema({\"not\": {}})\n]";
 
 /// The validator `uniqueItems` needs, defined in the module that uses it.
 pub const UNIQUE_ITEMS_HELPER: &str = "_Item = TypeVar(\"_Item\")\n\n\ndef _unique_items(items: list[_Item]) -> list[_Item]:\n    \"\"\"Rejects repeated items, as JSON Schema's `uniqueItems` asks.\"\"\"\n    for index, item in enumerate(items):\n        if item in items[:index]:\n            raise ValueError(\"items must be unique\")\n    return items";
@@ -371,6 +371,7 @@ fn collect(ty: &TypeExpr, hint: &mut Hint) {
                 ("typing", "NoReturn"),
                 ("typing", "TypeAlias"),
                 ("pydantic", "PlainValidator"),
+                ("pydantic", "WithJsonSchema"),
             ] {
                 hint.imports.insert(Import::From(module, name));
             }

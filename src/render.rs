@@ -504,7 +504,10 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
         };
         let docstring_text = class_docstring(schema).map(|text| docstring(&text, 4));
         let definition = match &schema.kind {
-            SchemaKind::Object { fields } => {
+            SchemaKind::Object {
+                fields,
+                forbids_others,
+            } => {
                 imports.from("pydantic", "BaseModel");
                 let python_names = &plan.field_names[id.0];
                 let aliased = fields
@@ -516,7 +519,8 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                 let python_re = fields
                     .iter()
                     .any(|field| needs_python_re(api, &field.ty, 0));
-                let config = model_config(aliased, python_re, &mut imports);
+                let extra = if *forbids_others { "forbid" } else { "allow" };
+                let config = model_config(Some(extra), aliased, python_re, &mut imports);
                 // Optional fields whose schema does not allow null are left
                 // out of what is sent while they are None (base/client.py).
                 let omitted: Vec<String> = fields
@@ -576,7 +580,7 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             SchemaKind::Root(ty) => {
                 imports.from("pydantic", "RootModel");
                 let (hint, _) = hint_of(ty, &mut imports);
-                let config = model_config(false, needs_python_re(api, ty, 0), &mut imports);
+                let config = model_config(None, false, needs_python_re(api, ty, 0), &mut imports);
                 DefinitionView {
                     header: python::class_header(name, &format!("RootModel[{hint}]")),
                     is_class: true,
@@ -704,11 +708,19 @@ fn escaped_controls(text: &str, keep_line_breaks: bool) -> String {
         .collect()
 }
 
-/// The `model_config` line of a class, if it needs one: aliased fields
-/// accept their Python name too, and patterns pydantic's Rust regex engine
-/// refuses (look-around, back-references) run on Python's `re`.
-fn model_config(aliased: bool, python_re: bool, imports: &mut Imports) -> Option<String> {
+/// The `model_config` line of a class, if it needs one: what becomes of
+/// properties that are not fields (`extra`), aliased fields accept their
+/// Python name too, and patterns pydantic's Rust regex engine refuses
+/// (look-around, back-references) run on Python's `re`.
+fn model_config(
+    extra: Option<&str>,
+    aliased: bool,
+    python_re: bool,
+    imports: &mut Imports,
+) -> Option<String> {
     let mut settings = Vec::new();
+    let extra = extra.map(|extra| format!("extra={}", string_literal(extra)));
+    settings.extend(extra.as_deref());
     if aliased {
         settings.push("populate_by_name=True");
     }
@@ -816,7 +828,7 @@ fn container_of(ty: &TypeExpr) -> Option<&TypeExpr> {
 /// The Python attribute name of a schema's property.
 fn python_field_name(api: &Api, plan: &Plan, id: SchemaId, json_name: &str) -> String {
     match &api.schemas[id.0].kind {
-        SchemaKind::Object { fields } => fields
+        SchemaKind::Object { fields, .. } => fields
             .iter()
             .zip(&plan.field_names[id.0])
             .find(|(field, _)| field.json_name == json_name)
@@ -917,7 +929,7 @@ struct ClientView {
 fn discriminator(api: &Api, plan: &Plan, members: &[SchemaId]) -> Option<String> {
     let json_name = crate::model::discriminator(&api.schemas, members, None)?;
     let mut python_names = members.iter().filter_map(|id| {
-        let SchemaKind::Object { fields } = &api.schemas[id.0].kind else {
+        let SchemaKind::Object { fields, .. } = &api.schemas[id.0].kind else {
             return None;
         };
         fields

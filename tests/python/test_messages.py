@@ -47,6 +47,8 @@ def sample(schema: dict[str, Any], defs: dict[str, Any], depth: int = 0) -> Any:
         properties = schema.get("properties", {})
         if not properties:
             values = schema.get("additionalProperties")
+            if values == {"not": {}}:
+                return {}
             return {"key": sample(values, defs, depth + 1) if isinstance(values, dict) else "value"}
         if depth > 6:
             # Deep in a recursive schema, only what is required.
@@ -377,3 +379,18 @@ def test_patterns_pydantics_rust_engine_refuses_run_on_python_re() -> None:
         OptionalAction.model_validate({"code": "tmpfile"})
     # A default the schema does not allow is left out, not sent.
     assert OptionalAction.model_validate({}).enabled is None
+
+
+def test_other_properties_follow_additional_properties() -> None:
+    from gen_fidelity.shapes import Closed, Shape
+
+    # Kept, and sent back as they came.
+    shape = Shape.model_validate({"action": "shape", "unknown": {"n": 1}})
+    assert shape.model_dump(mode="json", by_alias=True, exclude_none=True) == {"action": "shape", "unknown": {"n": 1}}
+    # Refused where the schema says `additionalProperties: false`.
+    assert Closed.model_validate({"id": 1}).id == 1
+    with pytest.raises(ValueError):
+        Closed.model_validate({"id": 1, "other": 2})
+    assert Shape.model_validate({"action": "shape", "nothing_else": {}}).nothing_else == {}
+    with pytest.raises(ValueError):
+        Shape.model_validate({"action": "shape", "nothing_else": {"a": 1}})

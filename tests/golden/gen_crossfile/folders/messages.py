@@ -2,16 +2,18 @@
 
 from typing import Annotated, ClassVar, Literal, NoReturn, TypeAlias
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class File(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"parent"})
     name: str
     parent: "Folder | None" = None
 
 
 class Folder(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"files", "folders"})
     name: str
     files: list[File] | None = None
@@ -22,6 +24,7 @@ WithSpace: TypeAlias = Literal["red", "green"]
 
 
 class Envelope(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"label", "color"})
     action: Literal["tree"]
     root: Folder

@@ -2,6 +2,7 @@
 
 from .client import ShapesClient
 from .messages import (
+    Closed,
     IncomingMessage,
     OptionalAction,
     OutgoingMessage,
@@ -11,6 +12,7 @@ from .messages import (
 )
 
 __all__ = [
+    "Closed",
     "IncomingMessage",
     "OptionalAction",
     "OutgoingMessage",

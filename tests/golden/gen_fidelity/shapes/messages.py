@@ -2,7 +2,14 @@
 
 from typing import Annotated, Any, ClassVar, Literal, NoReturn, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, RootModel
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    RootModel,
+    WithJsonSchema,
+)
 
 
 def _no_value(value: object) -> NoReturn:
@@ -10,11 +17,19 @@ def _no_value(value: object) -> NoReturn:
     raise ValueError("no value is valid here")
 
 
-_NoValue: TypeAlias = Annotated[NoReturn, PlainValidator(_no_value)]
+_NoValue: TypeAlias = Annotated[
+    NoReturn, PlainValidator(_no_value), WithJsonSchema({"not": {}})
+]
+
+
+class Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
+    id: int | None = None
 
 
 class OptionalAction(BaseModel):
-    model_config = ConfigDict(regex_engine="python-re")
+    model_config = ConfigDict(extra="allow", regex_engine="python-re")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"action", "enabled", "code"}
     )
@@ -28,13 +43,26 @@ class Refused(RootModel[_NoValue]):
 
 
 class Untyped(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"note"})
     note: str | None = None
 
 
 class Shape(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
-        {"retired", "label", "legacy", "point", "pair", "empty", "tenths", "anything"}
+        {
+            "retired",
+            "label",
+            "legacy",
+            "point",
+            "pair",
+            "empty",
+            "tenths",
+            "anything",
+            "closed",
+            "nothing_else",
+        }
     )
     action: Literal["shape"]
     retired: None = Field(
@@ -48,12 +76,15 @@ class Shape(BaseModel):
     extra: Untyped | str | int | float | bool | None | list[Any] = None
     tenths: Annotated[int, Field(multiple_of=3)] | None = None
     anything: float | None = None
+    closed: Closed | None = None
+    nothing_else: dict[str, _NoValue] | None = None
 
 
 IncomingMessage: TypeAlias = OptionalAction | Refused | Shape
 OutgoingMessage: TypeAlias = NoReturn
 
 __all__ = [
+    "Closed",
     "IncomingMessage",
     "OptionalAction",
     "OutgoingMessage",

@@ -2,7 +2,7 @@
 
 from typing import Any, Literal, NoReturn, TypeAlias
 
-from pydantic import BaseModel, RootModel
+from pydantic import BaseModel, ConfigDict, RootModel
 
 
 class OrderPlaced(RootModel[Any]):
@@ -10,6 +10,7 @@ class OrderPlaced(RootModel[Any]):
 
 
 class Ping(BaseModel):
+    model_config = ConfigDict(extra="allow")
     action: Literal["ping"]
 
 

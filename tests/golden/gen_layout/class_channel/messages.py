@@ -2,12 +2,13 @@
 
 from typing import Literal, TypeAlias
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..shared.messages import PingMessage
 
 
 class Announcement(BaseModel):
+    model_config = ConfigDict(extra="allow")
     action: Literal["announcement"]
     text: str = Field(description='Ends with a quote"')
 

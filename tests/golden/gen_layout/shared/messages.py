@@ -2,8 +2,9 @@
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 
 class PingMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
     action: Literal["ping"] = "ping"

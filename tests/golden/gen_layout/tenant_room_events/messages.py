@@ -12,6 +12,7 @@ DeliveryStatusWithAVeryLongNameIndeed: TypeAlias = Literal[
 
 
 class TreeNodeWithChildren(BaseModel):
+    model_config = ConfigDict(extra="allow")
     name: str
     children: "list[TreeNodeWithChildren]" = Field(
         default_factory=lambda: list[TreeNodeWithChildren]()
@@ -22,6 +23,7 @@ class TreeNodeWithChildren(BaseModel):
 
 
 class TreeMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
     action: Literal["tree"] = "tree"
     payload: TreeNodeWithChildren
 
@@ -29,7 +31,7 @@ class TreeMessage(BaseModel):
 class UpdatePayload(BaseModel):
     """An update with fields named like Python keywords and pydantic attributes."""
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"field_model_name", "attachmentsByKindAndVeryLongName"}
     )
@@ -65,6 +67,7 @@ class UpdatePayload(BaseModel):
 
 
 class UpdateMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
     action: Literal["update"] = "update"
     payload: UpdatePayload
 

@@ -17,42 +17,49 @@ def _unique_items(items: list[_Item]) -> list[_Item]:
 
 
 class AfterValidatorModel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"value"})
     value: str | None = None
 
 
 class BaseModelModel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"value"})
     value: str | None = None
 
 
 class ExceptionModel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"value"})
     value: str | None = None
 
 
 class FieldModel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"value"})
     value: str | None = None
 
 
 class Tuple(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"value"})
     value: str | None = None
 
 
 class TypeAdapterModel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"value"})
     value: str | None = None
 
 
 class TypedDictModel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"value"})
     value: str | None = None
 
 
 class Holder(BaseModel):
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {
             "tuple_",

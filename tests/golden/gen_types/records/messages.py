@@ -19,23 +19,27 @@ def _unique_items(items: list[_Item]) -> list[_Item]:
 
 
 class Circle(BaseModel):
+    model_config = ConfigDict(extra="allow")
     kind: Literal["circle"]
     radius: float
 
 
 class Team(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"lead"})
     members: "list[Person]"
     lead: "Person | None" = None
 
 
 class Person(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"team"})
     name: str
     team: Team | None = None
 
 
 class Square(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"label"})
     label: str | None = None
     kind: Literal["square"]
@@ -53,7 +57,7 @@ class Record(BaseModel):
         {"created":"2024-01-02T03:04:05Z","count":3}
     """
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {
             "serverId",
@@ -115,11 +119,13 @@ class Record(BaseModel):
 
 
 class RecordMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
     action: Literal["record"]
     payload: Record
 
 
 class SavedMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
     action: Literal["saved"]
     id: _uuid.UUID
 

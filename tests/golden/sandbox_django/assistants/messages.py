@@ -2,12 +2,13 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..shared.messages import PingMessage, PongMessage
 
 
 class ErrorPayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     content: str
     messageId: str
 
@@ -15,11 +16,13 @@ class ErrorPayload(BaseModel):
 class AssistantErrorMessage(BaseModel):
     """Error message from assistant."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["assistant_error"] = "assistant_error"
     payload: ErrorPayload
 
 
 class StreamingPayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     content: str
     isComplete: bool = False
     messageId: int
@@ -28,6 +31,7 @@ class StreamingPayload(BaseModel):
 class CompleteStreamingMessage(BaseModel):
     """Streaming message chunk from assistant."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["complete_streaming"] = "complete_streaming"
     payload: StreamingPayload
 
@@ -35,6 +39,7 @@ class CompleteStreamingMessage(BaseModel):
 class NewAssistantMessage(BaseModel):
     """New assistant message (user or AI)."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["new_assistant_message"] = "new_assistant_message"
     payload: dict[str, Any]
 
@@ -42,6 +47,7 @@ class NewAssistantMessage(BaseModel):
 class StreamingMessage(BaseModel):
     """Streaming message chunk from assistant."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["streaming"] = "streaming"
     payload: StreamingPayload
 

@@ -2,37 +2,43 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..shared.messages import PingMessage, PongMessage
 
 
 class MemberAddedMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
     action: Literal["member_added"] = "member_added"
     payload: dict[str, Any]
 
 
 class MemberMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
     action: Literal["member_message"] = "member_message"
     payload: dict[str, Any]
 
 
 class MemberRemovedPayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     userPk: int
     email: str
 
 
 class MemberRemovedMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
     action: Literal["member_removed"] = "member_removed"
     payload: MemberRemovedPayload
 
 
 class Payload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     redirect: str
     message: str
 
 
 class UserRemovedFromGroupMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
     action: Literal["user_removed_from_group"] = "user_removed_from_group"
     payload: Payload
 

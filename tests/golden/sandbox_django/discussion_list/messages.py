@@ -2,7 +2,7 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..shared.messages import (
     AnswerAcceptedEventPayload,
@@ -19,6 +19,7 @@ from ..shared.messages import (
 class NewTopicEventPayload(BaseModel):
     """Payload for new topic channel events."""
 
+    model_config = ConfigDict(extra="allow")
     id: int
     title: str
     author: dict[str, Any]
@@ -33,6 +34,7 @@ class NewTopicEventPayload(BaseModel):
 class TopicCreatedMessage(BaseModel):
     """Broadcast when a new topic is created."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["topic_created"] = "topic_created"
     payload: NewTopicEventPayload
 

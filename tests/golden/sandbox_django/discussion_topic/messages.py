@@ -2,7 +2,7 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..shared.messages import (
     AnswerAcceptedEventPayload,
@@ -19,6 +19,7 @@ from ..shared.messages import (
 class NewReplyEventPayload(BaseModel):
     """Payload for new reply channel events."""
 
+    model_config = ConfigDict(extra="allow")
     id: int
     content: str
     author: dict[str, Any]
@@ -33,6 +34,7 @@ class NewReplyEventPayload(BaseModel):
 class ReplyCreatedMessage(BaseModel):
     """Broadcast when a new reply is created."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["reply_created"] = "reply_created"
     payload: NewReplyEventPayload
 

@@ -2,32 +2,37 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..shared.messages import PingMessage, PongMessage
 
 
 class AddedToGroupMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
     action: Literal["added_to_group"] = "added_to_group"
     payload: dict[str, Any]
 
 
 class GroupChatUpdatePayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     groupPk: int
     updatedAt: str
 
 
 class GroupChatUpdatedMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
     action: Literal["group_chat_updated"] = "group_chat_updated"
     payload: GroupChatUpdatePayload
 
 
 class GroupRemovePayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     groupPk: int
     groupTitle: str
 
 
 class RemovedFromGroupMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
     action: Literal["removed_from_group"] = "removed_from_group"
     payload: GroupRemovePayload
 

@@ -2,12 +2,13 @@
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 
 class AnswerAcceptedEventPayload(BaseModel):
     """Payload for answer accepted events."""
 
+    model_config = ConfigDict(extra="allow")
     topicId: int
     topicTitle: str
     replyId: int
@@ -17,6 +18,7 @@ class AnswerAcceptedEventPayload(BaseModel):
 class AnswerAcceptedMessage(BaseModel):
     """Broadcast when an answer is accepted."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["answer_accepted"] = "answer_accepted"
     payload: AnswerAcceptedEventPayload
 
@@ -24,6 +26,7 @@ class AnswerAcceptedMessage(BaseModel):
 class AnswerUnacceptedEventPayload(BaseModel):
     """Payload for answer unaccepted events."""
 
+    model_config = ConfigDict(extra="allow")
     topicId: int
     topicTitle: str
     replyId: int
@@ -33,6 +36,7 @@ class AnswerUnacceptedEventPayload(BaseModel):
 class AnswerUnacceptedMessage(BaseModel):
     """Broadcast when an answer is unaccepted."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["answer_unaccepted"] = "answer_unaccepted"
     payload: AnswerUnacceptedEventPayload
 
@@ -40,6 +44,7 @@ class AnswerUnacceptedMessage(BaseModel):
 class PingMessage(BaseModel):
     """Simple ping message to check WebSocket connection status."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["ping"] = "ping"
     payload: None = None
 
@@ -47,6 +52,7 @@ class PingMessage(BaseModel):
 class PongMessage(BaseModel):
     """Simple pong message response to ping requests."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["pong"] = "pong"
     payload: None = None
 
@@ -54,6 +60,7 @@ class PongMessage(BaseModel):
 class VotePayload(BaseModel):
     """Base payload for vote-related operations."""
 
+    model_config = ConfigDict(extra="allow")
     targetType: Literal["topic", "reply"]
     targetId: int
     voteCount: int
@@ -62,5 +69,6 @@ class VotePayload(BaseModel):
 class VoteUpdatedMessage(BaseModel):
     """Broadcast when votes are updated."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["vote_updated"] = "vote_updated"
     payload: VotePayload

@@ -2,12 +2,13 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..shared.messages import PingMessage, PongMessage
 
 
 class AnalyticsPayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     event: str
     data: Any = None
 
@@ -15,6 +16,7 @@ class AnalyticsPayload(BaseModel):
 class AnalyticsMessage(BaseModel):
     """Analytics message."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["analytics"] = "analytics"
     payload: AnalyticsPayload
 
@@ -22,6 +24,7 @@ class AnalyticsMessage(BaseModel):
 class AnalyticsNotificationMessage(BaseModel):
     """Analytics notification message."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["analytics_notification"] = "analytics_notification"
     payload: AnalyticsPayload
 

@@ -2,12 +2,13 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..shared.messages import ExtraResponseMessage, PingMessage, PongMessage
 
 
 class JobPayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     type: str = "default"
     content: str
 
@@ -15,6 +16,7 @@ class JobPayload(BaseModel):
 class JobMessage(BaseModel):
     """Background job message."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["job"] = "job"
     payload: JobPayload
 
@@ -22,6 +24,7 @@ class JobMessage(BaseModel):
 class JobStatusMessage(BaseModel):
     """Job status message."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["job_status"] = "job_status"
     payload: dict[str, Any]
 

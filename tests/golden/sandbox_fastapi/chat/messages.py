@@ -2,7 +2,7 @@
 
 from typing import Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..shared.messages import (
     ChatNotificationMessage,
@@ -16,6 +16,7 @@ from ..shared.messages import (
 class ChatMessage(BaseModel):
     """Chat message for the basic chat consumer."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["chat"] = "chat"
     payload: ChatPayload
 
@@ -23,6 +24,7 @@ class ChatMessage(BaseModel):
 class ExtraPassthroughMessage(BaseModel):
     """Event forwarded straight to the client by a mixin's passthrough_events."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["extra_passthrough"] = "extra_passthrough"
     payload: str
 
@@ -30,6 +32,7 @@ class ExtraPassthroughMessage(BaseModel):
 class ExtraRequestMessage(BaseModel):
     """Extra request message for ws handler mixin."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["extra_request"] = "extra_request"
     payload: str
 
@@ -37,6 +40,7 @@ class ExtraRequestMessage(BaseModel):
 class UserJoinedNotification(BaseModel):
     """Notification when a user joins the chat."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["user_joined_notification"] = "user_joined_notification"
     payload: ChatPayload
 
@@ -44,6 +48,7 @@ class UserJoinedNotification(BaseModel):
 class UserLeftNotification(BaseModel):
     """Notification when a user leaves the chat."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["user_left_notification"] = "user_left_notification"
     payload: ChatPayload
 

@@ -2,12 +2,13 @@
 
 from typing import Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..shared.messages import PingMessage, PongMessage
 
 
 class NotificationPayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     type: str = "user"
     message: str
 
@@ -15,6 +16,7 @@ class NotificationPayload(BaseModel):
 class NotificationBroadcastMessage(BaseModel):
     """Notification broadcast message."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["notification_broadcast"] = "notification_broadcast"
     payload: NotificationPayload
 
@@ -22,6 +24,7 @@ class NotificationBroadcastMessage(BaseModel):
 class NotificationMessage(BaseModel):
     """Notification message."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["notification"] = "notification"
     payload: NotificationPayload
 

@@ -2,7 +2,7 @@
 
 from typing import Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..shared.messages import PingMessage, PongMessage
 
@@ -10,6 +10,7 @@ MessageStatus: TypeAlias = Literal["PENDING", "DELIVERED", "FAILED"]
 
 
 class RoomMessagePayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     message: str
     room_name: str | None = None
     status: MessageStatus = "PENDING"
@@ -18,6 +19,7 @@ class RoomMessagePayload(BaseModel):
 class RoomChatMessage(BaseModel):
     """Room chat message."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["room_chat"] = "room_chat"
     payload: RoomMessagePayload
 
@@ -25,6 +27,7 @@ class RoomChatMessage(BaseModel):
 class RoomNotificationMessage(BaseModel):
     """Room notification message."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["room_notification"] = "room_notification"
     payload: RoomMessagePayload
 

@@ -2,21 +2,24 @@
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 
 class ChatPayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     message: str
 
 
 class ChatNotificationMessage(BaseModel):
     """Chat notification message."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["chat_notification"] = "chat_notification"
     payload: ChatPayload
 
 
 class PostPayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     body: str
     author: str = "anonymous"
 
@@ -24,6 +27,7 @@ class PostPayload(BaseModel):
 class EchoMessage(BaseModel):
     """Ask for an acknowledgement without broadcasting."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["echo"] = "echo"
     payload: PostPayload
 
@@ -31,6 +35,7 @@ class EchoMessage(BaseModel):
 class ExtraResponseMessage(BaseModel):
     """Extra response message returned by handler mixins."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["extra_response"] = "extra_response"
     payload: str
 
@@ -38,6 +43,7 @@ class ExtraResponseMessage(BaseModel):
 class PingMessage(BaseModel):
     """Simple ping message to check WebSocket connection status."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["ping"] = "ping"
     payload: None = None
 
@@ -45,6 +51,7 @@ class PingMessage(BaseModel):
 class PongMessage(BaseModel):
     """Simple pong message response to ping requests."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["pong"] = "pong"
     payload: None = None
 
@@ -52,6 +59,7 @@ class PongMessage(BaseModel):
 class PostMessage(BaseModel):
     """Post something to a room."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["post"] = "post"
     payload: PostPayload
 
@@ -59,6 +67,7 @@ class PostMessage(BaseModel):
 class PostedMessage(BaseModel):
     """Confirm a post."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["posted"] = "posted"
     payload: PostPayload
 
@@ -66,5 +75,6 @@ class PostedMessage(BaseModel):
 class RoomEvent(BaseModel):
     """Something happened in a room."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["room_event"] = "room_event"
     payload: PostPayload

@@ -2,10 +2,11 @@
 
 from typing import Literal, NoReturn, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 
 class PresencePayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     user: str
     online: bool
 
@@ -13,6 +14,7 @@ class PresencePayload(BaseModel):
 class PresenceChanged(BaseModel):
     """A user's presence changed."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["presence_changed"] = "presence_changed"
     payload: PresencePayload
 

@@ -2,7 +2,7 @@
 
 from typing import Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..shared.messages import (
     ChatNotificationMessage,
@@ -15,6 +15,7 @@ from ..shared.messages import (
 class ChatMessage(BaseModel):
     """Chat message for the basic chat consumer."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["chat"] = "chat"
     payload: ChatPayload
 

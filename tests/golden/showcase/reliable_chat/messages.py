@@ -2,7 +2,7 @@
 
 from typing import Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..shared.messages import (
     ChatNotificationMessage,
@@ -13,12 +13,14 @@ from ..shared.messages import (
 
 
 class ReliableChatPayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     message: str
 
 
 class ReliableChatMessage(BaseModel):
     """Reliable chat message."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["reliable_chat"] = "reliable_chat"
     payload: ReliableChatPayload
 
@@ -26,6 +28,7 @@ class ReliableChatMessage(BaseModel):
 class ReliableChatNotificationMessage(BaseModel):
     """Reliable chat notification message."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["reliable_chat_notification"] = "reliable_chat_notification"
     payload: ReliableChatPayload
 

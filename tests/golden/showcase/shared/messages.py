@@ -2,16 +2,18 @@
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 
 class ChatPayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     message: str
 
 
 class ChatNotificationMessage(BaseModel):
     """Chat notification message."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["chat_notification"] = "chat_notification"
     payload: ChatPayload
 
@@ -19,6 +21,7 @@ class ChatNotificationMessage(BaseModel):
 class PingMessage(BaseModel):
     """Simple ping message to check WebSocket connection status."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["ping"] = "ping"
     payload: None = None
 
@@ -26,5 +29,6 @@ class PingMessage(BaseModel):
 class PongMessage(BaseModel):
     """Simple pong message response to ping requests."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["pong"] = "pong"
     payload: None = None

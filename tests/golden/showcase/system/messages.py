@@ -2,18 +2,20 @@
 
 from typing import Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..shared.messages import PingMessage, PongMessage
 
 
 class MessagePayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     message: str
 
 
 class SystemEchoMessage(BaseModel):
     """System echo response message."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["system_echo"] = "system_echo"
     payload: MessagePayload
 
@@ -21,6 +23,7 @@ class SystemEchoMessage(BaseModel):
 class UserMessage(BaseModel):
     """System message for direct communication."""
 
+    model_config = ConfigDict(extra="allow")
     action: Literal["user_message"] = "user_message"
     payload: MessagePayload
 

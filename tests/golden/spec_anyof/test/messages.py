@@ -2,15 +2,17 @@
 
 from typing import ClassVar, NoReturn, TypeAlias
 
-from pydantic import BaseModel, RootModel
+from pydantic import BaseModel, ConfigDict, RootModel
 
 
 class ObjectWithKey(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"key"})
     key: str | None = None
 
 
 class ObjectWithKey2(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"key2"})
     key2: str | None = None
 

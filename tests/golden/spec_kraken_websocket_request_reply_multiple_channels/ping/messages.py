@@ -2,7 +2,7 @@
 
 from typing import ClassVar, Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..shared.messages import (
     Depth,
@@ -22,6 +22,7 @@ from ..shared.messages import (
 
 
 class Ping(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"reqid"})
     event: Literal["ping"]
     reqid: int | None = None

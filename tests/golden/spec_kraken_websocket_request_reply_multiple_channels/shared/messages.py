@@ -2,12 +2,13 @@
 
 from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
-from pydantic import BaseModel, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 Depth: TypeAlias = Literal[10, 25, 100, 500, 1000]
 
 
 class DummyCurrencyInfo(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"reqid", "data"})
     event: Literal["currencyInfo"]
     reqid: int | None = None
@@ -15,6 +16,7 @@ class DummyCurrencyInfo(BaseModel):
 
 
 class Heartbeat(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"event"})
     event: Literal["heartbeat"] | None = None
 
@@ -28,6 +30,7 @@ Name: TypeAlias = Literal[
 
 
 class Pong(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"event", "reqid"})
     event: Literal["pong"] | None = None
     reqid: int | None = None
@@ -39,6 +42,7 @@ Status: TypeAlias = Literal[
 
 
 class SubscriptionStatusErrorSubscription(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"depth", "interval", "maxratecount", "token"}
     )
@@ -50,6 +54,7 @@ class SubscriptionStatusErrorSubscription(BaseModel):
 
 
 class SubscriptionStatusError(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"reqid", "pair", "status", "subscription"}
     )
@@ -62,6 +67,7 @@ class SubscriptionStatusError(BaseModel):
 
 
 class SubscriptionStatusSuccess(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"reqid", "pair", "status", "subscription"}
     )
@@ -86,6 +92,7 @@ class SubscriptionStatus(RootModel[SubscriptionStatus2]):
 
 
 class SystemStatus(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"event", "connectionID", "status", "version"}
     )

@@ -2,7 +2,7 @@
 
 from typing import Annotated, ClassVar, Literal, TypeAlias
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..shared.messages import (
     Depth,
@@ -22,6 +22,7 @@ from ..shared.messages import (
 
 
 class SubscribeSubscription(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"depth", "interval", "ratecounter", "snapshot", "token"}
     )
@@ -34,6 +35,7 @@ class SubscribeSubscription(BaseModel):
 
 
 class Subscribe(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"reqid", "pair", "subscription"}
     )

@@ -2,10 +2,11 @@
 
 from typing import Any, NoReturn, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 
 class TestSchema(BaseModel):
+    model_config = ConfigDict(extra="allow")
     key: Any = None
 
 

@@ -2,15 +2,17 @@
 
 from typing import Any, ClassVar, Literal, TypeAlias
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 
 class AccountsChanged(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type"})
     type: Literal["accounts_changed"] | None = None
 
 
 class AttachmentFieldsItem(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"title", "value", "short"}
     )
@@ -20,6 +22,7 @@ class AttachmentFieldsItem(BaseModel):
 
 
 class Attachment(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {
             "fallback",
@@ -57,6 +60,7 @@ class Attachment(BaseModel):
 
 
 class BotAddedBot(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"id", "app_id", "name", "icons"}
     )
@@ -67,12 +71,14 @@ class BotAddedBot(BaseModel):
 
 
 class BotAdded(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "bot"})
     type: Literal["bot_added"] | None = None
     bot: BotAddedBot | None = None
 
 
 class BotChangedBot(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"id", "app_id", "name", "icons"}
     )
@@ -83,12 +89,14 @@ class BotChangedBot(BaseModel):
 
 
 class BotChanged(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "bot"})
     type: Literal["bot_added"] | None = None
     bot: BotChangedBot | None = None
 
 
 class ChannelArchive(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "channel", "user"}
     )
@@ -98,6 +106,7 @@ class ChannelArchive(BaseModel):
 
 
 class ChannelCreatedChannel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"id", "name", "created", "creator"}
     )
@@ -108,18 +117,21 @@ class ChannelCreatedChannel(BaseModel):
 
 
 class ChannelCreated(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["channel_created"] | None = None
     channel: ChannelCreatedChannel | None = None
 
 
 class ChannelDeleted(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["channel_deleted"] | None = None
     channel: str | None = None
 
 
 class ChannelHistoryChanged(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "latest", "ts", "event_ts"}
     )
@@ -130,6 +142,7 @@ class ChannelHistoryChanged(BaseModel):
 
 
 class ChannelJoinedChannel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"id", "name", "created", "creator"}
     )
@@ -140,18 +153,21 @@ class ChannelJoinedChannel(BaseModel):
 
 
 class ChannelJoined(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["channel_joined"] | None = None
     channel: ChannelJoinedChannel | None = None
 
 
 class ChannelLeft(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["channel_left"] | None = None
     channel: str | None = None
 
 
 class ChannelMarked(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel", "ts"})
     type: Literal["channel_marked"] | None = None
     channel: str | None = None
@@ -159,6 +175,7 @@ class ChannelMarked(BaseModel):
 
 
 class ChannelRenameChannel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id", "name", "created"})
     id: str | None = None
     name: str | None = None
@@ -166,12 +183,14 @@ class ChannelRenameChannel(BaseModel):
 
 
 class ChannelRename(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["channel_rename"] | None = None
     channel: ChannelRenameChannel | None = None
 
 
 class ChannelUnarchive(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "channel", "user"}
     )
@@ -181,24 +200,28 @@ class ChannelUnarchive(BaseModel):
 
 
 class CommandsChanged(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "event_ts"})
     type: Literal["commands_changed"] | None = None
     event_ts: str | None = None
 
 
 class ConnectionErrorError(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"code", "msg"})
     code: float | None = None
     msg: str | None = None
 
 
 class ConnectionErrorModel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "error"})
     type: Literal["error"] | None = None
     error: ConnectionErrorError | None = None
 
 
 class DndUpdatedDndStatus(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {
             "dnd_enabled",
@@ -216,6 +239,7 @@ class DndUpdatedDndStatus(BaseModel):
 
 
 class DndUpdated(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "user", "dnd_status"}
     )
@@ -225,6 +249,7 @@ class DndUpdated(BaseModel):
 
 
 class DndUpdatedUserDndStatus(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"dnd_enabled", "next_dnd_start_ts", "next_dnd_end_ts"}
     )
@@ -234,6 +259,7 @@ class DndUpdatedUserDndStatus(BaseModel):
 
 
 class DndUpdatedUser(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "user", "dnd_status"}
     )
@@ -243,6 +269,7 @@ class DndUpdatedUser(BaseModel):
 
 
 class EmailDomainChanged(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "email_domain", "event_ts"}
     )
@@ -252,6 +279,7 @@ class EmailDomainChanged(BaseModel):
 
 
 class EmojiAdded(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "subtype", "name", "value", "event_ts"}
     )
@@ -263,6 +291,7 @@ class EmojiAdded(BaseModel):
 
 
 class EmojiRemoved(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "subtype", "names", "event_ts"}
     )
@@ -273,11 +302,13 @@ class EmojiRemoved(BaseModel):
 
 
 class FileChangeFile(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FileChange(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "file_id", "file"}
     )
@@ -287,11 +318,13 @@ class FileChange(BaseModel):
 
 
 class FileCommentAddedFile(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FileCommentAdded(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "file_id", "file"}
     )
@@ -302,11 +335,13 @@ class FileCommentAdded(BaseModel):
 
 
 class FileCommentDeletedFile(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FileCommentDeleted(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "comment", "file_id", "file"}
     )
@@ -317,11 +352,13 @@ class FileCommentDeleted(BaseModel):
 
 
 class FileCommentEditedFile(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FileCommentEdited(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "file_id", "file"}
     )
@@ -332,11 +369,13 @@ class FileCommentEdited(BaseModel):
 
 
 class FileCreatedFile(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FileCreated(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "file_id", "file"}
     )
@@ -346,6 +385,7 @@ class FileCreated(BaseModel):
 
 
 class FileDeleted(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "file_id", "event_ts"}
     )
@@ -355,11 +395,13 @@ class FileDeleted(BaseModel):
 
 
 class FilePublicFile(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FilePublic(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "file_id", "file"}
     )
@@ -369,11 +411,13 @@ class FilePublic(BaseModel):
 
 
 class FileSharedFile(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FileShared(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "file_id", "file"}
     )
@@ -383,11 +427,13 @@ class FileShared(BaseModel):
 
 
 class FileUnsharedFile(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
     id: str | None = None
 
 
 class FileUnshared(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "file_id", "file"}
     )
@@ -397,17 +443,20 @@ class FileUnshared(BaseModel):
 
 
 class Goodbye(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type"})
     type: Literal["goodbye"] | None = None
 
 
 class GroupArchive(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["group_archive"] | None = None
     channel: str | None = None
 
 
 class GroupClose(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "user", "channel"}
     )
@@ -417,6 +466,7 @@ class GroupClose(BaseModel):
 
 
 class GroupHistoryChanged(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "latest", "ts", "event_ts"}
     )
@@ -427,6 +477,7 @@ class GroupHistoryChanged(BaseModel):
 
 
 class GroupJoinedChannel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"id", "name", "created", "creator"}
     )
@@ -437,18 +488,21 @@ class GroupJoinedChannel(BaseModel):
 
 
 class GroupJoined(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["group_joined"] | None = None
     channel: GroupJoinedChannel | None = None
 
 
 class GroupLeft(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["group_left"] | None = None
     channel: str | None = None
 
 
 class GroupMarked(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel", "ts"})
     type: Literal["group_marked"] | None = None
     channel: str | None = None
@@ -456,6 +510,7 @@ class GroupMarked(BaseModel):
 
 
 class GroupOpen(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "user", "channel"}
     )
@@ -465,6 +520,7 @@ class GroupOpen(BaseModel):
 
 
 class GroupRenameChannel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id", "name", "created"})
     id: str | None = None
     name: str | None = None
@@ -472,12 +528,14 @@ class GroupRenameChannel(BaseModel):
 
 
 class GroupRename(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["group_rename"] | None = None
     channel: GroupRenameChannel | None = None
 
 
 class GroupUnarchive(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "channel", "user"}
     )
@@ -487,11 +545,13 @@ class GroupUnarchive(BaseModel):
 
 
 class Hello(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type"})
     type: Literal["hello"] | None = None
 
 
 class ImClose(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "channel", "user"}
     )
@@ -501,6 +561,7 @@ class ImClose(BaseModel):
 
 
 class ImCreatedChannel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"id", "name", "created", "creator"}
     )
@@ -511,6 +572,7 @@ class ImCreatedChannel(BaseModel):
 
 
 class ImCreated(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "channel", "user"}
     )
@@ -520,6 +582,7 @@ class ImCreated(BaseModel):
 
 
 class ImMarked(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel", "ts"})
     type: Literal["im_marked"] | None = None
     channel: str | None = None
@@ -527,6 +590,7 @@ class ImMarked(BaseModel):
 
 
 class ImOpen(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "channel", "user"}
     )
@@ -536,12 +600,14 @@ class ImOpen(BaseModel):
 
 
 class ManualPresenceChange(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "presence"})
     type: Literal["manual_presence_change"] | None = None
     presence: str | None = None
 
 
 class MemberJoinedChannel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "user", "channel", "channel_type", "team", "inviter"}
     )
@@ -554,12 +620,14 @@ class MemberJoinedChannel(BaseModel):
 
 
 class MessageEdited(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"user", "ts"})
     user: str | None = None
     ts: str | None = None
 
 
 class Message(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"type", "user", "channel", "text", "ts", "attachments", "edited"}
     )
@@ -573,6 +641,7 @@ class Message(BaseModel):
 
 
 class OutgoingMessageModel(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"id", "type", "channel", "text"}
     )

@@ -2,10 +2,11 @@
 
 from typing import ClassVar, NoReturn, TypeAlias
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class UpdateCommentLikesPayload(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"commentId", "likeCount"}
     )

@@ -3,10 +3,11 @@
 import datetime as _dt
 from typing import Annotated, ClassVar, NoReturn, TypeAlias
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class LightMeasuredPayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"lumens", "sentAt"})
     lumens: Annotated[int, Field(ge=0)] | None = Field(
         default=None, description="Light intensity measured in lumens."

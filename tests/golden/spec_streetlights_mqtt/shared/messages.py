@@ -3,10 +3,11 @@
 import datetime as _dt
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class TurnOnOffPayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"command", "sentAt"})
     command: Literal["on", "off"] | None = Field(
         default=None, description="Whether to turn on or off the light."
