@@ -1754,6 +1754,15 @@ impl<'a> Builder<'a> {
             }
         };
         let constraints = constraints_for(name, object);
+        if let Some(Value::Number(step)) = object.get("multipleOf") {
+            let numeric = matches!(name, "integer" | "number");
+            if numeric && positive_step(&step.to_string(), name == "integer").is_none() {
+                self.warnings.push(format!(
+                    "{}: `multipleOf` {step} is not a positive number the client can check; it is left out",
+                    self.documents.located(&at.child("multipleOf"))
+                ));
+            }
+        }
         Ok(if constraints.is_empty() {
             ty
         } else {

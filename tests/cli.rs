@@ -1110,7 +1110,7 @@ fn payloads_in_other_formats_are_any_value_with_a_warning_and_never_fetched() {
 }
 
 #[test]
-fn a_default_its_schema_does_not_allow_is_left_out_with_a_warning() {
+fn a_default_or_a_step_the_client_cannot_use_is_left_out_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let output = generate(
         &fixture("generator/fidelity.yaml"),
@@ -1123,8 +1123,9 @@ fn a_default_its_schema_does_not_allow_is_left_out_with_a_warning() {
         .lines()
         .filter(|line| line.starts_with("warning:"))
         .collect();
-    assert_eq!(warnings.len(), 1, "{stderr}");
-    assert!(warnings[0].ends_with("fidelity.yaml#/components/messages/optional_action/payload/properties/enabled/default: the default \"false\" is not a value of the property's own schema; it is left out"), "{}", warnings[0]);
+    assert_eq!(warnings.len(), 2, "{stderr}");
+    assert!(warnings[0].ends_with("fidelity.yaml#/components/schemas/Shape/properties/anything/multipleOf: `multipleOf` 0 is not a positive number the client can check; it is left out"), "{}", warnings[0]);
+    assert!(warnings[1].ends_with("fidelity.yaml#/components/messages/optional_action/payload/properties/enabled/default: the default \"false\" is not a value of the property's own schema; it is left out"), "{}", warnings[1]);
     let messages = std::fs::read_to_string(dir.path().join("fidelity/shapes/messages.py")).unwrap();
     assert!(
         messages.contains("    enabled: bool | None = None\n"),

@@ -56,8 +56,7 @@ def keys(value: Any) -> Iterator[str]:
 def in_scope(schema: Any) -> bool:
     if any(key in OUT_OF_SCOPE for key in keys(schema)):
         return False
-    refs = [ref for ref in refs_in(schema)]
-    return all(ref.startswith("#") for ref in refs)
+    return all(ref.startswith("#") for ref in refs_in(schema))
 
 
 def refs_in(value: Any) -> Iterator[str]:
