@@ -532,3 +532,41 @@ def test_ctrl_c_under_asyncio_run_stops_the_client_and_its_handlers() -> None:
     assert lines[-1] == "stopped", "no handler ran after the interrupt"
     assert "KeyboardInterrupt" in err
     assert len(lines) < 100, "the backlog was not worked through first"
+
+
+def test_ctrl_c_on_python_3_10_goes_through_the_loop_while_a_client_runs() -> None:
+    # On 3.10 the default handler raises KeyboardInterrupt wherever the main
+    # thread is, also inside pydantic's isinstance checks, which swallow it.
+    # While clients run, the loop raises it between callbacks instead; the
+    # last client to stop gives Ctrl-C back to the default handler.
+    import signal
+    import sys
+
+    seen: list[Any] = []
+
+    class Watching(Slow):
+        async def on_pong(self, message: PongMessage) -> None:
+            seen.append(signal.getsignal(signal.SIGINT))
+            await super().on_pong(message)
+            if self.handled == 2:
+                await self.disconnect()
+
+    with server_thread(flood) as port:
+
+        async def scenario() -> None:
+            seen.append(signal.getsignal(signal.SIGINT))
+            first = Watching(f"127.0.0.1:{port}", path_params={"room_name": "r"}, delay=0)
+            second = Watching(f"127.0.0.1:{port}", path_params={"room_name": "r"}, delay=0)
+            await asyncio.gather(first.handle(), second.handle())
+            seen.append(signal.getsignal(signal.SIGINT))
+
+        asyncio.run(asyncio.wait_for(scenario(), TIMEOUT))
+    before, *during, after = seen
+    assert len(during) == 4
+    if sys.version_info < (3, 11):
+        assert before is signal.default_int_handler
+        assert all(handler is not before for handler in during)
+    else:
+        # asyncio.run itself cancels the main task on Ctrl-C: left alone.
+        assert all(handler is before for handler in during)
+    assert after is before

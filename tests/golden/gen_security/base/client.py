@@ -14,6 +14,7 @@ import json
 import logging
 import random
 import re
+import signal
 import uuid
 from collections import deque
 from collections.abc import (
@@ -26,7 +27,7 @@ from collections.abc import (
 )
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, ClassVar, Generic, TypeVar, cast
+from typing import Any, ClassVar, Generic, NoReturn, TypeVar, cast
 from urllib.parse import quote, urlencode
 
 from pydantic import BaseModel, RootModel, TypeAdapter, ValidationError
@@ -61,6 +62,43 @@ _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 # asyncio.TimeoutError, not yet the builtin TimeoutError, for a handshake
 # that times out.
 _CONNECT_ERRORS = (OSError, TimeoutError, asyncio.TimeoutError, WebSocketException)
+
+
+# Python 3.10's asyncio.run leaves Ctrl-C to the default handler, which
+# raises KeyboardInterrupt wherever the main thread is, also inside
+# pydantic's validation, which can swallow it: the client would run on.
+# While a client runs there, Ctrl-C is raised by the event loop between
+# callbacks instead, where nothing swallows it.
+_interrupt_guards: dict[asyncio.AbstractEventLoop, int] = {}
+
+
+def _interrupt() -> NoReturn:
+    raise KeyboardInterrupt
+
+
+def _guard_interrupts(loop: asyncio.AbstractEventLoop) -> bool:
+    """Routes Ctrl-C through ``loop`` where that is needed and possible;
+    whether it did, to be undone by ``_unguard_interrupts``."""
+    if hasattr(asyncio, "Runner"):
+        return False  # its asyncio.run cancels the main task on Ctrl-C
+    guards = _interrupt_guards.get(loop, 0)
+    if not guards:
+        if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+            return False  # the application handles Ctrl-C itself
+        try:
+            loop.add_signal_handler(signal.SIGINT, _interrupt)
+        except (NotImplementedError, RuntimeError, ValueError):
+            return False  # not the main thread, or no signals on this loop
+    _interrupt_guards[loop] = guards + 1
+    return True
+
+
+def _unguard_interrupts(loop: asyncio.AbstractEventLoop) -> None:
+    guards = _interrupt_guards.pop(loop) - 1
+    if guards:
+        _interrupt_guards[loop] = guards
+    else:
+        loop.remove_signal_handler(signal.SIGINT)
 
 
 class NotConnectedError(RuntimeError):
@@ -503,6 +541,15 @@ class BaseClient(Generic[IncomingT, OutgoingT]):
             return
         self._fatal = None
         self._ended = False
+        loop = asyncio.get_running_loop()
+        guarded = _guard_interrupts(loop)
+        try:
+            await self._handle()
+        finally:
+            if guarded:
+                _unguard_interrupts(loop)
+
+    async def _handle(self) -> None:
         await self.before_handle()
         attempt = 0
         ever_opened = False
