@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::hash::BuildHasher;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -34,6 +35,10 @@ pub const MAX_FIELDS: usize = 500_000;
 /// channel that sends or receives it. Channels at one address share their
 /// connection, so each one receives what any of them receives.
 pub const MAX_CHANNEL_MESSAGES: usize = 250_000;
+
+/// The most JSON values one runtime schema check may hold, with the schemas
+/// it refers to; a larger one is left out with a warning.
+pub const MAX_CHECK_VALUES: usize = 20_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SchemaId(pub usize);
@@ -208,6 +213,39 @@ pub struct Schema {
     pub examples: Vec<String>,
     pub deprecated: bool,
     pub kind: SchemaKind,
+    /// What the model class checks of each JSON value beyond its fields.
+    pub check: Option<Arc<SchemaCheck>>,
+}
+
+/// A JSON Schema that generated code checks each JSON value against, for
+/// keywords no Python type expresses (`not`, `contains`,
+/// `unevaluatedProperties`…). Its `$ref`s read `#r0`, `#r1`…, naming `refs`.
+#[derive(Debug, Clone)]
+pub struct SchemaCheck {
+    pub schema: JsonValue,
+    pub refs: Vec<(String, JsonValue)>,
+    /// The check as JSON, which orders and compares checks.
+    key: String,
+}
+
+impl PartialEq for SchemaCheck {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for SchemaCheck {}
+
+impl PartialOrd for SchemaCheck {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SchemaCheck {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key.cmp(&other.key)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -336,8 +374,8 @@ pub enum ConstraintValue {
     /// A JSON number, as written in the document.
     Number(String),
     Pattern(String),
-    /// A keyword without a value (`uniqueItems: true`).
-    Set,
+    /// Keywords checked at run time.
+    Schema(Arc<SchemaCheck>),
 }
 
 /// A value a literal type can hold.
@@ -1324,7 +1362,12 @@ impl<'a> Builder<'a> {
     /// after the message (`hint`).
     fn message_schema(&mut self, payload: &SourceKey, hint: &str) -> Result<SchemaId, ModelError> {
         let (source, value) = self.documents.deref(payload)?;
-        if self.is_object_schema(&source, value) {
+        // A schema on the way to the model that says more than the model is
+        // checked by a root model of the message's own.
+        let payload_value = self.documents.get(payload).unwrap_or(value);
+        let more_on_the_way = (payload_value.get("$ref").is_some() && needs_check(payload_value))
+            || !checks_on_the_way(self.documents, payload, payload_value)?.is_empty();
+        if self.is_object_schema(&source, value) && !more_on_the_way {
             let name = if source == *payload {
                 hint.to_string()
             } else {
@@ -1337,9 +1380,28 @@ impl<'a> Builder<'a> {
         if let Some(id) = self.schema_ids.get(payload) {
             return Ok(*id);
         }
-        let payload_value = self.documents.get(payload).unwrap_or(value);
-        let ty = self.type_of(payload, payload_value, hint, 0)?;
-        Ok(self.add_schema(payload.clone(), payload_value, hint, SchemaKind::Root(ty)))
+        let (ty, check) = match self.type_of(payload, payload_value, hint, 0)? {
+            // The root model checks what it receives itself.
+            TypeExpr::Constrained(inner, mut constraints) => {
+                let check = constraints
+                    .iter()
+                    .position(|constraint| matches!(constraint.value, ConstraintValue::Schema(_)));
+                let check = check.map(|index| constraints.remove(index));
+                let ty = match constraints.is_empty() {
+                    true => *inner,
+                    false => TypeExpr::Constrained(inner, constraints),
+                };
+                let check = check.and_then(|constraint| match constraint.value {
+                    ConstraintValue::Schema(check) => Some(check),
+                    _ => None,
+                });
+                (ty, check)
+            }
+            ty => (ty, None),
+        };
+        let id = self.add_schema(payload.clone(), payload_value, hint, SchemaKind::Root(ty));
+        self.schemas[id.0].check = check;
+        Ok(id)
     }
 
     fn add_schema(
@@ -1357,6 +1419,7 @@ impl<'a> Builder<'a> {
             examples: examples_of(value),
             deprecated: value.get("deprecated") == Some(&Value::Bool(true)),
             kind,
+            check: None,
         });
         self.schema_ids.insert(source, id);
         id
@@ -1406,6 +1469,7 @@ impl<'a> Builder<'a> {
             fields,
             forbids_others,
         };
+        self.schemas[id.0].check = self.check_of(source, value)?;
         Ok(id)
     }
 
@@ -1519,33 +1583,105 @@ impl<'a> Builder<'a> {
         }
         if value.get("$ref").is_some() {
             let (source, target) = self.documents.deref_from(at, value)?;
-            if let Some(&id) = self.schema_ids.get(&source) {
-                if matches!(self.schemas[id.0].kind, SchemaKind::Object { .. }) {
-                    return Ok(self.with_non_objects(&source, target, id));
-                }
-                return Ok(TypeExpr::Schema(id));
+            let mut ty = self.referenced_type(source, target, depth)?;
+            // Keywords beside each `$ref` on the way apply as well.
+            let documents = self.documents;
+            for (key, middle) in checks_on_the_way(documents, at, value)?.into_iter().rev() {
+                ty = self.checked(&key, middle, ty)?;
             }
-            let target_hint = last_segment(&source.pointer);
-            if self.is_object_schema(&source, target) {
-                let model = self.object_schema(&source, target, &target_hint, depth)?;
-                return Ok(self.with_non_objects(&source, target, model));
-            }
-            if is_named_alias(target) {
-                let ty = self.inline_type(&source, target, &target_hint, depth)?;
-                return Ok(TypeExpr::Schema(self.add_schema(
-                    source,
-                    target,
-                    &target_hint,
-                    SchemaKind::Alias(ty),
-                )));
-            }
-            return self.inline_type(&source, target, &target_hint, depth);
+            return self.checked(at, value, ty);
         }
         if self.is_object_schema(at, value) {
             let model = self.object_schema(at, value, hint, depth)?;
             return Ok(self.with_non_objects(at, value, model));
         }
-        self.inline_type(at, value, hint, depth)
+        let ty = self.inline_type(at, value, hint, depth)?;
+        self.checked(at, value, ty)
+    }
+
+    /// The type of the schema a `$ref` leads to, at `source`.
+    fn referenced_type(
+        &mut self,
+        source: SourceKey,
+        target: &Value,
+        depth: usize,
+    ) -> Result<TypeExpr, ModelError> {
+        if let Some(&id) = self.schema_ids.get(&source) {
+            if matches!(self.schemas[id.0].kind, SchemaKind::Object { .. }) {
+                return Ok(self.with_non_objects(&source, target, id));
+            }
+            return Ok(TypeExpr::Schema(id));
+        }
+        let target_hint = last_segment(&source.pointer);
+        if self.is_object_schema(&source, target) {
+            let model = self.object_schema(&source, target, &target_hint, depth)?;
+            return Ok(self.with_non_objects(&source, target, model));
+        }
+        let ty = self.inline_type(&source, target, &target_hint, depth)?;
+        let ty = self.checked(&source, target, ty)?;
+        if !is_named_alias(target) {
+            return Ok(ty);
+        }
+        let alias = SchemaKind::Alias(ty);
+        Ok(TypeExpr::Schema(self.add_schema(
+            source,
+            target,
+            &target_hint,
+            alias,
+        )))
+    }
+
+    /// `ty`, checked at run time against the schema at `at` where the
+    /// schema asks for more than `ty` can say.
+    fn checked(
+        &mut self,
+        at: &SourceKey,
+        value: &Value,
+        ty: TypeExpr,
+    ) -> Result<TypeExpr, ModelError> {
+        let Some(check) = self.check_of(at, value)? else {
+            return Ok(ty);
+        };
+        let constraint = Constraint {
+            keyword: "json_schema",
+            value: ConstraintValue::Schema(check),
+        };
+        Ok(match ty {
+            TypeExpr::Constrained(inner, mut constraints) => {
+                constraints.push(constraint);
+                TypeExpr::Constrained(inner, constraints)
+            }
+            ty => TypeExpr::Constrained(Box::new(ty), vec![constraint]),
+        })
+    }
+
+    /// The runtime check of the schema at `at`, when it needs one: the
+    /// schema with every schema it refers to, each once.
+    fn check_of(
+        &mut self,
+        at: &SourceKey,
+        value: &Value,
+    ) -> Result<Option<Arc<SchemaCheck>>, ModelError> {
+        if !needs_check(value) {
+            return Ok(None);
+        }
+        let mut copier = CheckCopier {
+            documents: self.documents,
+            names: Vec::new(),
+            refs: Vec::new(),
+            values: 0,
+        };
+        let Some(schema) = copier.copy(at, value, 0, Place::Schema)? else {
+            self.warnings.push(format!(
+                "{}: the schema is too large to check at run time (over {MAX_CHECK_VALUES} values with what it refers to); only what its Python type says is checked",
+                self.documents.located(at)
+            ));
+            return Ok(None);
+        };
+        self.within_field_limit(copier.values)?;
+        let refs = copier.refs;
+        let key = JsonValue::List(vec![schema.clone(), JsonValue::Object(refs.clone())]).to_json();
+        Ok(Some(Arc::new(SchemaCheck { schema, refs, key })))
     }
 
     /// The model of an object schema, or any value that is not an object
@@ -1879,8 +2015,6 @@ fn constraints_for(name: &str, object: &Object) -> Vec<Constraint> {
         "array" => {
             push("min_length", count("minItems"));
             push("max_length", count("maxItems"));
-            let unique = object.get("uniqueItems") == Some(&Value::Bool(true));
-            push("unique_items", unique.then_some(ConstraintValue::Set));
         }
         _ => {}
     }
@@ -1894,6 +2028,279 @@ fn first_occurrences(items: impl IntoIterator<Item = MessageId>) -> Vec<MessageI
         .into_iter()
         .filter(|item| seen.insert(*item))
         .collect()
+}
+
+/// The schemas a chain of `$ref`s from `value` passes through (neither
+/// `value` nor the final target) that need a check of their own.
+fn checks_on_the_way<'d>(
+    documents: &'d Documents,
+    at: &SourceKey,
+    value: &'d Value,
+) -> Result<Vec<(SourceKey, &'d Value)>, ModelError> {
+    // Fails on a cycle or an overlong chain before the walk below.
+    documents.deref_from(at, value)?;
+    let mut found = Vec::new();
+    let mut hop = (at.clone(), value);
+    while let Some(reference) = hop.1.get("$ref") {
+        let next = documents.follow(&hop.0, reference)?;
+        if next.1.get("$ref").is_some() && needs_check(next.1) {
+            found.push(next.clone());
+        }
+        hop = next;
+    }
+    Ok(found)
+}
+
+/// Copies a schema for a runtime check, giving each schema it refers to a
+/// local name (`#r0`…) and a copy of its own.
+struct CheckCopier<'a> {
+    documents: &'a Documents,
+    names: Vec<SourceKey>,
+    refs: Vec<(String, JsonValue)>,
+    values: usize,
+}
+
+impl CheckCopier<'_> {
+    /// The copy, or `None` past [`MAX_CHECK_VALUES`].
+    fn copy(
+        &mut self,
+        at: &SourceKey,
+        value: &Value,
+        depth: usize,
+        place: Place,
+    ) -> Result<Option<JsonValue>, ModelError> {
+        self.values += 1;
+        if self.values > MAX_CHECK_VALUES || depth > MAX_SCHEMA_DEPTH {
+            return Ok(None);
+        }
+        Ok(Some(match value {
+            Value::Array(items) => {
+                let mut copied = Vec::with_capacity(items.len());
+                for (index, item) in items.iter().enumerate() {
+                    let at = at.child(&index.to_string());
+                    let Some(item) = self.copy(&at, item, depth + 1, place)? else {
+                        return Ok(None);
+                    };
+                    copied.push(item);
+                }
+                JsonValue::List(copied)
+            }
+            Value::Object(object) => {
+                let mut copied = Vec::with_capacity(object.len());
+                for (key, item) in object.iter() {
+                    let inner = match place {
+                        Place::Data => Place::Data,
+                        Place::Names => Place::Schema,
+                        // Descriptions check nothing, and every `$ref` is
+                        // copied on its own, so `$defs` are not needed.
+                        Place::Schema if is_annotation(key) => continue,
+                        Place::Schema if key == "$ref" && item.as_str().is_some() => {
+                            let Some(name) = self.reference(at, value, depth)? else {
+                                return Ok(None);
+                            };
+                            copied.push((key.to_string(), JsonValue::Str(name)));
+                            continue;
+                        }
+                        Place::Schema if DATA_KEYWORDS.contains(&key) => Place::Data,
+                        Place::Schema if NAMES_KEYWORDS.contains(&key) => Place::Names,
+                        Place::Schema => Place::Schema,
+                    };
+                    let Some(item) = self.copy(&at.child(key), item, depth + 1, inner)? else {
+                        return Ok(None);
+                    };
+                    copied.push((key.to_string(), item));
+                }
+                let copied = JsonValue::Object(copied);
+                // OpenAPI's `nullable` adds null to whatever the schema allows.
+                match object.get("nullable") {
+                    Some(Value::Bool(true)) if matches!(place, Place::Schema) => {
+                        let null =
+                            JsonValue::Object(vec![("type".into(), JsonValue::Str("null".into()))]);
+                        JsonValue::Object(vec![(
+                            "anyOf".into(),
+                            JsonValue::List(vec![null, copied]),
+                        )])
+                    }
+                    _ => copied,
+                }
+            }
+            scalar => JsonValue::from(scalar),
+        }))
+    }
+
+    /// The local name of what the `$ref` of `value` (at `at`) refers to.
+    fn reference(
+        &mut self,
+        at: &SourceKey,
+        value: &Value,
+        depth: usize,
+    ) -> Result<Option<String>, ModelError> {
+        let (target_key, target) = self.documents.deref_from(at, value)?;
+        if let Some(index) = self.names.iter().position(|name| *name == target_key) {
+            return Ok(Some(format!("#r{index}")));
+        }
+        let index = self.names.len();
+        self.names.push(target_key.clone());
+        let name = format!("r{index}");
+        // Reserved before copying, so that a schema may refer to itself.
+        self.refs.push((name.clone(), JsonValue::Bool(true)));
+        let Some(copied) = self.copy(&target_key, target, depth + 1, Place::Schema)? else {
+            return Ok(None);
+        };
+        self.refs[index].1 = copied;
+        Ok(Some(format!("#{name}")))
+    }
+}
+
+/// What a value within a schema is.
+#[derive(Clone, Copy)]
+enum Place {
+    Schema,
+    /// A mapping of names to schemas (`properties`).
+    Names,
+    Data,
+}
+
+/// Keywords whose values are JSON data rather than schemas.
+const DATA_KEYWORDS: &[&str] = &["const", "enum", "required", "dependentRequired"];
+
+/// Keywords whose values map names to schemas.
+const NAMES_KEYWORDS: &[&str] = &["properties", "patternProperties", "dependentSchemas"];
+
+/// Whether a schema says more than the Python type made of it can: such a
+/// schema is checked at run time as well.
+fn needs_check(value: &Value) -> bool {
+    const UNEXPRESSED: &[&str] = &[
+        "not",
+        "if",
+        "contains",
+        "dependentRequired",
+        "dependentSchemas",
+        "dependencies",
+        "patternProperties",
+        "propertyNames",
+        "minProperties",
+        "maxProperties",
+        "unevaluatedProperties",
+        "unevaluatedItems",
+    ];
+    const STRING: &[&str] = &["minLength", "maxLength", "pattern"];
+    const NUMBER: &[&str] = &[
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+    ];
+    const ARRAY: &[&str] = &["minItems", "maxItems", "uniqueItems", "prefixItems"];
+    let Some(object) = value.as_object() else {
+        return false;
+    };
+    if object.keys().any(|key| UNEXPRESSED.contains(&key)) {
+        return true;
+    }
+    // Without properties, the schema of other properties is the mapping's
+    // value type.
+    if object.contains_key("properties")
+        && object
+            .get("additionalProperties")
+            .is_some_and(|extra| !matches!(extra, Value::Bool(_)))
+    {
+        return true;
+    }
+    if object.get("uniqueItems") == Some(&Value::Bool(true)) {
+        return true;
+    }
+    // A `$ref` with keywords beside it, or more than one of the keywords
+    // each of which alone decides the type.
+    let deciding = ["$ref", "const", "enum", "anyOf", "oneOf", "allOf"]
+        .iter()
+        .filter(|key| object.contains_key(key))
+        .count();
+    if object.contains_key("$ref") && !object.keys().all(|key| key == "$ref" || is_annotation(key))
+    {
+        return true;
+    }
+    let constants: Option<&[Value]> = match (object.get("const"), object.get("enum")) {
+        (Some(constant), _) => Some(std::slice::from_ref(constant)),
+        (None, Some(Value::Array(values))) => Some(values),
+        _ => None,
+    };
+    // What a `Literal` holds exactly: pydantic takes `true` for 1 and 1
+    // for `true`.
+    let plain = |values: &[Value]| {
+        values.iter().all(|value| match value {
+            Value::String(_) | Value::Null => true,
+            Value::Number(number) => number.as_i64().is_some_and(|int| int != 0 && int != 1),
+            _ => false,
+        })
+    };
+    // A `type` that each constant has says nothing more.
+    let typed_constants = constants.is_some_and(|values| {
+        let named = object.get("type").and_then(Value::as_str);
+        plain(values)
+            && values.iter().all(|value| match value {
+                Value::String(_) => named == Some("string"),
+                Value::Number(_) => matches!(named, Some("integer" | "number")),
+                _ => false,
+            })
+    });
+    if deciding > 1
+        || (deciding == 1
+            && object.contains_key("type")
+            && !object.contains_key("allOf")
+            && !typed_constants)
+    {
+        return true;
+    }
+    // Constants a `Literal` would mistake or cannot hold, and an enum that
+    // is no list or empty.
+    if constants.is_some_and(|values| values.is_empty() || !plain(values))
+        || object
+            .get("enum")
+            .is_some_and(|values| values.as_array().is_none())
+    {
+        return true;
+    }
+    // Keywords for one type, without that type alone: Python types apply
+    // them only to a value of that type.
+    let single = object.get("type").and_then(Value::as_str);
+    let unless = |keywords: &[&str], types: &[&str]| {
+        object.keys().any(|key| keywords.contains(&key))
+            && !single.is_some_and(|name| types.contains(&name))
+    };
+    if unless(STRING, &["string"])
+        || unless(NUMBER, &["integer", "number"])
+        || unless(ARRAY, &["array"])
+    {
+        return true;
+    }
+    // `items` after open `prefixItems`.
+    object.contains_key("prefixItems")
+        && object
+            .get("items")
+            .is_some_and(|items| *items != Value::Bool(false))
+}
+
+fn is_annotation(key: &str) -> bool {
+    matches!(
+        key,
+        "$comment"
+            | "default"
+            | "deprecated"
+            | "description"
+            | "example"
+            | "examples"
+            | "format"
+            | "readOnly"
+            | "title"
+            | "writeOnly"
+            | "$schema"
+            | "$defs"
+            | "definitions"
+            | "discriminator"
+            | "externalDocs"
+    ) || key.starts_with("x-")
 }
 
 /// A part of a schema that only describes and does not constrain the type.

@@ -114,6 +114,7 @@ pub const GENERATED_NAMES: &[&str] = &[
     "Field",
     "HandleT",
     "IncomingMessage",
+    "JsonSchema",
     "Literal",
     "NoReturn",
     "NotConnectedError",
@@ -126,6 +127,7 @@ pub const GENERATED_NAMES: &[&str] = &[
     "TypeVar",
     "TypedDict",
     "WithJsonSchema",
+    "model_validator",
 ];
 
 /// Builtins used inside a model's annotations and defaults; a field named

@@ -37,6 +37,30 @@ pub fn call(name: &str, arguments: Vec<Doc>) -> Doc {
     bracketed(format!("{name}("), arguments, ")")
 }
 
+/// A list or dict literal, `[item, ...]` or `{entry, ...}`: when it
+/// breaks, each item goes on a line of its own, with a trailing comma
+/// after more than one.
+pub fn literal(open: &str, items: Vec<Doc>, close: &str) -> Doc {
+    let many = items.len() > 1;
+    let mut content = vec![Doc::SoftLine];
+    for (index, item) in items.into_iter().enumerate() {
+        if index > 0 {
+            content.push(text(","));
+            content.push(Doc::Line);
+        }
+        content.push(item);
+    }
+    if many {
+        content.push(Doc::IfBreak(","));
+    }
+    Doc::Group(vec![
+        text(open),
+        Doc::Indent(content),
+        Doc::SoftLine,
+        text(close),
+    ])
+}
+
 /// `{entry, ...}`, breaking inside the braces.
 pub fn dict(entries: Vec<Doc>) -> Doc {
     bracketed("{".to_string(), entries, "}")

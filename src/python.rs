@@ -3,7 +3,9 @@
 //! that no document text can end a string, a docstring or a line early, and
 //! emitted in the form `ruff format` would leave unchanged.
 
-use crate::model::{Constraint, ConstraintValue, Format, JsonValue, Scalar, SchemaId, TypeExpr};
+use crate::model::{
+    Constraint, ConstraintValue, Format, JsonValue, Scalar, SchemaCheck, SchemaId, TypeExpr,
+};
 use crate::pyfmt::{self, Doc};
 
 /// The line length `ruff format` uses by default.
@@ -169,6 +171,48 @@ pub fn class_header(name: &str, base: &str) -> String {
     }
 }
 
+/// Where generated modules find the runtime schema check.
+pub const JSON_SCHEMA_MODULE: &str = "..base.json_schema";
+
+fn schema_checks(constraints: &[Constraint]) -> impl Iterator<Item = &SchemaCheck> {
+    constraints
+        .iter()
+        .filter_map(|constraint| match &constraint.value {
+            ConstraintValue::Schema(check) => Some(&**check),
+            _ => None,
+        })
+}
+
+/// `JsonSchema(schema, refs)`, laid out as `ruff format` would.
+pub fn check_doc(check: &SchemaCheck) -> Doc {
+    let mut arguments = vec![value_doc(&check.schema)];
+    if !check.refs.is_empty() {
+        arguments.push(value_doc(&JsonValue::Object(check.refs.clone())));
+    }
+    pyfmt::call("JsonSchema", arguments)
+}
+
+/// [`value_literal`] as a layout document, breaking inside its brackets.
+fn value_doc(value: &JsonValue) -> Doc {
+    match value {
+        JsonValue::List(items) => pyfmt::literal("[", items.iter().map(value_doc).collect(), "]"),
+        JsonValue::Object(entries) => pyfmt::literal(
+            "{",
+            entries
+                .iter()
+                .map(|(key, value)| {
+                    Doc::Group(vec![
+                        pyfmt::text(format!("{}: ", string_literal(key))),
+                        value_doc(value),
+                    ])
+                })
+                .collect(),
+            "}",
+        ),
+        scalar => pyfmt::text(value_literal(scalar)),
+    }
+}
+
 /// A Python expression for a JSON value.
 pub fn value_literal(value: &JsonValue) -> String {
     match value {
@@ -238,8 +282,6 @@ pub enum Import {
     /// `import MODULE as ALIAS`; aliased with an underscore so that no field
     /// name can shadow it.
     Module(&'static str, &'static str),
-    /// The module's own `_unique_items` validator (JSON Schema `uniqueItems`).
-    UniqueItems,
     /// The module's own `_NoValue` type (the JSON Schema `false`).
     NoValue,
 }
@@ -247,9 +289,6 @@ pub enum Import {
 /// The type of the `false` schema, defined in the module that uses it: no
 /// value validates, and type checkers see a type no value has.
 pub const NO_VALUE_HELPER: &str = "def _no_value(value: object) -> NoReturn:\n    \"\"\"Refuses every value, as the JSON Schema `false` asks.\"\"\"\n    raise ValueError(\"no value is valid here\")\n\n\n_NoValue: TypeAlias = Annotated[\n    NoReturn, PlainValidator(_no_value), WithJsonSchema({\"not\": {}})\n]";
-
-/// The validator `uniqueItems` needs, defined in the module that uses it.
-pub const UNIQUE_ITEMS_HELPER: &str = "_Item = TypeVar(\"_Item\")\n\n\ndef _unique_items(items: list[_Item]) -> list[_Item]:\n    \"\"\"Rejects repeated items, as JSON Schema's `uniqueItems` asks.\"\"\"\n    for index, item in enumerate(items):\n        if item in items[:index]:\n            raise ValueError(\"items must be unique\")\n    return items";
 
 fn format_name(format: Format) -> (&'static str, Import) {
     match format {
@@ -266,15 +305,9 @@ fn constraint_argument(constraint: &Constraint) -> Option<String> {
     let value = match &constraint.value {
         ConstraintValue::Number(number) => number.clone(),
         ConstraintValue::Pattern(pattern) => string_literal(pattern),
-        ConstraintValue::Set => return None,
+        ConstraintValue::Schema(_) => return None,
     };
     Some(format!("{}={value}", constraint.keyword))
-}
-
-fn is_unique(constraints: &[Constraint]) -> bool {
-    constraints
-        .iter()
-        .any(|constraint| constraint.value == ConstraintValue::Set)
 }
 
 /// The layout document of a type hint; a union is parenthesised when it
@@ -313,9 +346,7 @@ pub fn type_doc(ty: &TypeExpr, names: &Names, parenthesize: bool) -> Doc {
             if !arguments.is_empty() {
                 parts.push(pyfmt::call("Field", arguments));
             }
-            if is_unique(constraints) {
-                parts.push(pyfmt::text("AfterValidator(_unique_items)"));
-            }
+            parts.extend(schema_checks(constraints).map(check_doc));
             pyfmt::subscript("Annotated", parts)
         }
         TypeExpr::Discriminated { members, property } => {
@@ -400,11 +431,9 @@ fn collect(ty: &TypeExpr, hint: &mut Hint) {
             {
                 hint.imports.insert(Import::From("pydantic", "Field"));
             }
-            if is_unique(constraints) {
+            if schema_checks(constraints).next().is_some() {
                 hint.imports
-                    .insert(Import::From("pydantic", "AfterValidator"));
-                hint.imports.insert(Import::From("typing", "TypeVar"));
-                hint.imports.insert(Import::UniqueItems);
+                    .insert(Import::From(JSON_SCHEMA_MODULE, "JsonSchema"));
             }
             collect(inner, hint);
         }

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::layout::{Plan, RequestMethod, Role};
 use crate::model::Credential;
-use crate::model::{Api, Field, JsonValue, SchemaId, SchemaKind, TypeExpr};
+use crate::model::{Api, Field, JsonValue, SchemaCheck, SchemaId, SchemaKind, TypeExpr};
 use crate::naming;
 use crate::pyfmt::{self, Doc};
 use crate::python::{self, docstring, string_literal, type_hint, Import, Names, LINE_LENGTH};
@@ -55,6 +55,10 @@ pub const STATIC_FILES: &[(&str, &str)] = &[
     (
         "base/client.py",
         include_str!("../templates/base/client.py"),
+    ),
+    (
+        "base/json_schema.py",
+        include_str!("../templates/base/json_schema.py"),
     ),
     (
         "base/topic_client.py",
@@ -443,10 +447,13 @@ impl Imports {
         }
         let mut groups = Vec::new();
         let pydantic = from.remove("pydantic");
-        standard.extend(
-            from.iter()
-                .map(|(module, names)| import_lines(module, names)),
-        );
+        let mut local = Vec::new();
+        for (module, names) in &from {
+            match module.starts_with('.') {
+                true => local.push(import_lines(module, names)),
+                false => standard.push(import_lines(module, names)),
+            }
+        }
         if !standard.is_empty() {
             groups.push(standard.join("\n"));
         }
@@ -454,7 +461,10 @@ impl Imports {
             groups.push(import_lines("pydantic", &names));
         }
         if !self.shared.is_empty() {
-            groups.push(import_lines("..shared.messages", &self.shared));
+            local.push(import_lines("..shared.messages", &self.shared));
+        }
+        if !local.is_empty() {
+            groups.push(local.join("\n"));
         }
         groups
     }
@@ -547,6 +557,10 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                         LINE_LENGTH,
                     )
                 });
+                let check = schema
+                    .check
+                    .as_deref()
+                    .map(|check| check_lines(check, &mut imports));
                 let lines = config
                     .into_iter()
                     .chain(omitted)
@@ -569,6 +583,7 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                             )
                         },
                     ))
+                    .chain(check)
                     .collect();
                 DefinitionView {
                     header: python::class_header(name, "BaseModel"),
@@ -581,11 +596,15 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
                 imports.from("pydantic", "RootModel");
                 let (hint, _) = hint_of(ty, &mut imports);
                 let config = model_config(None, false, needs_python_re(api, ty, 0), &mut imports);
+                let check = schema
+                    .check
+                    .as_deref()
+                    .map(|check| check_lines(check, &mut imports));
                 DefinitionView {
                     header: python::class_header(name, &format!("RootModel[{hint}]")),
                     is_class: true,
                     docstring: docstring_text,
-                    fields: config.into_iter().collect(),
+                    fields: config.into_iter().chain(check).collect(),
                 }
             }
             SchemaKind::Alias(ty) => {
@@ -640,10 +659,7 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             channel_exports(plan, index)
         }
     };
-    for (import, helper) in [
-        (Import::NoValue, python::NO_VALUE_HELPER),
-        (Import::UniqueItems, python::UNIQUE_ITEMS_HELPER),
-    ] {
+    for (import, helper) in [(Import::NoValue, python::NO_VALUE_HELPER)] {
         if imports.needed.contains(&import) {
             definitions.insert(
                 0,
@@ -735,6 +751,25 @@ fn model_config(
         "model_config = ConfigDict({})",
         settings.join(", ")
     ))
+}
+
+/// The class attribute holding a model's runtime schema check and the
+/// validator that applies it to what the model receives.
+fn check_lines(check: &SchemaCheck, imports: &mut Imports) -> String {
+    imports.from("typing", "Any");
+    imports.from("typing", "ClassVar");
+    imports.from("pydantic", "model_validator");
+    imports.from(python::JSON_SCHEMA_MODULE, "JsonSchema");
+    let attribute = pyfmt::annotated_assignment(
+        "__chanx_schema__",
+        &pyfmt::text("ClassVar[JsonSchema]"),
+        Some(&python::check_doc(check)),
+        4,
+        LINE_LENGTH,
+    );
+    format!(
+        "{attribute}\n\n    @model_validator(mode=\"before\")\n    @classmethod\n    def _check_schema(cls, data: Any) -> Any:\n        return cls.__chanx_schema__.check(data)"
+    )
 }
 
 /// Whether a pattern of the type (aliases looked through, models not: they

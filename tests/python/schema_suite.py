@@ -78,6 +78,8 @@ def rebased(value: Any) -> Any:
         for key, inner in value.items():  # pyright: ignore[reportUnknownVariableType]
             if key == "$ref" and isinstance(inner, str) and inner.startswith("#"):
                 result[key] = SUBJECT + inner[1:]
+            elif key in ("enum", "const"):
+                result[str(key)] = copy.deepcopy(inner)  # data, not schemas
             else:
                 result[str(key)] = rebased(inner)  # pyright: ignore[reportUnknownArgumentType]
         return result

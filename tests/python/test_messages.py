@@ -394,3 +394,29 @@ def test_other_properties_follow_additional_properties() -> None:
     assert Shape.model_validate({"action": "shape", "nothing_else": {}}).nothing_else == {}
     with pytest.raises(ValueError):
         Shape.model_validate({"action": "shape", "nothing_else": {"a": 1}})
+
+
+def test_keywords_no_python_type_says_are_checked_at_run_time() -> None:
+    from gen_fidelity.shapes import Checked, ShapesClient
+
+    adapter = ShapesClient.incoming_adapter
+    assert adapter is not None
+
+    def accepts(**fields: Any) -> bool:
+        try:
+            adapter.validate_python({"action": "checked", **fields})
+        except ValueError:
+            return False
+        return True
+
+    assert accepts(size=12) and not accepts(size=13)
+    assert accepts(tags=["longer", "b"]) and not accepts(tags=["longer"]) and not accepts(tags=["b", "b"])
+    # JSON's `true` is not the number 1.
+    assert accepts(level=1) and not accepts(level=True)
+    # Properties named by a pattern follow its schema; no other is allowed.
+    assert accepts(**{"x-trace": "t"}) and not accepts(**{"x-trace": 1})
+    assert not accepts(other=1)
+    # Python objects given to the constructor are left to pydantic.
+    assert Checked(action="checked", size=12).size == 12
+    with pytest.raises(ValueError, match="not"):
+        Checked.model_validate({"action": "checked", "size": 13})

@@ -180,7 +180,7 @@ class Builder:
         }
 
 
-ALLOWED_CALLS = {"AfterValidator", "frozenset", "TypeVar", "ValueError", "enumerate", "Field", "ConfigDict", "TypeAdapter", "TypedDict", "model_rebuild", "list", "dict", "super", "send_message", "__init__", "attach", "topic", "request"}
+ALLOWED_CALLS = {"AfterValidator", "frozenset", "TypeVar", "ValueError", "enumerate", "Field", "ConfigDict", "TypeAdapter", "TypedDict", "model_rebuild", "list", "dict", "super", "send_message", "__init__", "attach", "topic", "request", "JsonSchema", "model_validator"}
 
 
 def calls_in(path: Path) -> set[str]:

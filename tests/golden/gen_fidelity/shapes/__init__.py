@@ -2,6 +2,7 @@
 
 from .client import ShapesClient
 from .messages import (
+    Checked,
     Closed,
     IncomingMessage,
     OptionalAction,
@@ -12,6 +13,7 @@ from .messages import (
 )
 
 __all__ = [
+    "Checked",
     "Closed",
     "IncomingMessage",
     "OptionalAction",

@@ -3,7 +3,14 @@
 from pydantic import TypeAdapter
 
 from ..base.client import BaseClient
-from .messages import IncomingMessage, OptionalAction, OutgoingMessage, Refused, Shape
+from .messages import (
+    Checked,
+    IncomingMessage,
+    OptionalAction,
+    OutgoingMessage,
+    Refused,
+    Shape,
+)
 
 
 class ShapesClient(BaseClient[IncomingMessage, OutgoingMessage]):
@@ -19,12 +26,17 @@ class ShapesClient(BaseClient[IncomingMessage, OutgoingMessage]):
     async def handle_message(self, message: IncomingMessage) -> None:
         """Handle a message from the server: by default, call the `on_` method of its type."""
         match message:
+            case Checked():
+                await self.on_checked(message)
             case OptionalAction():
                 await self.on_optional_action(message)
             case Refused():
                 await self.on_refused(message)
             case Shape():
                 await self.on_shape(message)
+
+    async def on_checked(self, message: Checked) -> None:
+        """Handle a Checked; override this to process it."""
 
     async def on_optional_action(self, message: OptionalAction) -> None:
         """Handle a OptionalAction; override this to process it."""

@@ -9,7 +9,10 @@ from pydantic import (
     PlainValidator,
     RootModel,
     WithJsonSchema,
+    model_validator,
 )
+
+from ..base.json_schema import JsonSchema
 
 
 def _no_value(value: object) -> NoReturn:
@@ -20,6 +23,54 @@ def _no_value(value: object) -> NoReturn:
 _NoValue: TypeAlias = Annotated[
     NoReturn, PlainValidator(_no_value), WithJsonSchema({"not": {}})
 ]
+
+
+class Checked(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"size", "tags", "level"})
+    action: Literal["checked"]
+    size: (
+        Annotated[int, JsonSchema({"type": "integer", "not": {"const": 13}})] | None
+    ) = None
+    tags: (
+        Annotated[
+            list[str],
+            JsonSchema(
+                {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "contains": {"maxLength": 4},
+                    "uniqueItems": True,
+                }
+            ),
+        ]
+        | None
+    ) = None
+    level: Annotated[Literal[1, 2], JsonSchema({"enum": [1, 2]})] | None = None
+    __chanx_schema__: ClassVar[JsonSchema] = JsonSchema(
+        {
+            "type": "object",
+            "required": ["action"],
+            "properties": {
+                "action": {"const": "checked"},
+                "size": {"type": "integer", "not": {"const": 13}},
+                "tags": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "contains": {"maxLength": 4},
+                    "uniqueItems": True,
+                },
+                "level": {"enum": [1, 2]},
+            },
+            "patternProperties": {"^x-": {"type": "string"}},
+            "unevaluatedProperties": False,
+        }
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_schema(cls, data: Any) -> Any:
+        return cls.__chanx_schema__.check(data)
 
 
 class Closed(BaseModel):
@@ -80,10 +131,11 @@ class Shape(BaseModel):
     nothing_else: dict[str, _NoValue] | None = None
 
 
-IncomingMessage: TypeAlias = OptionalAction | Refused | Shape
+IncomingMessage: TypeAlias = Checked | OptionalAction | Refused | Shape
 OutgoingMessage: TypeAlias = NoReturn
 
 __all__ = [
+    "Checked",
     "Closed",
     "IncomingMessage",
     "OptionalAction",

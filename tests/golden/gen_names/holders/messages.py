@@ -1,19 +1,11 @@
 """Messages of the holders channel."""
 
 import datetime as _dt
-from typing import Annotated, ClassVar, Literal, TypeAlias, TypeVar
+from typing import Annotated, ClassVar, Literal, TypeAlias
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-_Item = TypeVar("_Item")
-
-
-def _unique_items(items: list[_Item]) -> list[_Item]:
-    """Rejects repeated items, as JSON Schema's `uniqueItems` asks."""
-    for index, item in enumerate(items):
-        if item in items[:index]:
-            raise ValueError("items must be unique")
-    return items
+from ..base.json_schema import JsonSchema
 
 
 class AfterValidatorModel(BaseModel):
@@ -221,7 +213,15 @@ class Holder(BaseModel):
     date: int | None = None
     uuid: int | None = None
     stamp: _dt.datetime | None = None
-    tags: Annotated[list[str], AfterValidator(_unique_items)] | None = None
+    tags: (
+        Annotated[
+            list[str],
+            JsonSchema(
+                {"type": "array", "items": {"type": "string"}, "uniqueItems": True}
+            ),
+        ]
+        | None
+    ) = None
     pair: tuple[()] | tuple[str] | tuple[str, int] | None = None
     retired: None = None
     count: Annotated[int, Field(ge=1)] | None = None

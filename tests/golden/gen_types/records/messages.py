@@ -3,19 +3,11 @@
 import datetime as _dt
 import ipaddress as _ip
 import uuid as _uuid
-from typing import Annotated, Any, ClassVar, Literal, TypeAlias, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-_Item = TypeVar("_Item")
-
-
-def _unique_items(items: list[_Item]) -> list[_Item]:
-    """Rejects repeated items, as JSON Schema's `uniqueItems` asks."""
-    for index, item in enumerate(items):
-        if item in items[:index]:
-            raise ValueError("items must be unique")
-    return items
+from ..base.json_schema import JsonSchema
 
 
 class Circle(BaseModel):
@@ -92,11 +84,27 @@ class Record(BaseModel):
     ratio: Annotated[float, Field(gt=0, lt=1, multiple_of=0.25)] | None = None
     name: Annotated[str, Field(min_length=2, max_length=8, pattern="^[a-z]+$")]
     tags: Annotated[
-        list[str], Field(min_length=1, max_length=3), AfterValidator(_unique_items)
+        list[str],
+        Field(min_length=1, max_length=3),
+        JsonSchema(
+            {
+                "type": "array",
+                "items": {"type": "string"},
+                "minItems": 1,
+                "maxItems": 3,
+                "uniqueItems": True,
+            }
+        ),
     ] = Field(default_factory=lambda: ["alpha"])
     point: tuple[()] | tuple[float] | tuple[float, float]
-    level: Literal[1, 2, 3] = 2
-    mixed: Literal["auto", 0, True] | None = None
+    level: Annotated[Literal[1, 2, 3], JsonSchema({"enum": [1, 2, 3]})] = 2
+    mixed: (
+        Annotated[
+            Literal["auto", 0, True] | None,
+            JsonSchema({"enum": ["auto", 0, True, None]}),
+        ]
+        | None
+    ) = None
     kind: Literal["fixed"] = "fixed"
     maybe: str | None = None
     maybeToo: int | None = None

@@ -4,6 +4,8 @@ from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
+from ..base.json_schema import JsonSchema
+
 Depth: TypeAlias = Literal[10, 25, 100, 500, 1000]
 
 
@@ -21,7 +23,12 @@ class Heartbeat(BaseModel):
     event: Literal["heartbeat"] | None = None
 
 
-Interval: TypeAlias = Literal[1, 5, 15, 30, 60, 240, 1440, 10080, 21600]
+Interval: TypeAlias = Annotated[
+    Literal[1, 5, 15, 30, 60, 240, 1440, 10080, 21600],
+    JsonSchema(
+        {"type": "integer", "enum": [1, 5, 15, 30, 60, 240, 1440, 10080, 21600]}
+    ),
+]
 
 
 Name: TypeAlias = Literal[
@@ -84,7 +91,90 @@ class SubscriptionStatusSuccess(BaseModel):
     subscription: SubscriptionStatusErrorSubscription | None = None
 
 
-SubscriptionStatus2: TypeAlias = SubscriptionStatusError | SubscriptionStatusSuccess
+SubscriptionStatus2: TypeAlias = Annotated[
+    SubscriptionStatusError | SubscriptionStatusSuccess,
+    JsonSchema(
+        {"type": "object", "oneOf": [{"$ref": "#r0"}, {"$ref": "#r10"}]},
+        {
+            "r0": {
+                "allOf": [
+                    {
+                        "properties": {"errorMessage": {"type": "string"}},
+                        "required": ["errorMessage"],
+                    },
+                    {"$ref": "#r1"},
+                ]
+            },
+            "r1": {
+                "type": "object",
+                "required": ["event"],
+                "properties": {
+                    "event": {"type": "string", "const": "subscriptionStatus"},
+                    "reqid": {"$ref": "#r2"},
+                    "pair": {"$ref": "#r3"},
+                    "status": {"$ref": "#r4"},
+                    "subscription": {
+                        "required": ["name"],
+                        "type": "object",
+                        "properties": {
+                            "depth": {"$ref": "#r5"},
+                            "interval": {"$ref": "#r6"},
+                            "maxratecount": {"$ref": "#r7"},
+                            "name": {"$ref": "#r8"},
+                            "token": {"$ref": "#r9"},
+                        },
+                    },
+                },
+            },
+            "r2": {"type": "integer"},
+            "r3": {
+                "type": "array",
+                "items": {"type": "string", "pattern": "[A-Z\\s]+\\/[A-Z\\s]+"},
+            },
+            "r4": {
+                "type": "string",
+                "enum": [
+                    "online",
+                    "maintenance",
+                    "cancel_only",
+                    "limit_only",
+                    "post_only",
+                ],
+            },
+            "r5": {"type": "integer", "enum": [10, 25, 100, 500, 1000]},
+            "r6": {
+                "type": "integer",
+                "enum": [1, 5, 15, 30, 60, 240, 1440, 10080, 21600],
+            },
+            "r7": {"type": "integer"},
+            "r8": {
+                "type": "string",
+                "enum": [
+                    "book",
+                    "ohlc",
+                    "openOrders",
+                    "ownTrades",
+                    "spread",
+                    "ticker",
+                    "trade",
+                ],
+            },
+            "r9": {"type": "string"},
+            "r10": {
+                "allOf": [
+                    {
+                        "properties": {
+                            "channelID": {"type": "integer"},
+                            "channelName": {"type": "string"},
+                        },
+                        "required": ["channelID", "channelName"],
+                    },
+                    {"$ref": "#r1"},
+                ]
+            },
+        },
+    ),
+]
 
 
 class SubscriptionStatus(RootModel[SubscriptionStatus2]):
