@@ -217,6 +217,14 @@ pub struct Schema {
     pub check: Option<Arc<SchemaCheck>>,
 }
 
+impl Schema {
+    /// What the schema weighs against [`MAX_FIELDS`]: its fields and the
+    /// runtime checks it holds.
+    fn weight(&self) -> usize {
+        self.kind.weight() + self.check.as_ref().map_or(0, |check| check.values)
+    }
+}
+
 /// A JSON Schema that generated code checks each JSON value against, for
 /// keywords no Python type expresses (`not`, `contains`,
 /// `unevaluatedProperties`…). Its `$ref`s read `#r0`, `#r1`…, naming `refs`.
@@ -224,6 +232,8 @@ pub struct Schema {
 pub struct SchemaCheck {
     pub schema: JsonValue,
     pub refs: Vec<(String, JsonValue)>,
+    /// How many JSON values it holds.
+    values: usize,
     /// The check as JSON, which orders and compares checks.
     key: String,
 }
@@ -261,6 +271,14 @@ pub enum SchemaKind {
     Root(TypeExpr),
     /// A named type that is not an object (an enum, a union): a type alias.
     Alias(TypeExpr),
+}
+
+impl Field {
+    /// What the field weighs against [`MAX_FIELDS`]: one, and the values of
+    /// the runtime checks its type holds.
+    fn weight(&self) -> usize {
+        1 + self.ty.check_values()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -307,6 +325,29 @@ pub enum TypeExpr {
 }
 
 impl TypeExpr {
+    /// The JSON values of the runtime checks within the type.
+    fn check_values(&self) -> usize {
+        match self {
+            TypeExpr::Constrained(inner, constraints) => {
+                let own: usize = constraints
+                    .iter()
+                    .map(|constraint| match &constraint.value {
+                        ConstraintValue::Schema(check) => check.values,
+                        _ => 0,
+                    })
+                    .sum();
+                own + inner.check_values()
+            }
+            TypeExpr::List(item) | TypeExpr::Map(item) => item.check_values(),
+            TypeExpr::Union(members)
+            | TypeExpr::Tuple(members)
+            | TypeExpr::Discriminated { members, .. } => {
+                members.iter().map(TypeExpr::check_values).sum()
+            }
+            _ => 0,
+        }
+    }
+
     /// Replaces every schema id this type names by `new_id(id)`.
     fn renumber(&mut self, new_id: &impl Fn(SchemaId) -> SchemaId) {
         match self {
@@ -333,10 +374,11 @@ impl TypeExpr {
 }
 
 impl SchemaKind {
-    fn field_count(&self) -> usize {
+    /// What its fields and types weigh against [`MAX_FIELDS`].
+    fn weight(&self) -> usize {
         match self {
-            SchemaKind::Object { fields, .. } => fields.len(),
-            SchemaKind::Root(_) | SchemaKind::Alias(_) => 0,
+            SchemaKind::Object { fields, .. } => fields.iter().map(Field::weight).sum(),
+            SchemaKind::Root(ty) | SchemaKind::Alias(ty) => ty.check_values(),
         }
     }
 
@@ -590,6 +632,10 @@ struct Builder<'a> {
     /// Fields made by all the builders that build messages ahead, together.
     fields_made_ahead: Option<&'a AtomicUsize>,
     field_limit: usize,
+    /// JSON values of the runtime checks made so far.
+    checks_made: usize,
+    /// Whether the `allOf` parts of a merged schema say more than its model.
+    all_of_verdicts: foldhash::HashMap<SourceKey, bool>,
     foreign_payloads: Vec<ForeignPayload>,
     warnings: Vec<String>,
     /// Schemas whose properties were collected.
@@ -625,6 +671,8 @@ struct Merged {
     hasher: foldhash::fast::RandomState,
     required: foldhash::HashSet<String>,
     merging: Vec<SourceKey>,
+    /// What `fields` weigh together ([`Field::weight`]).
+    weight: usize,
 }
 
 impl Merged {
@@ -634,11 +682,16 @@ impl Merged {
             fields,
             positions,
             hasher,
+            weight,
             ..
         } = self;
+        *weight += field.weight();
         let hash = hasher.hash_one(field.json_name.as_str());
         match positions.find(hash, |&at| fields[at].json_name == field.json_name) {
-            Some(&at) => fields[at] = field,
+            Some(&at) => {
+                *weight -= fields[at].weight();
+                fields[at] = field;
+            }
             None => {
                 positions.insert_unique(hash, fields.len(), |&at| {
                     hasher.hash_one(fields[at].json_name.as_str())
@@ -662,6 +715,8 @@ impl<'a> Builder<'a> {
             fields: 0,
             fields_made_ahead: None,
             field_limit: MAX_FIELDS,
+            checks_made: 0,
+            all_of_verdicts: Default::default(),
             foreign_payloads: Vec::new(),
             warnings: Vec::new(),
             #[cfg(test)]
@@ -750,6 +805,7 @@ impl<'a> Builder<'a> {
                 // parts; the other lookup tables are freed here, in parallel.
                 builder.schema_ids = Default::default();
                 builder.message_ids = Default::default();
+                builder.all_of_verdicts = Default::default();
                 Some(builder)
             })
             .collect();
@@ -788,7 +844,7 @@ impl<'a> Builder<'a> {
         for (mut schema, (id, is_new)) in other.schemas.into_iter().zip(&ids) {
             if *is_new {
                 schema.kind.renumber(&new_id);
-                self.fields += schema.kind.field_count();
+                self.fields += schema.weight();
                 self.schema_ids.insert(schema.source.clone(), *id);
                 self.schemas.push(schema);
             }
@@ -808,7 +864,7 @@ impl<'a> Builder<'a> {
                 fields
                     .iter_mut()
                     .for_each(|field| field.ty.renumber(&new_id));
-                self.fields += fields.len();
+                self.fields += fields.iter().map(Field::weight).sum::<usize>();
                 entry.insert((fields, required));
             }
         }
@@ -859,11 +915,28 @@ impl<'a> Builder<'a> {
         if self.fields.max(made_ahead) <= self.field_limit {
             return Ok(());
         }
-        Err(self.too_large(
+        Err(self.too_large_in_fields())
+    }
+
+    fn too_large_in_fields(&self) -> ModelError {
+        self.too_large(
             self.field_limit,
             "fields in its models",
             "`allOf` copies the fields of the schemas it includes into each one that includes them",
-        ))
+        )
+    }
+
+    /// [`Builder::within_field_limit`] for a weight that went from `before`
+    /// to `after`, which a replaced field can also lower.
+    fn reweighed(&mut self, before: usize, after: usize) -> Result<(), ModelError> {
+        if after >= before {
+            return self.within_field_limit(after - before);
+        }
+        self.fields -= before - after;
+        if let Some(made) = self.fields_made_ahead {
+            made.fetch_sub(before - after, Ordering::Relaxed);
+        }
+        Ok(())
     }
 
     fn too_large(&self, limit: usize, what: &'static str, why: &'static str) -> ModelError {
@@ -1299,7 +1372,7 @@ impl<'a> Builder<'a> {
                             payload,
                             &hint,
                             SchemaKind::Root(TypeExpr::Any),
-                        ),
+                        )?,
                     }
                 }
                 None => self.message_schema(&payload_key, &hint)?,
@@ -1399,7 +1472,8 @@ impl<'a> Builder<'a> {
             }
             ty => (ty, None),
         };
-        let id = self.add_schema(payload.clone(), payload_value, hint, SchemaKind::Root(ty));
+        let id = self.add_schema(payload.clone(), payload_value, hint, SchemaKind::Root(ty))?;
+        self.within_field_limit(check.as_ref().map_or(0, |check| check.values))?;
         self.schemas[id.0].check = check;
         Ok(id)
     }
@@ -1410,7 +1484,11 @@ impl<'a> Builder<'a> {
         value: &Value,
         hint: &str,
         kind: SchemaKind,
-    ) -> SchemaId {
+    ) -> Result<SchemaId, ModelError> {
+        // An object's fields are counted as they are merged.
+        if !matches!(kind, SchemaKind::Object { .. }) {
+            self.within_field_limit(kind.weight())?;
+        }
         let id = SchemaId(self.schemas.len());
         self.schemas.push(Schema {
             source: source.clone(),
@@ -1422,7 +1500,7 @@ impl<'a> Builder<'a> {
             check: None,
         });
         self.schema_ids.insert(source, id);
-        id
+        Ok(id)
     }
 
     fn object_schema(
@@ -1444,7 +1522,7 @@ impl<'a> Builder<'a> {
                 fields: Vec::new(),
                 forbids_others: false,
             },
-        );
+        )?;
         let name = self.schemas[id.0].name_hint.clone();
         let mut merged = Merged::default();
         self.collect_properties(source, value, &name, depth, &mut merged)?;
@@ -1469,7 +1547,9 @@ impl<'a> Builder<'a> {
             fields,
             forbids_others,
         };
-        self.schemas[id.0].check = self.check_of(source, value)?;
+        let check = self.check_of(source, value)?;
+        self.within_field_limit(check.as_ref().map_or(0, |check| check.values))?;
+        self.schemas[id.0].check = check;
         Ok(id)
     }
 
@@ -1522,10 +1602,10 @@ impl<'a> Builder<'a> {
                         part
                     }
                 };
-                let before = merged.fields.len();
+                let before = merged.weight;
                 fields.into_iter().for_each(|field| merged.set(field));
                 merged.required.extend(required);
-                self.within_field_limit(merged.fields.len() - before)?;
+                self.reweighed(before, merged.weight)?;
             }
             merged.merging.pop();
         }
@@ -1561,9 +1641,9 @@ impl<'a> Builder<'a> {
                 read_only: property.get("readOnly") == Some(&Value::Bool(true)),
                 write_only: property.get("writeOnly") == Some(&Value::Bool(true)),
             };
-            let before = merged.fields.len();
+            let before = merged.weight;
             merged.set(field);
-            self.within_field_limit(merged.fields.len() - before)?;
+            self.reweighed(before, merged.weight)?;
         }
         Ok(())
     }
@@ -1628,7 +1708,7 @@ impl<'a> Builder<'a> {
             target,
             &target_hint,
             alias,
-        )))
+        )?))
     }
 
     /// `ty`, checked at run time against the schema at `at` where the
@@ -1655,6 +1735,61 @@ impl<'a> Builder<'a> {
         })
     }
 
+    /// Whether the `allOf` parts of the schema at `at` say more than its
+    /// type: where they are `merged` into one model, a part (through
+    /// `$ref`s and nested `allOf`s) with more than properties, required
+    /// names and `type: object`; otherwise, where the first informative
+    /// part alone gives the type, a second one.
+    fn all_of_says_more(
+        &mut self,
+        at: &SourceKey,
+        value: &Value,
+        merged: bool,
+    ) -> Result<bool, ModelError> {
+        const MERGED: &[&str] = &["properties", "required", "allOf", "$ref", "nullable"];
+        let Some(Value::Array(parts)) = value.get("allOf") else {
+            return Ok(false);
+        };
+        if !merged {
+            let informative = parts
+                .iter()
+                .filter(|part| !is_annotation_only(part))
+                .count();
+            return Ok(informative > 1);
+        }
+        if let Some(&verdict) = self.all_of_verdicts.get(at) {
+            return Ok(verdict);
+        }
+        // Until known, a cycle back here adds nothing.
+        self.all_of_verdicts.insert(at.clone(), false);
+        let documents = self.documents;
+        let mut verdict = false;
+        for (index, part) in parts.iter().enumerate() {
+            let part_key = at.child("allOf").child(&index.to_string());
+            let (key, part) = documents.deref_from(&part_key, part)?;
+            let Some(object) = part.as_object() else {
+                // `false` refuses everything; `true` says nothing.
+                verdict = *part == Value::Bool(false);
+                if verdict {
+                    break;
+                }
+                continue;
+            };
+            verdict = needs_check(part)
+                || object.iter().any(|(keyword, item)| match keyword {
+                    "type" => item.as_str() != Some("object"),
+                    "additionalProperties" => *item != Value::Bool(true),
+                    _ => !MERGED.contains(&keyword) && !is_annotation(keyword),
+                })
+                || self.all_of_says_more(&key, part, true)?;
+            if verdict {
+                break;
+            }
+        }
+        self.all_of_verdicts.insert(at.clone(), verdict);
+        Ok(verdict)
+    }
+
     /// The runtime check of the schema at `at`, when it needs one: the
     /// schema with every schema it refers to, each once.
     fn check_of(
@@ -1662,7 +1797,8 @@ impl<'a> Builder<'a> {
         at: &SourceKey,
         value: &Value,
     ) -> Result<Option<Arc<SchemaCheck>>, ModelError> {
-        if !needs_check(value) {
+        let merged = self.is_object_schema(at, value);
+        if !needs_check(value) && !self.all_of_says_more(at, value, merged)? {
             return Ok(None);
         }
         let mut copier = CheckCopier {
@@ -1678,10 +1814,23 @@ impl<'a> Builder<'a> {
             ));
             return Ok(None);
         };
-        self.within_field_limit(copier.values)?;
+        // Bounds memory while checks are made; the limit counts them where
+        // they are kept (`Field::weight`, `Schema::weight`).
+        self.checks_made += copier.values;
+        if let Some(made) = self.fields_made_ahead {
+            made.fetch_add(copier.values, Ordering::Relaxed);
+        }
+        if self.checks_made > self.field_limit {
+            return Err(self.too_large_in_fields());
+        }
         let refs = copier.refs;
         let key = JsonValue::List(vec![schema.clone(), JsonValue::Object(refs.clone())]).to_json();
-        Ok(Some(Arc::new(SchemaCheck { schema, refs, key })))
+        Ok(Some(Arc::new(SchemaCheck {
+            schema,
+            refs,
+            values: copier.values,
+            key,
+        })))
     }
 
     /// The model of an object schema, or any value that is not an object
@@ -2199,9 +2348,11 @@ fn needs_check(value: &Value) -> bool {
     if object.keys().any(|key| UNEXPRESSED.contains(&key)) {
         return true;
     }
-    // Without properties, the schema of other properties is the mapping's
-    // value type.
-    if object.contains_key("properties")
+    // Only in a mapping (an object without properties) is the schema of
+    // other properties a Python type: the mapping's value type.
+    let mapping = object.get("type").and_then(Value::as_str) == Some("object")
+        && !object.contains_key("properties");
+    if !mapping
         && object
             .get("additionalProperties")
             .is_some_and(|extra| !matches!(extra, Value::Bool(_)))

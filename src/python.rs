@@ -174,6 +174,21 @@ pub fn class_header(name: &str, base: &str) -> String {
 /// Where generated modules find the runtime schema check.
 pub const JSON_SCHEMA_MODULE: &str = "..base.json_schema";
 
+/// What lets a float without a fractional part through as an integer.
+const WHOLE_FLOATS: &str = "WholeFloatsAsInt";
+
+/// The type of a JSON scalar and where it comes from: strict, so that a
+/// string is no number and `0` no boolean, as in JSON Schema.
+fn strict_name(ty: &TypeExpr) -> (&'static str, &'static str) {
+    match ty {
+        TypeExpr::Str => ("StrictStr", "pydantic"),
+        // pydantic's StrictInt refuses 1.0, which JSON Schema counts.
+        TypeExpr::Int => ("JsonInt", JSON_SCHEMA_MODULE),
+        TypeExpr::Float => ("StrictFloat", "pydantic"),
+        _ => ("StrictBool", "pydantic"),
+    }
+}
+
 fn schema_checks(constraints: &[Constraint]) -> impl Iterator<Item = &SchemaCheck> {
     constraints
         .iter()
@@ -317,10 +332,9 @@ pub fn type_doc(ty: &TypeExpr, names: &Names, parenthesize: bool) -> Doc {
     match ty {
         TypeExpr::Any => pyfmt::text("Any"),
         TypeExpr::Nothing => pyfmt::text("_NoValue"),
-        TypeExpr::Str => pyfmt::text("str"),
-        TypeExpr::Int => pyfmt::text("int"),
-        TypeExpr::Float => pyfmt::text("float"),
-        TypeExpr::Bool => pyfmt::text("bool"),
+        TypeExpr::Str | TypeExpr::Int | TypeExpr::Float | TypeExpr::Bool => {
+            pyfmt::text(strict_name(ty).0)
+        }
         TypeExpr::Null => pyfmt::text("None"),
         TypeExpr::Schema(id) => pyfmt::text((names.class)(*id)),
         TypeExpr::Format(format) => pyfmt::text(format_name(*format).0),
@@ -342,11 +356,20 @@ pub fn type_doc(ty: &TypeExpr, names: &Names, parenthesize: bool) -> Doc {
                 .filter_map(constraint_argument)
                 .map(pyfmt::text)
                 .collect();
-            let mut parts = vec![inner(ty)];
+            // An integer's constraints must come before what lets 1.0
+            // through (pydantic applies them in order).
+            let integer = **ty == TypeExpr::Int;
+            let mut parts = vec![match integer {
+                true => pyfmt::text("StrictInt"),
+                false => inner(ty),
+            }];
             if !arguments.is_empty() {
                 parts.push(pyfmt::call("Field", arguments));
             }
             parts.extend(schema_checks(constraints).map(check_doc));
+            if integer {
+                parts.push(pyfmt::text(WHOLE_FLOATS));
+            }
             pyfmt::subscript("Annotated", parts)
         }
         TypeExpr::Discriminated { members, property } => {
@@ -435,6 +458,12 @@ fn collect(ty: &TypeExpr, hint: &mut Hint) {
                 hint.imports
                     .insert(Import::From(JSON_SCHEMA_MODULE, "JsonSchema"));
             }
+            if **inner == TypeExpr::Int {
+                hint.imports.insert(Import::From("pydantic", "StrictInt"));
+                hint.imports
+                    .insert(Import::From(JSON_SCHEMA_MODULE, WHOLE_FLOATS));
+                return;
+            }
             collect(inner, hint);
         }
         TypeExpr::Discriminated { members, .. } => {
@@ -442,7 +471,11 @@ fn collect(ty: &TypeExpr, hint: &mut Hint) {
             hint.imports.insert(Import::From("pydantic", "Field"));
             members.iter().for_each(|member| collect(member, hint));
         }
-        TypeExpr::Str | TypeExpr::Int | TypeExpr::Float | TypeExpr::Bool | TypeExpr::Null => {}
+        TypeExpr::Str | TypeExpr::Int | TypeExpr::Float | TypeExpr::Bool => {
+            let (name, module) = strict_name(ty);
+            hint.imports.insert(Import::From(module, name));
+        }
+        TypeExpr::Null => {}
     }
 }
 

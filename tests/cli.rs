@@ -1128,7 +1128,7 @@ fn a_default_or_a_step_the_client_cannot_use_is_left_out_with_a_warning() {
     assert!(warnings[1].ends_with("fidelity.yaml#/components/messages/optional_action/payload/properties/enabled/default: the default \"false\" is not a value of the property's own schema; it is left out"), "{}", warnings[1]);
     let messages = std::fs::read_to_string(dir.path().join("fidelity/shapes/messages.py")).unwrap();
     assert!(
-        messages.contains("    enabled: bool | None = None\n"),
+        messages.contains("    enabled: StrictBool | None = None\n"),
         "{messages}"
     );
 }

@@ -658,3 +658,82 @@ fn issue_22_a_file_chanx_did_not_write_is_never_replaced_without_the_flag() {
     );
     assert_exit(&run(args("check", &["--no-readme", "--no-format"])), 0);
 }
+
+/// `users` schemas that each forbid what a wide schema of `width`
+/// properties allows: each one's runtime check copies the wide schema.
+fn check_amplification(width: usize, users: usize) -> String {
+    let properties: serde_json::Map<String, serde_json::Value> = (0..width)
+        .map(|index| (format!("p{index}"), serde_json::json!({"type": "string"})))
+        .collect();
+    let mut schemas = serde_json::Map::new();
+    schemas.insert(
+        "Wide".into(),
+        serde_json::json!({"type": "object", "properties": properties, "required": ["p0"]}),
+    );
+    let mut messages = serde_json::Map::new();
+    for user in 0..users {
+        schemas.insert(
+            format!("S{user}"),
+            serde_json::json!({"type": "object", "properties": {"action": {"const": format!("a{user}")}},
+                "not": {"$ref": "#/components/schemas/Wide"}}),
+        );
+        messages.insert(
+            format!("M{user}"),
+            serde_json::json!({"payload": {"$ref": format!("#/components/schemas/S{user}")}}),
+        );
+    }
+    let refs: Vec<_> = (0..users)
+        .map(|user| serde_json::json!({"$ref": format!("#/components/messages/M{user}")}))
+        .collect();
+    serde_json::json!({"asyncapi": "3.0.0", "info": {"title": "Checked", "version": "1"},
+        "channels": {"c": {"address": "/c"}},
+        "operations": {"receive": {"action": "receive", "channel": {"$ref": "#/channels/c"}, "messages": refs}},
+        "components": {"schemas": schemas, "messages": messages}})
+    .to_string()
+}
+
+#[test]
+fn issue_21_runtime_schema_checks_are_bounded_one_by_one_and_together() {
+    let run = |document: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("checked.json"), document).unwrap();
+        let args = [
+            "generate-client",
+            "--schema",
+            "checked.json",
+            "--output",
+            "client",
+            "--no-format",
+        ];
+        let output = chanx_in(Some(dir.path()), &args, "", &[]);
+        (dir, output)
+    };
+    // One check over 20 000 values is left out, with a warning naming it.
+    let (dir, output) = run(&check_amplification(12_000, 1));
+    assert_exit(&output, 0);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "checked.json#/components/schemas/S0: the schema is too large to check at run time"
+        ),
+        "{stderr}"
+    );
+    let module = std::fs::read_to_string(dir.path().join("client/c/messages.py")).unwrap();
+    assert!(!module.contains("JsonSchema("), "{module}");
+    // Just under it, the check is made.
+    let (dir, output) = run(&check_amplification(9_000, 1));
+    assert_exit(&output, 0);
+    let module = std::fs::read_to_string(dir.path().join("client/c/messages.py")).unwrap();
+    assert!(module.contains("\"not\": {\"$ref\": \"#r0\"}"), "{module}");
+    // Checks that each fit count toward the field limit together.
+    let document = check_amplification(5_000, 60);
+    assert!(document.len() < 400_000, "{}", document.len());
+    let (dir, output) = run(&document);
+    assert_exit(&output, 2);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the client would have more than 500000 fields in its models"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("client").exists());
+}

@@ -229,7 +229,7 @@ def test_a_server_change_is_drift_until_regenerated(kind: str, tmp_path: Path) -
         assert drift.returncode == 1, drift.stdout + drift.stderr
         assert "modified      chat/messages.py" in drift.stdout, drift.stdout
         assert "+class ReactionMessage(BaseModel):" in drift.stdout
-        assert "+    mood: str | None = None" in drift.stdout
+        assert "+    mood: StrictStr | None = None" in drift.stdout
 
         assert chanx("-q", "generate-client", *arguments, cwd=tmp_path).returncode == 0
         clean = chanx("check", *arguments, cwd=tmp_path)

@@ -2,20 +2,20 @@
 
 from typing import Annotated, ClassVar, Literal, NoReturn, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 
 class File(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"parent"})
-    name: str
+    name: StrictStr
     parent: "Folder | None" = None
 
 
 class Folder(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"files", "folders"})
-    name: str
+    name: StrictStr
     files: list[File] | None = None
     folders: "list[Folder] | None" = None
 
@@ -28,7 +28,7 @@ class Envelope(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"label", "color"})
     action: Literal["tree"]
     root: Folder
-    label: Annotated[str, Field(max_length=20)] | None = None
+    label: Annotated[StrictStr, Field(max_length=20)] | None = None
     color: WithSpace | None = None
 
 

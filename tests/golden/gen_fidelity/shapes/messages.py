@@ -8,11 +8,15 @@ from pydantic import (
     Field,
     PlainValidator,
     RootModel,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
     WithJsonSchema,
     model_validator,
 )
 
-from ..base.json_schema import JsonSchema
+from ..base.json_schema import JsonInt, JsonSchema, WholeFloatsAsInt
 
 
 def _no_value(value: object) -> NoReturn:
@@ -30,11 +34,16 @@ class Checked(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"size", "tags", "level"})
     action: Literal["checked"]
     size: (
-        Annotated[int, JsonSchema({"type": "integer", "not": {"const": 13}})] | None
+        Annotated[
+            StrictInt,
+            JsonSchema({"type": "integer", "not": {"const": 13}}),
+            WholeFloatsAsInt,
+        ]
+        | None
     ) = None
     tags: (
         Annotated[
-            list[str],
+            list[StrictStr],
             JsonSchema(
                 {
                     "type": "array",
@@ -76,7 +85,7 @@ class Checked(BaseModel):
 class Closed(BaseModel):
     model_config = ConfigDict(extra="forbid")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
-    id: int | None = None
+    id: JsonInt | None = None
 
 
 class OptionalAction(BaseModel):
@@ -85,8 +94,8 @@ class OptionalAction(BaseModel):
         {"action", "enabled", "code"}
     )
     action: Literal["optional"] | None = None
-    enabled: bool | None = None
-    code: Annotated[str, Field(pattern="^(?!tmp)[a-z]+$")] | None = None
+    enabled: StrictBool | None = None
+    code: Annotated[StrictStr, Field(pattern="^(?!tmp)[a-z]+$")] | None = None
 
 
 class Refused(RootModel[_NoValue]):
@@ -96,7 +105,7 @@ class Refused(RootModel[_NoValue]):
 class Untyped(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"note"})
-    note: str | None = None
+    note: StrictStr | None = None
 
 
 class Shape(BaseModel):
@@ -119,14 +128,21 @@ class Shape(BaseModel):
     retired: None = Field(
         default=None, description="No longer sent; any value is refused."
     )
-    label: str | None = None
+    label: StrictStr | None = None
     legacy: None = None
-    point: tuple[()] | tuple[float] | tuple[float, float] | None = None
-    pair: Annotated[tuple[str] | tuple[str, int], Field(min_length=1)] | None = None
+    point: tuple[()] | tuple[StrictFloat] | tuple[StrictFloat, StrictFloat] | None = (
+        None
+    )
+    pair: (
+        Annotated[tuple[StrictStr] | tuple[StrictStr, JsonInt], Field(min_length=1)]
+        | None
+    ) = None
     empty: tuple[()] | None = None
-    extra: Untyped | str | int | float | bool | None | list[Any] = None
-    tenths: Annotated[int, Field(multiple_of=3)] | None = None
-    anything: float | None = None
+    extra: (
+        Untyped | StrictStr | JsonInt | StrictFloat | StrictBool | None | list[Any]
+    ) = None
+    tenths: Annotated[StrictInt, Field(multiple_of=3), WholeFloatsAsInt] | None = None
+    anything: StrictFloat | None = None
     closed: Closed | None = None
     nothing_else: dict[str, _NoValue] | None = None
 

@@ -2,7 +2,7 @@
 
 from typing import Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from ..shared.messages import PingMessage
 
@@ -10,7 +10,7 @@ from ..shared.messages import PingMessage
 class Announcement(BaseModel):
     model_config = ConfigDict(extra="allow")
     action: Literal["announcement"]
-    text: str = Field(description='Ends with a quote"')
+    text: StrictStr = Field(description='Ends with a quote"')
 
 
 IncomingMessage: TypeAlias = Announcement

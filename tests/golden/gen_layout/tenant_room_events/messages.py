@@ -2,8 +2,9 @@
 
 from typing import ClassVar, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
 
+from ..base.json_schema import JsonInt
 from ..shared.messages import PingMessage
 
 DeliveryStatusWithAVeryLongNameIndeed: TypeAlias = Literal[
@@ -13,7 +14,7 @@ DeliveryStatusWithAVeryLongNameIndeed: TypeAlias = Literal[
 
 class TreeNodeWithChildren(BaseModel):
     model_config = ConfigDict(extra="allow")
-    name: str
+    name: StrictStr
     children: "list[TreeNodeWithChildren]" = Field(
         default_factory=lambda: list[TreeNodeWithChildren]()
     )
@@ -47,16 +48,16 @@ class UpdatePayload(BaseModel):
         "emergency",
         "apocalyptic",
     ] = "normal"
-    room_id: int = Field(validation_alias="room-id", serialization_alias="room-id")
-    class_: str = Field(validation_alias="class", serialization_alias="class")
-    json_: bool = Field(
+    room_id: JsonInt = Field(validation_alias="room-id", serialization_alias="room-id")
+    class_: StrictStr = Field(validation_alias="class", serialization_alias="class")
+    json_: StrictBool = Field(
         default=False, validation_alias="json", serialization_alias="json"
     )
-    field_model_name: str | None = Field(
+    field_model_name: StrictStr | None = Field(
         default=None, validation_alias="model_name", serialization_alias="model_name"
     )
-    tags: list[str] = Field(default_factory=list[str])
-    limits: dict[str, int] = Field(default_factory=lambda: {"soft": 1, "hard": 2})
+    tags: list[StrictStr] = Field(default_factory=list[StrictStr])
+    limits: dict[str, JsonInt] = Field(default_factory=lambda: {"soft": 1, "hard": 2})
     attachmentsByKindAndVeryLongName: (
         dict[
             str,

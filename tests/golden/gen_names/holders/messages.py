@@ -3,51 +3,51 @@
 import datetime as _dt
 from typing import Annotated, ClassVar, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
-from ..base.json_schema import JsonSchema
+from ..base.json_schema import JsonInt, JsonSchema, WholeFloatsAsInt
 
 
 class AfterValidatorModel(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"value"})
-    value: str | None = None
+    value: StrictStr | None = None
 
 
 class BaseModelModel(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"value"})
-    value: str | None = None
+    value: StrictStr | None = None
 
 
 class ExceptionModel(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"value"})
-    value: str | None = None
+    value: StrictStr | None = None
 
 
 class FieldModel(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"value"})
-    value: str | None = None
+    value: StrictStr | None = None
 
 
 class Tuple(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"value"})
-    value: str | None = None
+    value: StrictStr | None = None
 
 
 class TypeAdapterModel(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"value"})
-    value: str | None = None
+    value: StrictStr | None = None
 
 
 class TypedDictModel(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"value"})
-    value: str | None = None
+    value: StrictStr | None = None
 
 
 class Holder(BaseModel):
@@ -107,124 +107,124 @@ class Holder(BaseModel):
         }
     )
     action: Literal["hold"]
-    tuple_: int | None = Field(
+    tuple_: JsonInt | None = Field(
         default=None, validation_alias="tuple", serialization_alias="tuple"
     )
-    frozenset_: int | None = Field(
+    frozenset_: JsonInt | None = Field(
         default=None, validation_alias="frozenset", serialization_alias="frozenset"
     )
-    AfterValidator_: int | None = Field(
+    AfterValidator_: JsonInt | None = Field(
         default=None,
         validation_alias="AfterValidator",
         serialization_alias="AfterValidator",
     )
-    PlainValidator_: int | None = Field(
+    PlainValidator_: JsonInt | None = Field(
         default=None,
         validation_alias="PlainValidator",
         serialization_alias="PlainValidator",
     )
-    TypeVar_: int | None = Field(
+    TypeVar_: JsonInt | None = Field(
         default=None, validation_alias="TypeVar", serialization_alias="TypeVar"
     )
-    TypedDict_: int | None = Field(
+    TypedDict_: JsonInt | None = Field(
         default=None, validation_alias="TypedDict", serialization_alias="TypedDict"
     )
-    register_: int | None = Field(
+    register_: JsonInt | None = Field(
         default=None, validation_alias="register", serialization_alias="register"
     )
-    mro_: int | None = Field(
+    mro_: JsonInt | None = Field(
         default=None, validation_alias="mro", serialization_alias="mro"
     )
-    Field_: int | None = Field(
+    Field_: JsonInt | None = Field(
         default=None, validation_alias="Field", serialization_alias="Field"
     )
-    Annotated_: int | None = Field(
+    Annotated_: JsonInt | None = Field(
         default=None, validation_alias="Annotated", serialization_alias="Annotated"
     )
-    Literal_: int | None = Field(
+    Literal_: JsonInt | None = Field(
         default=None, validation_alias="Literal", serialization_alias="Literal"
     )
-    Any_: int | None = Field(
+    Any_: JsonInt | None = Field(
         default=None, validation_alias="Any", serialization_alias="Any"
     )
-    ClassVar_: int | None = Field(
+    ClassVar_: JsonInt | None = Field(
         default=None, validation_alias="ClassVar", serialization_alias="ClassVar"
     )
-    TypeAlias_: int | None = Field(
+    TypeAlias_: JsonInt | None = Field(
         default=None, validation_alias="TypeAlias", serialization_alias="TypeAlias"
     )
-    NoReturn_: int | None = Field(
+    NoReturn_: JsonInt | None = Field(
         default=None, validation_alias="NoReturn", serialization_alias="NoReturn"
     )
-    RootModel_: int | None = Field(
+    RootModel_: JsonInt | None = Field(
         default=None, validation_alias="RootModel", serialization_alias="RootModel"
     )
-    BaseModel_: int | None = Field(
+    BaseModel_: JsonInt | None = Field(
         default=None, validation_alias="BaseModel", serialization_alias="BaseModel"
     )
-    ConfigDict_: int | None = Field(
+    ConfigDict_: JsonInt | None = Field(
         default=None, validation_alias="ConfigDict", serialization_alias="ConfigDict"
     )
-    list_: int | None = Field(
+    list_: JsonInt | None = Field(
         default=None, validation_alias="list", serialization_alias="list"
     )
-    dict_: int | None = Field(
+    dict_: JsonInt | None = Field(
         default=None, validation_alias="dict", serialization_alias="dict"
     )
-    str_: int | None = Field(
+    str_: JsonInt | None = Field(
         default=None, validation_alias="str", serialization_alias="str"
     )
-    int_: int | None = Field(
+    int_: JsonInt | None = Field(
         default=None, validation_alias="int", serialization_alias="int"
     )
-    float_: int | None = Field(
+    float_: JsonInt | None = Field(
         default=None, validation_alias="float", serialization_alias="float"
     )
-    bool_: int | None = Field(
+    bool_: JsonInt | None = Field(
         default=None, validation_alias="bool", serialization_alias="bool"
     )
-    object_: int | None = Field(
+    object_: JsonInt | None = Field(
         default=None, validation_alias="object", serialization_alias="object"
     )
-    type: int | None = None
-    match: int | None = None
-    case: int | None = None
-    copy_: int | None = Field(
+    type: JsonInt | None = None
+    match: JsonInt | None = None
+    case: JsonInt | None = None
+    copy_: JsonInt | None = Field(
         default=None, validation_alias="copy", serialization_alias="copy"
     )
-    json_: int | None = Field(
+    json_: JsonInt | None = Field(
         default=None, validation_alias="json", serialization_alias="json"
     )
-    schema_: int | None = Field(
+    schema_: JsonInt | None = Field(
         default=None, validation_alias="schema", serialization_alias="schema"
     )
-    validate_: int | None = Field(
+    validate_: JsonInt | None = Field(
         default=None, validation_alias="validate", serialization_alias="validate"
     )
-    construct_: int | None = Field(
+    construct_: JsonInt | None = Field(
         default=None, validation_alias="construct", serialization_alias="construct"
     )
-    field_model_config: int | None = Field(
+    field_model_config: JsonInt | None = Field(
         default=None,
         validation_alias="model_config",
         serialization_alias="model_config",
     )
-    datetime: int | None = None
-    date: int | None = None
-    uuid: int | None = None
+    datetime: JsonInt | None = None
+    date: JsonInt | None = None
+    uuid: JsonInt | None = None
     stamp: _dt.datetime | None = None
     tags: (
         Annotated[
-            list[str],
+            list[StrictStr],
             JsonSchema(
                 {"type": "array", "items": {"type": "string"}, "uniqueItems": True}
             ),
         ]
         | None
     ) = None
-    pair: tuple[()] | tuple[str] | tuple[str, int] | None = None
+    pair: tuple[()] | tuple[StrictStr] | tuple[StrictStr, JsonInt] | None = None
     retired: None = None
-    count: Annotated[int, Field(ge=1)] | None = None
+    count: Annotated[StrictInt, Field(ge=1), WholeFloatsAsInt] | None = None
     kind: Literal["a", "b"] | None = None
     tuple_model: Tuple | None = None
     validator_model: AfterValidatorModel | None = None

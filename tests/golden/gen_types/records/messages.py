@@ -5,15 +5,23 @@ import ipaddress as _ip
 import uuid as _uuid
 from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+)
 
-from ..base.json_schema import JsonSchema
+from ..base.json_schema import JsonInt, JsonSchema, WholeFloatsAsInt
 
 
 class Circle(BaseModel):
     model_config = ConfigDict(extra="allow")
     kind: Literal["circle"]
-    radius: float
+    radius: StrictFloat
 
 
 class Team(BaseModel):
@@ -26,16 +34,16 @@ class Team(BaseModel):
 class Person(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"team"})
-    name: str
+    name: StrictStr
     team: Team | None = None
 
 
 class Square(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"label"})
-    label: str | None = None
+    label: StrictStr | None = None
     kind: Literal["square"]
-    side: float
+    side: StrictFloat
 
 
 Shape: TypeAlias = Annotated[Circle | Square, Field(discriminator="kind")]
@@ -65,13 +73,13 @@ class Record(BaseModel):
             "owner",
         }
     )
-    serverId: str | None = Field(
+    serverId: StrictStr | None = Field(
         default=None,
         description="Set by the server; never sent.",
         exclude=True,
         json_schema_extra={"readOnly": True},
     )
-    secret: str | None = Field(
+    secret: StrictStr | None = Field(
         default=None, description="Sent by clients; never comes back."
     )
     created: _dt.datetime = Field(description="When the record was made.")
@@ -79,12 +87,12 @@ class Record(BaseModel):
     at: _dt.time | None = None
     host: _ip.IPv4Address | None = None
     host6: _ip.IPv6Address | None = None
-    email: str | None = None
-    count: Annotated[int, Field(ge=1, le=10)]
-    ratio: Annotated[float, Field(gt=0, lt=1, multiple_of=0.25)] | None = None
-    name: Annotated[str, Field(min_length=2, max_length=8, pattern="^[a-z]+$")]
+    email: StrictStr | None = None
+    count: Annotated[StrictInt, Field(ge=1, le=10), WholeFloatsAsInt]
+    ratio: Annotated[StrictFloat, Field(gt=0, lt=1, multiple_of=0.25)] | None = None
+    name: Annotated[StrictStr, Field(min_length=2, max_length=8, pattern="^[a-z]+$")]
     tags: Annotated[
-        list[str],
+        list[StrictStr],
         Field(min_length=1, max_length=3),
         JsonSchema(
             {
@@ -96,7 +104,7 @@ class Record(BaseModel):
             }
         ),
     ] = Field(default_factory=lambda: ["alpha"])
-    point: tuple[()] | tuple[float] | tuple[float, float]
+    point: tuple[()] | tuple[StrictFloat] | tuple[StrictFloat, StrictFloat]
     level: Annotated[Literal[1, 2, 3], JsonSchema({"enum": [1, 2, 3]})] = 2
     mixed: (
         Annotated[
@@ -106,21 +114,21 @@ class Record(BaseModel):
         | None
     ) = None
     kind: Literal["fixed"] = "fixed"
-    maybe: str | None = None
-    maybeToo: int | None = None
-    maybeThree: str | None = None
+    maybe: StrictStr | None = None
+    maybeToo: JsonInt | None = None
+    maybeThree: StrictStr | None = None
     shape: Shape
     options: dict[str, Any] = Field(
         default_factory=lambda: {"color": "red", "sizes": [1, 2]}
     )
-    legacy: str | None = Field(default=None, deprecated=True)
-    type: str = Field(
+    legacy: StrictStr | None = Field(default=None, deprecated=True)
+    type: StrictStr = Field(
         default="record", validation_alias="@type", serialization_alias="@type"
     )
-    field_2fa: bool = Field(
+    field_2fa: StrictBool = Field(
         default=False, validation_alias="2fa", serialization_alias="2fa"
     )
-    naive: str | None = Field(
+    naive: StrictStr | None = Field(
         default=None, validation_alias="naïve", serialization_alias="naïve"
     )
     owner: Person | None = None

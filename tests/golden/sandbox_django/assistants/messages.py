@@ -2,15 +2,16 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictBool, StrictStr
 
+from ..base.json_schema import JsonInt
 from ..shared.messages import PingMessage, PongMessage
 
 
 class ErrorPayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    content: str
-    messageId: str
+    content: StrictStr
+    messageId: StrictStr
 
 
 class AssistantErrorMessage(BaseModel):
@@ -23,9 +24,9 @@ class AssistantErrorMessage(BaseModel):
 
 class StreamingPayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    content: str
-    isComplete: bool = False
-    messageId: int
+    content: StrictStr
+    isComplete: StrictBool = False
+    messageId: JsonInt
 
 
 class CompleteStreamingMessage(BaseModel):

@@ -2,8 +2,9 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
 
+from ..base.json_schema import JsonInt
 from ..shared.messages import PingMessage, PongMessage
 
 
@@ -21,8 +22,8 @@ class MemberMessage(BaseModel):
 
 class MemberRemovedPayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    userPk: int
-    email: str
+    userPk: JsonInt
+    email: StrictStr
 
 
 class MemberRemovedMessage(BaseModel):
@@ -33,8 +34,8 @@ class MemberRemovedMessage(BaseModel):
 
 class Payload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    redirect: str
-    message: str
+    redirect: StrictStr
+    message: StrictStr
 
 
 class UserRemovedFromGroupMessage(BaseModel):

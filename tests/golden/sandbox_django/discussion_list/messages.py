@@ -2,8 +2,9 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictBool, StrictStr
 
+from ..base.json_schema import JsonInt
 from ..shared.messages import (
     AnswerAcceptedEventPayload,
     AnswerAcceptedMessage,
@@ -20,15 +21,15 @@ class NewTopicEventPayload(BaseModel):
     """Payload for new topic channel events."""
 
     model_config = ConfigDict(extra="allow")
-    id: int
-    title: str
+    id: JsonInt
+    title: StrictStr
     author: dict[str, Any]
-    voteCount: int
-    replyCount: int
-    hasAcceptedAnswer: bool
-    viewCount: int
-    createdAt: str
-    formattedCreatedAt: str
+    voteCount: JsonInt
+    replyCount: JsonInt
+    hasAcceptedAnswer: StrictBool
+    viewCount: JsonInt
+    createdAt: StrictStr
+    formattedCreatedAt: StrictStr
 
 
 class TopicCreatedMessage(BaseModel):

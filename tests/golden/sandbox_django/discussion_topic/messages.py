@@ -2,8 +2,9 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictBool, StrictStr
 
+from ..base.json_schema import JsonInt
 from ..shared.messages import (
     AnswerAcceptedEventPayload,
     AnswerAcceptedMessage,
@@ -20,15 +21,15 @@ class NewReplyEventPayload(BaseModel):
     """Payload for new reply channel events."""
 
     model_config = ConfigDict(extra="allow")
-    id: int
-    content: str
+    id: JsonInt
+    content: StrictStr
     author: dict[str, Any]
-    voteCount: int
-    isAccepted: bool
-    createdAt: str
-    formattedCreatedAt: str
-    topicId: int
-    topicTitle: str
+    voteCount: JsonInt
+    isAccepted: StrictBool
+    createdAt: StrictStr
+    formattedCreatedAt: StrictStr
+    topicId: JsonInt
+    topicTitle: StrictStr
 
 
 class ReplyCreatedMessage(BaseModel):

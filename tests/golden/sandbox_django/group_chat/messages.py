@@ -2,8 +2,9 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
 
+from ..base.json_schema import JsonInt
 from ..shared.messages import PingMessage, PongMessage
 
 
@@ -15,8 +16,8 @@ class AddedToGroupMessage(BaseModel):
 
 class GroupChatUpdatePayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    groupPk: int
-    updatedAt: str
+    groupPk: JsonInt
+    updatedAt: StrictStr
 
 
 class GroupChatUpdatedMessage(BaseModel):
@@ -27,8 +28,8 @@ class GroupChatUpdatedMessage(BaseModel):
 
 class GroupRemovePayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    groupPk: int
-    groupTitle: str
+    groupPk: JsonInt
+    groupTitle: StrictStr
 
 
 class RemovedFromGroupMessage(BaseModel):

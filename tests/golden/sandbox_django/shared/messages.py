@@ -2,17 +2,19 @@
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
+
+from ..base.json_schema import JsonInt
 
 
 class AnswerAcceptedEventPayload(BaseModel):
     """Payload for answer accepted events."""
 
     model_config = ConfigDict(extra="allow")
-    topicId: int
-    topicTitle: str
-    replyId: int
-    replyAuthor: str
+    topicId: JsonInt
+    topicTitle: StrictStr
+    replyId: JsonInt
+    replyAuthor: StrictStr
 
 
 class AnswerAcceptedMessage(BaseModel):
@@ -27,10 +29,10 @@ class AnswerUnacceptedEventPayload(BaseModel):
     """Payload for answer unaccepted events."""
 
     model_config = ConfigDict(extra="allow")
-    topicId: int
-    topicTitle: str
-    replyId: int
-    replyAuthor: str
+    topicId: JsonInt
+    topicTitle: StrictStr
+    replyId: JsonInt
+    replyAuthor: StrictStr
 
 
 class AnswerUnacceptedMessage(BaseModel):
@@ -62,8 +64,8 @@ class VotePayload(BaseModel):
 
     model_config = ConfigDict(extra="allow")
     targetType: Literal["topic", "reply"]
-    targetId: int
-    voteCount: int
+    targetId: JsonInt
+    voteCount: JsonInt
 
 
 class VoteUpdatedMessage(BaseModel):

@@ -2,7 +2,7 @@
 
 from typing import Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
 
 from ..shared.messages import (
     ChatNotificationMessage,
@@ -26,7 +26,7 @@ class ExtraPassthroughMessage(BaseModel):
 
     model_config = ConfigDict(extra="allow")
     action: Literal["extra_passthrough"] = "extra_passthrough"
-    payload: str
+    payload: StrictStr
 
 
 class ExtraRequestMessage(BaseModel):
@@ -34,7 +34,7 @@ class ExtraRequestMessage(BaseModel):
 
     model_config = ConfigDict(extra="allow")
     action: Literal["extra_request"] = "extra_request"
-    payload: str
+    payload: StrictStr
 
 
 class UserJoinedNotification(BaseModel):

@@ -2,7 +2,7 @@
 
 from typing import Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
 
 from ..shared.messages import (
     ChatNotificationMessage,
@@ -14,7 +14,7 @@ from ..shared.messages import (
 
 class ReliableChatPayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    message: str
+    message: StrictStr
 
 
 class ReliableChatMessage(BaseModel):

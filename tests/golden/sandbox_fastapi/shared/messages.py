@@ -2,12 +2,12 @@
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
 
 
 class ChatPayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    message: str
+    message: StrictStr
 
 
 class ChatNotificationMessage(BaseModel):
@@ -20,8 +20,8 @@ class ChatNotificationMessage(BaseModel):
 
 class PostPayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    body: str
-    author: str = "anonymous"
+    body: StrictStr
+    author: StrictStr = "anonymous"
 
 
 class EchoMessage(BaseModel):
@@ -37,7 +37,7 @@ class ExtraResponseMessage(BaseModel):
 
     model_config = ConfigDict(extra="allow")
     action: Literal["extra_response"] = "extra_response"
-    payload: str
+    payload: StrictStr
 
 
 class PingMessage(BaseModel):

@@ -2,14 +2,14 @@
 
 from typing import Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
 
 from ..shared.messages import PingMessage, PongMessage
 
 
 class MessagePayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    message: str
+    message: StrictStr
 
 
 class SystemEchoMessage(BaseModel):

@@ -2,13 +2,13 @@
 
 from typing import Literal, NoReturn, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictBool, StrictStr
 
 
 class PresencePayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    user: str
-    online: bool
+    user: StrictStr
+    online: StrictBool
 
 
 class PresenceChanged(BaseModel):

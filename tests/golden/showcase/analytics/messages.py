@@ -2,14 +2,14 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
 
 from ..shared.messages import PingMessage, PongMessage
 
 
 class AnalyticsPayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    event: str
+    event: StrictStr
     data: Any = None
 
 

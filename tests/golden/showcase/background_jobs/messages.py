@@ -2,15 +2,15 @@
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
 
 from ..shared.messages import PingMessage, PongMessage
 
 
 class JobPayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    type: str = "default"
-    content: str
+    type: StrictStr = "default"
+    content: StrictStr
 
 
 class JobMessage(BaseModel):

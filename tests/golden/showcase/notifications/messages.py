@@ -2,15 +2,15 @@
 
 from typing import Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
 
 from ..shared.messages import PingMessage, PongMessage
 
 
 class NotificationPayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    type: str = "user"
-    message: str
+    type: StrictStr = "user"
+    message: StrictStr
 
 
 class NotificationBroadcastMessage(BaseModel):

@@ -2,7 +2,7 @@
 
 from typing import Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
 
 from ..shared.messages import PingMessage, PongMessage
 
@@ -11,8 +11,8 @@ MessageStatus: TypeAlias = Literal["PENDING", "DELIVERED", "FAILED"]
 
 class RoomMessagePayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    message: str
-    room_name: str | None = None
+    message: StrictStr
+    room_name: StrictStr | None = None
     status: MessageStatus = "PENDING"
 
 

@@ -2,12 +2,12 @@
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
 
 
 class ChatPayload(BaseModel):
     model_config = ConfigDict(extra="allow")
-    message: str
+    message: StrictStr
 
 
 class ChatNotificationMessage(BaseModel):

@@ -2,19 +2,19 @@
 
 from typing import ClassVar, NoReturn, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, RootModel
+from pydantic import BaseModel, ConfigDict, RootModel, StrictStr
 
 
 class ObjectWithKey(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"key"})
-    key: str | None = None
+    key: StrictStr | None = None
 
 
 class ObjectWithKey2(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"key2"})
-    key2: str | None = None
+    key2: StrictStr | None = None
 
 
 class TestMessages(RootModel[ObjectWithKey | ObjectWithKey2]):

@@ -4,6 +4,7 @@ from typing import ClassVar, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict
 
+from ..base.json_schema import JsonInt
 from ..shared.messages import (
     Depth,
     DummyCurrencyInfo,
@@ -25,7 +26,7 @@ class Ping(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"reqid"})
     event: Literal["ping"]
-    reqid: int | None = None
+    reqid: JsonInt | None = None
 
 
 IncomingMessage: TypeAlias = (

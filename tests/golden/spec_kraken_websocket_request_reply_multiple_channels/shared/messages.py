@@ -2,9 +2,9 @@
 
 from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StrictStr
 
-from ..base.json_schema import JsonSchema
+from ..base.json_schema import JsonInt, JsonSchema
 
 Depth: TypeAlias = Literal[10, 25, 100, 500, 1000]
 
@@ -13,7 +13,7 @@ class DummyCurrencyInfo(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"reqid", "data"})
     event: Literal["currencyInfo"]
-    reqid: int | None = None
+    reqid: JsonInt | None = None
     data: dict[str, Any] | None = None
 
 
@@ -40,7 +40,7 @@ class Pong(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"event", "reqid"})
     event: Literal["pong"] | None = None
-    reqid: int | None = None
+    reqid: JsonInt | None = None
 
 
 Status: TypeAlias = Literal[
@@ -55,9 +55,9 @@ class SubscriptionStatusErrorSubscription(BaseModel):
     )
     depth: Depth | None = None
     interval: Interval | None = None
-    maxratecount: int | None = None
+    maxratecount: JsonInt | None = None
     name: Name
-    token: str | None = None
+    token: StrictStr | None = None
 
 
 class SubscriptionStatusError(BaseModel):
@@ -65,10 +65,12 @@ class SubscriptionStatusError(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"reqid", "pair", "status", "subscription"}
     )
-    errorMessage: str
+    errorMessage: StrictStr
     event: Literal["subscriptionStatus"]
-    reqid: int | None = None
-    pair: list[Annotated[str, Field(pattern="[A-Z\\s]+\\/[A-Z\\s]+")]] | None = None
+    reqid: JsonInt | None = None
+    pair: list[Annotated[StrictStr, Field(pattern="[A-Z\\s]+\\/[A-Z\\s]+")]] | None = (
+        None
+    )
     status: Status | None = None
     subscription: SubscriptionStatusErrorSubscription | None = None
 
@@ -78,15 +80,17 @@ class SubscriptionStatusSuccess(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"reqid", "pair", "status", "subscription"}
     )
-    channelID: int = Field(
+    channelID: JsonInt = Field(
         description="ChannelID on successful subscription, applicable to public messages only."
     )
-    channelName: str = Field(
+    channelName: StrictStr = Field(
         description="Channel Name on successful subscription. For payloads 'ohlc' and 'book', respective interval or depth will be added as suffix."
     )
     event: Literal["subscriptionStatus"]
-    reqid: int | None = None
-    pair: list[Annotated[str, Field(pattern="[A-Z\\s]+\\/[A-Z\\s]+")]] | None = None
+    reqid: JsonInt | None = None
+    pair: list[Annotated[StrictStr, Field(pattern="[A-Z\\s]+\\/[A-Z\\s]+")]] | None = (
+        None
+    )
     status: Status | None = None
     subscription: SubscriptionStatusErrorSubscription | None = None
 
@@ -187,8 +191,8 @@ class SystemStatus(BaseModel):
         {"event", "connectionID", "status", "version"}
     )
     event: Literal["systemStatus"] | None = None
-    connectionID: int | None = Field(
+    connectionID: JsonInt | None = Field(
         default=None, description="The ID of the connection"
     )
     status: Status | None = None
-    version: str | None = None
+    version: StrictStr | None = None

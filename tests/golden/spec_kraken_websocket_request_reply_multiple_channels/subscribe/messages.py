@@ -2,8 +2,9 @@
 
 from typing import Annotated, ClassVar, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
 
+from ..base.json_schema import JsonInt
 from ..shared.messages import (
     Depth,
     DummyCurrencyInfo,
@@ -29,9 +30,9 @@ class SubscribeSubscription(BaseModel):
     depth: Depth | None = None
     interval: Interval | None = None
     name: Name
-    ratecounter: bool | None = None
-    snapshot: bool | None = None
-    token: str | None = None
+    ratecounter: StrictBool | None = None
+    snapshot: StrictBool | None = None
+    token: StrictStr | None = None
 
 
 class Subscribe(BaseModel):
@@ -40,8 +41,10 @@ class Subscribe(BaseModel):
         {"reqid", "pair", "subscription"}
     )
     event: Literal["subscribe"]
-    reqid: int | None = None
-    pair: list[Annotated[str, Field(pattern="[A-Z\\s]+\\/[A-Z\\s]+")]] | None = None
+    reqid: JsonInt | None = None
+    pair: list[Annotated[StrictStr, Field(pattern="[A-Z\\s]+\\/[A-Z\\s]+")]] | None = (
+        None
+    )
     subscription: SubscribeSubscription | None = None
 
 

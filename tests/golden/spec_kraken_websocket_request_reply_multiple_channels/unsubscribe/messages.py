@@ -2,8 +2,9 @@
 
 from typing import Annotated, ClassVar, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
+from ..base.json_schema import JsonInt
 from ..shared.messages import (
     Depth,
     DummyCurrencyInfo,
@@ -29,7 +30,7 @@ class UnsubscribeSubscription(BaseModel):
     depth: Depth | None = None
     interval: Interval | None = None
     name: Name
-    token: str | None = None
+    token: StrictStr | None = None
 
 
 class Unsubscribe(BaseModel):
@@ -38,8 +39,10 @@ class Unsubscribe(BaseModel):
         {"reqid", "pair", "subscription"}
     )
     event: Literal["unsubscribe"]
-    reqid: int | None = None
-    pair: list[Annotated[str, Field(pattern="[A-Z\\s]+\\/[A-Z\\s]+")]] | None = None
+    reqid: JsonInt | None = None
+    pair: list[Annotated[StrictStr, Field(pattern="[A-Z\\s]+\\/[A-Z\\s]+")]] | None = (
+        None
+    )
     subscription: UnsubscribeSubscription | None = None
 
 

@@ -2,16 +2,16 @@
 
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
 
 
 class ObjectWithKey(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"key"})
-    key: str | None = None
+    key: StrictStr | None = None
 
 
 class ObjectWithKey2(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"key2"})
-    key2: str | None = None
+    key2: StrictStr | None = None

@@ -2,14 +2,14 @@
 
 from typing import ClassVar, NoReturn, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 
 class UserSignedUp(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"displayName", "email"})
-    displayName: str | None = Field(default=None, description="Name of the user")
-    email: str | None = Field(default=None, description="Email of the user")
+    displayName: StrictStr | None = Field(default=None, description="Name of the user")
+    email: StrictStr | None = Field(default=None, description="Email of the user")
 
 
 IncomingMessage: TypeAlias = UserSignedUp

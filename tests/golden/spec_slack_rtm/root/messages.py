@@ -2,7 +2,7 @@
 
 from typing import Any, ClassVar, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictBool, StrictFloat, StrictStr
 
 
 class AccountsChanged(BaseModel):
@@ -16,9 +16,9 @@ class AttachmentFieldsItem(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"title", "value", "short"}
     )
-    title: str | None = None
-    value: str | None = None
-    short: bool | None = None
+    title: StrictStr | None = None
+    value: StrictStr | None = None
+    short: StrictBool | None = None
 
 
 class Attachment(BaseModel):
@@ -42,21 +42,21 @@ class Attachment(BaseModel):
             "ts",
         }
     )
-    fallback: str | None = None
-    color: str | None = None
-    pretext: str | None = None
-    author_name: str | None = None
-    author_link: str | None = None
-    author_icon: str | None = None
-    title: str | None = None
-    title_link: str | None = None
-    text: str | None = None
+    fallback: StrictStr | None = None
+    color: StrictStr | None = None
+    pretext: StrictStr | None = None
+    author_name: StrictStr | None = None
+    author_link: StrictStr | None = None
+    author_icon: StrictStr | None = None
+    title: StrictStr | None = None
+    title_link: StrictStr | None = None
+    text: StrictStr | None = None
     fields: list[AttachmentFieldsItem] | None = None
-    image_url: str | None = None
-    thumb_url: str | None = None
-    footer: str | None = None
-    footer_icon: str | None = None
-    ts: float | None = None
+    image_url: StrictStr | None = None
+    thumb_url: StrictStr | None = None
+    footer: StrictStr | None = None
+    footer_icon: StrictStr | None = None
+    ts: StrictFloat | None = None
 
 
 class BotAddedBot(BaseModel):
@@ -64,10 +64,10 @@ class BotAddedBot(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"id", "app_id", "name", "icons"}
     )
-    id: str | None = None
-    app_id: str | None = None
-    name: str | None = None
-    icons: dict[str, str] | None = None
+    id: StrictStr | None = None
+    app_id: StrictStr | None = None
+    name: StrictStr | None = None
+    icons: dict[str, StrictStr] | None = None
 
 
 class BotAdded(BaseModel):
@@ -82,10 +82,10 @@ class BotChangedBot(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"id", "app_id", "name", "icons"}
     )
-    id: str | None = None
-    app_id: str | None = None
-    name: str | None = None
-    icons: dict[str, str] | None = None
+    id: StrictStr | None = None
+    app_id: StrictStr | None = None
+    name: StrictStr | None = None
+    icons: dict[str, StrictStr] | None = None
 
 
 class BotChanged(BaseModel):
@@ -101,8 +101,8 @@ class ChannelArchive(BaseModel):
         {"type", "channel", "user"}
     )
     type: Literal["channel_archive"] | None = None
-    channel: str | None = None
-    user: str | None = None
+    channel: StrictStr | None = None
+    user: StrictStr | None = None
 
 
 class ChannelCreatedChannel(BaseModel):
@@ -110,10 +110,10 @@ class ChannelCreatedChannel(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"id", "name", "created", "creator"}
     )
-    id: str | None = None
-    name: str | None = None
-    created: float | None = None
-    creator: str | None = None
+    id: StrictStr | None = None
+    name: StrictStr | None = None
+    created: StrictFloat | None = None
+    creator: StrictStr | None = None
 
 
 class ChannelCreated(BaseModel):
@@ -127,7 +127,7 @@ class ChannelDeleted(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["channel_deleted"] | None = None
-    channel: str | None = None
+    channel: StrictStr | None = None
 
 
 class ChannelHistoryChanged(BaseModel):
@@ -136,9 +136,9 @@ class ChannelHistoryChanged(BaseModel):
         {"type", "latest", "ts", "event_ts"}
     )
     type: Literal["channel_history_changed"] | None = None
-    latest: str | None = None
-    ts: str | None = None
-    event_ts: str | None = None
+    latest: StrictStr | None = None
+    ts: StrictStr | None = None
+    event_ts: StrictStr | None = None
 
 
 class ChannelJoinedChannel(BaseModel):
@@ -146,10 +146,10 @@ class ChannelJoinedChannel(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"id", "name", "created", "creator"}
     )
-    id: str | None = None
-    name: str | None = None
-    created: float | None = None
-    creator: str | None = None
+    id: StrictStr | None = None
+    name: StrictStr | None = None
+    created: StrictFloat | None = None
+    creator: StrictStr | None = None
 
 
 class ChannelJoined(BaseModel):
@@ -163,23 +163,23 @@ class ChannelLeft(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["channel_left"] | None = None
-    channel: str | None = None
+    channel: StrictStr | None = None
 
 
 class ChannelMarked(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel", "ts"})
     type: Literal["channel_marked"] | None = None
-    channel: str | None = None
-    ts: str | None = None
+    channel: StrictStr | None = None
+    ts: StrictStr | None = None
 
 
 class ChannelRenameChannel(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id", "name", "created"})
-    id: str | None = None
-    name: str | None = None
-    created: float | None = None
+    id: StrictStr | None = None
+    name: StrictStr | None = None
+    created: StrictFloat | None = None
 
 
 class ChannelRename(BaseModel):
@@ -195,22 +195,22 @@ class ChannelUnarchive(BaseModel):
         {"type", "channel", "user"}
     )
     type: Literal["channel_unarchive"] | None = None
-    channel: str | None = None
-    user: str | None = None
+    channel: StrictStr | None = None
+    user: StrictStr | None = None
 
 
 class CommandsChanged(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "event_ts"})
     type: Literal["commands_changed"] | None = None
-    event_ts: str | None = None
+    event_ts: StrictStr | None = None
 
 
 class ConnectionErrorError(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"code", "msg"})
-    code: float | None = None
-    msg: str | None = None
+    code: StrictFloat | None = None
+    msg: StrictStr | None = None
 
 
 class ConnectionErrorModel(BaseModel):
@@ -231,11 +231,11 @@ class DndUpdatedDndStatus(BaseModel):
             "snooze_endtime",
         }
     )
-    dnd_enabled: bool | None = None
-    next_dnd_start_ts: float | None = None
-    next_dnd_end_ts: float | None = None
-    snooze_enabled: bool | None = None
-    snooze_endtime: float | None = None
+    dnd_enabled: StrictBool | None = None
+    next_dnd_start_ts: StrictFloat | None = None
+    next_dnd_end_ts: StrictFloat | None = None
+    snooze_enabled: StrictBool | None = None
+    snooze_endtime: StrictFloat | None = None
 
 
 class DndUpdated(BaseModel):
@@ -244,7 +244,7 @@ class DndUpdated(BaseModel):
         {"type", "user", "dnd_status"}
     )
     type: Literal["dnd_updated"] | None = None
-    user: str | None = None
+    user: StrictStr | None = None
     dnd_status: DndUpdatedDndStatus | None = None
 
 
@@ -253,9 +253,9 @@ class DndUpdatedUserDndStatus(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"dnd_enabled", "next_dnd_start_ts", "next_dnd_end_ts"}
     )
-    dnd_enabled: bool | None = None
-    next_dnd_start_ts: float | None = None
-    next_dnd_end_ts: float | None = None
+    dnd_enabled: StrictBool | None = None
+    next_dnd_start_ts: StrictFloat | None = None
+    next_dnd_end_ts: StrictFloat | None = None
 
 
 class DndUpdatedUser(BaseModel):
@@ -264,7 +264,7 @@ class DndUpdatedUser(BaseModel):
         {"type", "user", "dnd_status"}
     )
     type: Literal["dnd_updated_user"] | None = None
-    user: str | None = None
+    user: StrictStr | None = None
     dnd_status: DndUpdatedUserDndStatus | None = None
 
 
@@ -274,8 +274,8 @@ class EmailDomainChanged(BaseModel):
         {"type", "email_domain", "event_ts"}
     )
     type: Literal["email_domain_changed"] | None = None
-    email_domain: str | None = None
-    event_ts: str | None = None
+    email_domain: StrictStr | None = None
+    event_ts: StrictStr | None = None
 
 
 class EmojiAdded(BaseModel):
@@ -285,9 +285,9 @@ class EmojiAdded(BaseModel):
     )
     type: Literal["emoji_changed"] | None = None
     subtype: Literal["add"] | None = None
-    name: str | None = None
-    value: str | None = None
-    event_ts: str | None = None
+    name: StrictStr | None = None
+    value: StrictStr | None = None
+    event_ts: StrictStr | None = None
 
 
 class EmojiRemoved(BaseModel):
@@ -297,14 +297,14 @@ class EmojiRemoved(BaseModel):
     )
     type: Literal["emoji_changed"] | None = None
     subtype: Literal["remove"] | None = None
-    names: list[str] | None = None
-    event_ts: str | None = None
+    names: list[StrictStr] | None = None
+    event_ts: StrictStr | None = None
 
 
 class FileChangeFile(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
-    id: str | None = None
+    id: StrictStr | None = None
 
 
 class FileChange(BaseModel):
@@ -313,14 +313,14 @@ class FileChange(BaseModel):
         {"type", "file_id", "file"}
     )
     type: Literal["file_change"] | None = None
-    file_id: str | None = None
+    file_id: StrictStr | None = None
     file: FileChangeFile | None = None
 
 
 class FileCommentAddedFile(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
-    id: str | None = None
+    id: StrictStr | None = None
 
 
 class FileCommentAdded(BaseModel):
@@ -330,14 +330,14 @@ class FileCommentAdded(BaseModel):
     )
     type: Literal["file_comment_added"] | None = None
     comment: Any = None
-    file_id: str | None = None
+    file_id: StrictStr | None = None
     file: FileCommentAddedFile | None = None
 
 
 class FileCommentDeletedFile(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
-    id: str | None = None
+    id: StrictStr | None = None
 
 
 class FileCommentDeleted(BaseModel):
@@ -346,15 +346,15 @@ class FileCommentDeleted(BaseModel):
         {"type", "comment", "file_id", "file"}
     )
     type: Literal["file_comment_deleted"] | None = None
-    comment: str | None = None
-    file_id: str | None = None
+    comment: StrictStr | None = None
+    file_id: StrictStr | None = None
     file: FileCommentDeletedFile | None = None
 
 
 class FileCommentEditedFile(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
-    id: str | None = None
+    id: StrictStr | None = None
 
 
 class FileCommentEdited(BaseModel):
@@ -364,14 +364,14 @@ class FileCommentEdited(BaseModel):
     )
     type: Literal["file_comment_edited"] | None = None
     comment: Any = None
-    file_id: str | None = None
+    file_id: StrictStr | None = None
     file: FileCommentEditedFile | None = None
 
 
 class FileCreatedFile(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
-    id: str | None = None
+    id: StrictStr | None = None
 
 
 class FileCreated(BaseModel):
@@ -380,7 +380,7 @@ class FileCreated(BaseModel):
         {"type", "file_id", "file"}
     )
     type: Literal["file_created"] | None = None
-    file_id: str | None = None
+    file_id: StrictStr | None = None
     file: FileCreatedFile | None = None
 
 
@@ -390,14 +390,14 @@ class FileDeleted(BaseModel):
         {"type", "file_id", "event_ts"}
     )
     type: Literal["file_deleted"] | None = None
-    file_id: str | None = None
-    event_ts: str | None = None
+    file_id: StrictStr | None = None
+    event_ts: StrictStr | None = None
 
 
 class FilePublicFile(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
-    id: str | None = None
+    id: StrictStr | None = None
 
 
 class FilePublic(BaseModel):
@@ -406,14 +406,14 @@ class FilePublic(BaseModel):
         {"type", "file_id", "file"}
     )
     type: Literal["file_public"] | None = None
-    file_id: str | None = None
+    file_id: StrictStr | None = None
     file: FilePublicFile | None = None
 
 
 class FileSharedFile(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
-    id: str | None = None
+    id: StrictStr | None = None
 
 
 class FileShared(BaseModel):
@@ -422,14 +422,14 @@ class FileShared(BaseModel):
         {"type", "file_id", "file"}
     )
     type: Literal["file_shared"] | None = None
-    file_id: str | None = None
+    file_id: StrictStr | None = None
     file: FileSharedFile | None = None
 
 
 class FileUnsharedFile(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id"})
-    id: str | None = None
+    id: StrictStr | None = None
 
 
 class FileUnshared(BaseModel):
@@ -438,7 +438,7 @@ class FileUnshared(BaseModel):
         {"type", "file_id", "file"}
     )
     type: Literal["file_unshared"] | None = None
-    file_id: str | None = None
+    file_id: StrictStr | None = None
     file: FileUnsharedFile | None = None
 
 
@@ -452,7 +452,7 @@ class GroupArchive(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["group_archive"] | None = None
-    channel: str | None = None
+    channel: StrictStr | None = None
 
 
 class GroupClose(BaseModel):
@@ -461,8 +461,8 @@ class GroupClose(BaseModel):
         {"type", "user", "channel"}
     )
     type: Literal["group_close"] | None = None
-    user: str | None = None
-    channel: str | None = None
+    user: StrictStr | None = None
+    channel: StrictStr | None = None
 
 
 class GroupHistoryChanged(BaseModel):
@@ -471,9 +471,9 @@ class GroupHistoryChanged(BaseModel):
         {"type", "latest", "ts", "event_ts"}
     )
     type: Literal["group_history_changed"] | None = None
-    latest: str | None = None
-    ts: str | None = None
-    event_ts: str | None = None
+    latest: StrictStr | None = None
+    ts: StrictStr | None = None
+    event_ts: StrictStr | None = None
 
 
 class GroupJoinedChannel(BaseModel):
@@ -481,10 +481,10 @@ class GroupJoinedChannel(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"id", "name", "created", "creator"}
     )
-    id: str | None = None
-    name: str | None = None
-    created: float | None = None
-    creator: str | None = None
+    id: StrictStr | None = None
+    name: StrictStr | None = None
+    created: StrictFloat | None = None
+    creator: StrictStr | None = None
 
 
 class GroupJoined(BaseModel):
@@ -498,15 +498,15 @@ class GroupLeft(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel"})
     type: Literal["group_left"] | None = None
-    channel: str | None = None
+    channel: StrictStr | None = None
 
 
 class GroupMarked(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel", "ts"})
     type: Literal["group_marked"] | None = None
-    channel: str | None = None
-    ts: str | None = None
+    channel: StrictStr | None = None
+    ts: StrictStr | None = None
 
 
 class GroupOpen(BaseModel):
@@ -515,16 +515,16 @@ class GroupOpen(BaseModel):
         {"type", "user", "channel"}
     )
     type: Literal["group_open"] | None = None
-    user: str | None = None
-    channel: str | None = None
+    user: StrictStr | None = None
+    channel: StrictStr | None = None
 
 
 class GroupRenameChannel(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"id", "name", "created"})
-    id: str | None = None
-    name: str | None = None
-    created: float | None = None
+    id: StrictStr | None = None
+    name: StrictStr | None = None
+    created: StrictFloat | None = None
 
 
 class GroupRename(BaseModel):
@@ -540,8 +540,8 @@ class GroupUnarchive(BaseModel):
         {"type", "channel", "user"}
     )
     type: Literal["group_unarchive"] | None = None
-    channel: str | None = None
-    user: str | None = None
+    channel: StrictStr | None = None
+    user: StrictStr | None = None
 
 
 class Hello(BaseModel):
@@ -556,8 +556,8 @@ class ImClose(BaseModel):
         {"type", "channel", "user"}
     )
     type: Literal["im_close"] | None = None
-    channel: str | None = None
-    user: str | None = None
+    channel: StrictStr | None = None
+    user: StrictStr | None = None
 
 
 class ImCreatedChannel(BaseModel):
@@ -565,10 +565,10 @@ class ImCreatedChannel(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"id", "name", "created", "creator"}
     )
-    id: str | None = None
-    name: str | None = None
-    created: float | None = None
-    creator: str | None = None
+    id: StrictStr | None = None
+    name: StrictStr | None = None
+    created: StrictFloat | None = None
+    creator: StrictStr | None = None
 
 
 class ImCreated(BaseModel):
@@ -578,15 +578,15 @@ class ImCreated(BaseModel):
     )
     type: Literal["im_created"] | None = None
     channel: ImCreatedChannel | None = None
-    user: str | None = None
+    user: StrictStr | None = None
 
 
 class ImMarked(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "channel", "ts"})
     type: Literal["im_marked"] | None = None
-    channel: str | None = None
-    ts: str | None = None
+    channel: StrictStr | None = None
+    ts: StrictStr | None = None
 
 
 class ImOpen(BaseModel):
@@ -595,15 +595,15 @@ class ImOpen(BaseModel):
         {"type", "channel", "user"}
     )
     type: Literal["im_open"] | None = None
-    channel: str | None = None
-    user: str | None = None
+    channel: StrictStr | None = None
+    user: StrictStr | None = None
 
 
 class ManualPresenceChange(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"type", "presence"})
     type: Literal["manual_presence_change"] | None = None
-    presence: str | None = None
+    presence: StrictStr | None = None
 
 
 class MemberJoinedChannel(BaseModel):
@@ -612,18 +612,18 @@ class MemberJoinedChannel(BaseModel):
         {"type", "user", "channel", "channel_type", "team", "inviter"}
     )
     type: Literal["member_joined_channel"] | None = None
-    user: str | None = None
-    channel: str | None = None
+    user: StrictStr | None = None
+    channel: StrictStr | None = None
     channel_type: Literal["C", "G"] | None = None
-    team: str | None = None
-    inviter: str | None = None
+    team: StrictStr | None = None
+    inviter: StrictStr | None = None
 
 
 class MessageEdited(BaseModel):
     model_config = ConfigDict(extra="allow")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"user", "ts"})
-    user: str | None = None
-    ts: str | None = None
+    user: StrictStr | None = None
+    ts: StrictStr | None = None
 
 
 class Message(BaseModel):
@@ -632,10 +632,10 @@ class Message(BaseModel):
         {"type", "user", "channel", "text", "ts", "attachments", "edited"}
     )
     type: Literal["message"] | None = None
-    user: str | None = None
-    channel: str | None = None
-    text: str | None = None
-    ts: str | None = None
+    user: StrictStr | None = None
+    channel: StrictStr | None = None
+    text: StrictStr | None = None
+    ts: StrictStr | None = None
     attachments: list[Attachment] | None = None
     edited: MessageEdited | None = None
 
@@ -645,10 +645,10 @@ class OutgoingMessageModel(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"id", "type", "channel", "text"}
     )
-    id: float | None = None
+    id: StrictFloat | None = None
     type: Literal["message"] | None = None
-    channel: str | None = None
-    text: str | None = None
+    channel: StrictStr | None = None
+    text: StrictStr | None = None
 
 
 IncomingMessage: TypeAlias = (

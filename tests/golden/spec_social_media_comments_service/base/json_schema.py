@@ -17,11 +17,27 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, cast
+from typing import Annotated, Any, cast
 
+from pydantic import BeforeValidator, Strict
 from pydantic_core import core_schema
 
 _JSON_SCALARS = (str, int, float, bool, type(None))
+
+
+def _whole_number(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+WholeFloatsAsInt = BeforeValidator(_whole_number)
+"""Lets a float without a fractional part (``1.0``) through as the integer
+JSON Schema counts it as; it comes after an integer's constraints."""
+
+JsonInt = Annotated[int, Strict(), WholeFloatsAsInt]
+"""An integer as JSON Schema counts them: ``1.0`` is one; ``"1"`` and
+``true`` are not."""
 
 
 @dataclass

@@ -2,13 +2,13 @@
 
 from typing import ClassVar, NoReturn, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
 
 
 class CommentLikedPayload(BaseModel):
     model_config = ConfigDict(extra="forbid")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"commentId"})
-    commentId: str | None = None
+    commentId: StrictStr | None = None
 
 
 IncomingMessage: TypeAlias = NoReturn

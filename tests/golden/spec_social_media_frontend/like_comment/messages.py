@@ -2,14 +2,14 @@
 
 from typing import ClassVar, NoReturn, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictStr
 
 
 class LikeCommentPayload(BaseModel):
     model_config = ConfigDict(extra="forbid")
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"commentId", "likedBy"})
-    commentId: str | None = None
-    likedBy: str | None = None
+    commentId: StrictStr | None = None
+    likedBy: StrictStr | None = None
 
 
 IncomingMessage: TypeAlias = LikeCommentPayload

@@ -2,7 +2,9 @@
 
 from typing import ClassVar, NoReturn, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
+
+from ..base.json_schema import JsonInt
 
 
 class UpdateCommentLikesPayload(BaseModel):
@@ -10,8 +12,8 @@ class UpdateCommentLikesPayload(BaseModel):
     __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
         {"commentId", "likeCount"}
     )
-    commentId: str | None = None
-    likeCount: int | None = Field(
+    commentId: StrictStr | None = None
+    likeCount: JsonInt | None = Field(
         default=None,
         description="The new like count of how many have liked the comment.",
     )
