@@ -470,18 +470,31 @@ fn all_of_amplification(shared: usize, users: usize) -> String {
         "Shared".into(),
         serde_json::json!({"type": "object", "properties": properties}),
     );
-    let mut messages = serde_json::Map::new();
     for user in 0..users {
         schemas.insert(
             format!("S{user}"),
             serde_json::json!({"allOf": [{"$ref": "#/components/schemas/Shared"},
                 {"type": "object", "properties": {"action": {"const": format!("a{user}")}}}]}),
         );
-        messages.insert(
-            format!("M{user}"),
-            serde_json::json!({"payload": {"$ref": format!("#/components/schemas/S{user}")}}),
-        );
     }
+    one_message_per_schema(schemas, users)
+}
+
+/// A document whose one channel receives a message for each of the
+/// schemas `S0`… in `schemas`.
+fn one_message_per_schema(
+    schemas: serde_json::Map<String, serde_json::Value>,
+    users: usize,
+) -> String {
+    let messages: serde_json::Map<String, serde_json::Value> = (0..users)
+        .map(|user| {
+            let payload = serde_json::json!({"$ref": format!("#/components/schemas/S{user}")});
+            (
+                format!("M{user}"),
+                serde_json::json!({ "payload": payload }),
+            )
+        })
+        .collect();
     let refs: Vec<_> = (0..users)
         .map(|user| serde_json::json!({"$ref": format!("#/components/messages/M{user}")}))
         .collect();
@@ -670,26 +683,14 @@ fn check_amplification(width: usize, users: usize) -> String {
         "Wide".into(),
         serde_json::json!({"type": "object", "properties": properties, "required": ["p0"]}),
     );
-    let mut messages = serde_json::Map::new();
     for user in 0..users {
         schemas.insert(
             format!("S{user}"),
             serde_json::json!({"type": "object", "properties": {"action": {"const": format!("a{user}")}},
                 "not": {"$ref": "#/components/schemas/Wide"}}),
         );
-        messages.insert(
-            format!("M{user}"),
-            serde_json::json!({"payload": {"$ref": format!("#/components/schemas/S{user}")}}),
-        );
     }
-    let refs: Vec<_> = (0..users)
-        .map(|user| serde_json::json!({"$ref": format!("#/components/messages/M{user}")}))
-        .collect();
-    serde_json::json!({"asyncapi": "3.0.0", "info": {"title": "Checked", "version": "1"},
-        "channels": {"c": {"address": "/c"}},
-        "operations": {"receive": {"action": "receive", "channel": {"$ref": "#/channels/c"}, "messages": refs}},
-        "components": {"schemas": schemas, "messages": messages}})
-    .to_string()
+    one_message_per_schema(schemas, users)
 }
 
 #[test]
