@@ -970,6 +970,14 @@ impl<'a> Builder<'a> {
             .any(has_properties)
     }
 
+    /// Whether the schema (or an `allOf` part) says `type: object`: without
+    /// it, `properties` and the like say nothing of other values.
+    fn says_object(&self, at: &SourceKey, value: &Value) -> bool {
+        self.with_all_of_parts(at, value)
+            .into_iter()
+            .any(|part| part.get("type").and_then(Value::as_str) == Some("object"))
+    }
+
     /// `value` and every schema its `allOf` reaches, each once however many
     /// ways it is reached; parts that do not resolve are left out.
     fn with_all_of_parts<'v>(&'v self, at: &SourceKey, value: &'v Value) -> Vec<&'v Value> {
@@ -1440,7 +1448,10 @@ impl<'a> Builder<'a> {
         let payload_value = self.documents.get(payload).unwrap_or(value);
         let more_on_the_way = (payload_value.get("$ref").is_some() && needs_check(payload_value))
             || !checks_on_the_way(self.documents, payload, payload_value)?.is_empty();
-        if self.is_object_schema(&source, value) && !more_on_the_way {
+        if self.is_object_schema(&source, value)
+            && !more_on_the_way
+            && self.says_object(&source, value)
+        {
             let name = if source == *payload {
                 hint.to_string()
             } else {
@@ -1453,7 +1464,17 @@ impl<'a> Builder<'a> {
         if let Some(id) = self.schema_ids.get(payload) {
             return Ok(*id);
         }
-        let (ty, check) = match self.type_of(payload, payload_value, hint, 0)? {
+        // The message's root model takes its name; the object it may be, a
+        // model of its own, is named after it.
+        let object_hint;
+        let inner_hint = match self.is_object_schema(payload, payload_value) {
+            true => {
+                object_hint = format!("{hint} object");
+                &object_hint
+            }
+            false => hint,
+        };
+        let (ty, check) = match self.type_of(payload, payload_value, inner_hint, 0)? {
             // The root model checks what it receives itself.
             TypeExpr::Constrained(inner, mut constraints) => {
                 let check = constraints
@@ -1942,9 +1963,16 @@ impl<'a> Builder<'a> {
                     }
                     union_of(types)
                 }
-                _ if object.contains_key("items") => {
-                    self.primitive(at, object, "array", hint, depth)?
-                }
+                // `items` says nothing of values that are no array.
+                _ if object.contains_key("items") => union_of(vec![
+                    self.primitive(at, object, "array", hint, depth)?,
+                    TypeExpr::Str,
+                    TypeExpr::Int,
+                    TypeExpr::Float,
+                    TypeExpr::Bool,
+                    TypeExpr::Null,
+                    TypeExpr::Map(Box::new(TypeExpr::Any)),
+                ]),
                 _ => TypeExpr::Any,
             }
         };

@@ -171,6 +171,17 @@ pub fn class_header(name: &str, base: &str) -> String {
     }
 }
 
+/// [`class_header`] for a base that may break inside its brackets too.
+pub fn class_header_doc(name: &str, base: Doc) -> String {
+    let header = Doc::Group(vec![
+        pyfmt::text(format!("class {name}(")),
+        Doc::Indent(vec![Doc::SoftLine, base]),
+        Doc::SoftLine,
+        pyfmt::text("):"),
+    ]);
+    pyfmt::print(&header, 0, LINE_LENGTH)
+}
+
 /// Where generated modules find the runtime schema check.
 pub const JSON_SCHEMA_MODULE: &str = "..base.json_schema";
 

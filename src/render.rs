@@ -595,13 +595,20 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             SchemaKind::Root(ty) => {
                 imports.from("pydantic", "RootModel");
                 let (hint, _) = hint_of(ty, &mut imports);
+                let root = match hint.starts_with(['"', '\'']) {
+                    true => pyfmt::text(hint),
+                    false => python::type_doc(ty, &names, false),
+                };
                 let config = model_config(None, false, needs_python_re(api, ty, 0), &mut imports);
                 let check = schema
                     .check
                     .as_deref()
                     .map(|check| check_lines(check, &mut imports));
                 DefinitionView {
-                    header: python::class_header(name, &format!("RootModel[{hint}]")),
+                    header: python::class_header_doc(
+                        name,
+                        pyfmt::subscript("RootModel", vec![root]),
+                    ),
                     is_class: true,
                     docstring: docstring_text,
                     fields: config.into_iter().chain(check).collect(),

@@ -420,3 +420,24 @@ def test_keywords_no_python_type_says_are_checked_at_run_time() -> None:
     assert Checked(action="checked", size=12).size == 12
     with pytest.raises(ValueError, match="not"):
         Checked.model_validate({"action": "checked", "size": 13})
+
+
+def test_schemas_without_type_let_other_values_through() -> None:
+    from gen_fidelity.loose import LooseClient
+
+    adapter = LooseClient.incoming_adapter
+    assert adapter is not None
+
+    def accepts(frame: Any) -> bool:
+        try:
+            adapter.validate_python(frame)
+        except ValueError:
+            return False
+        return True
+
+    # `properties` without `type: object` says nothing of other values.
+    assert all(accepts(frame) for frame in (12, "text", None, [1], {"note": "n"}))
+    assert not accepts({"note": 1})
+    # Nor does `items` without `type: array`.
+    assert accepts({"counts": [1, 2.0]}) and accepts({"counts": {"length": 1}})
+    assert not accepts({"counts": ["a"]})
