@@ -1910,7 +1910,11 @@ impl<'a> Builder<'a> {
             literal_of(std::slice::from_ref(constant)).unwrap_or(TypeExpr::Any)
         } else if let Some(Value::Array(values)) = object.get("enum") {
             literal_of(values).unwrap_or(TypeExpr::Any)
-        } else if let Some(members) = object.get("anyOf").or_else(|| object.get("oneOf")) {
+        } else if let Some(members) = object
+            .get("anyOf")
+            .or_else(|| object.get("oneOf"))
+            .filter(|members| !only_constraints_on(object, members))
+        {
             let keyword = if object.contains_key("anyOf") {
                 "anyOf"
             } else {
@@ -2343,6 +2347,38 @@ const DATA_KEYWORDS: &[&str] = &["const", "enum", "required", "dependentRequired
 
 /// Keywords whose values map names to schemas.
 const NAMES_KEYWORDS: &[&str] = &["properties", "patternProperties", "dependentSchemas"];
+
+/// Whether `members` (of an `anyOf` or `oneOf`) only constrain values of
+/// the one `type` beside them: the type is then that type, and the
+/// constraints are checked at run time.
+fn only_constraints_on(object: &Object, members: &Value) -> bool {
+    const CONSTRAINTS: &[&str] = &[
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "required",
+        "minProperties",
+        "maxProperties",
+    ];
+    object.get("type").and_then(Value::as_str).is_some()
+        && members.as_array().is_some_and(|members| {
+            members.iter().all(|member| {
+                member.as_object().is_some_and(|member| {
+                    member
+                        .keys()
+                        .all(|key| CONSTRAINTS.contains(&key) || is_annotation(key))
+                })
+            })
+        })
+}
 
 /// Whether a schema says more than the Python type made of it can: such a
 /// schema is checked at run time as well.

@@ -416,8 +416,26 @@ def test_keywords_no_python_type_says_are_checked_at_run_time() -> None:
     # Properties named by a pattern follow its schema; no other is allowed.
     assert accepts(**{"x-trace": "t"}) and not accepts(**{"x-trace": 1})
     assert not accepts(other=1)
+    # A range has an end; nothing else has.
+    assert accepts(window={"kind": "range", "end": 1}) and accepts(window={"kind": "day"})
+    assert not accepts(window={"kind": "range"}) and not accepts(window={"kind": "day", "end": 1})
+    assert accepts(contact={"email": "e", "name": "n"})
+    assert not accepts(contact={"name": "n"}), "name requires email"
+    assert not accepts(contact={"email": "e", "other": 1}), "other properties are strings"
+    assert not accepts(contact={"email": "e", "verylongname": "x"}), "names are short"
+    assert not accepts(contact={}), "at least one property"
+    assert accepts(code="abcd") and not accepts(code="abcde")
+    assert accepts(amount=1.5) and accepts(amount=10) and not accepts(amount=7)
+    assert accepts(origin={"x": 0, "y": 0}) and not accepts(origin={"x": 2, "y": 2})
+    assert not accepts(origin={"x": 1, "y": 1, "z": 0})
+    # Strict JSON types, as JSON Schema's.
+    assert accepts(size=12.0) and not accepts(size="12") and not accepts(size=True)
+    assert not accepts(amount="1.5") and not accepts(code=1)
     # Python objects given to the constructor are left to pydantic.
     assert Checked(action="checked", size=12).size == 12
+    # The JSON Schema of the model lists the values an enum allows.
+    origin = Checked.model_json_schema()["properties"]["origin"]
+    assert {"enum": [{"x": 0, "y": 0}, {"x": 1, "y": 1}]}.items() <= origin["anyOf"][0].items()
     with pytest.raises(ValueError, match="not"):
         Checked.model_validate({"action": "checked", "size": 13})
 

@@ -3,6 +3,7 @@
 from .client import ShapesClient
 from .messages import (
     Checked,
+    CheckedContact,
     Closed,
     IncomingMessage,
     OptionalAction,
@@ -14,6 +15,7 @@ from .messages import (
 
 __all__ = [
     "Checked",
+    "CheckedContact",
     "Closed",
     "IncomingMessage",
     "OptionalAction",

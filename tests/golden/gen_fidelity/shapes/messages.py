@@ -29,9 +29,32 @@ _NoValue: TypeAlias = Annotated[
 ]
 
 
+class CheckedContact(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"email"})
+    email: StrictStr | None = None
+    __chanx_schema__: ClassVar[JsonSchema] = JsonSchema(
+        {
+            "type": "object",
+            "properties": {"email": {"type": "string"}},
+            "dependentRequired": {"name": ["email"]},
+            "propertyNames": {"maxLength": 8},
+            "minProperties": 1,
+            "additionalProperties": {"type": "string"},
+        }
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_schema(cls, data: Any) -> Any:
+        return cls.__chanx_schema__.check(data)
+
+
 class Checked(BaseModel):
     model_config = ConfigDict(extra="allow")
-    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset({"size", "tags", "level"})
+    __chanx_omit_none__: ClassVar[frozenset[str]] = frozenset(
+        {"size", "tags", "level", "window", "contact", "code", "amount"}
+    )
     action: Literal["checked"]
     size: (
         Annotated[
@@ -56,6 +79,44 @@ class Checked(BaseModel):
         | None
     ) = None
     level: Annotated[Literal[1, 2], JsonSchema({"enum": [1, 2]})] | None = None
+    window: (
+        Annotated[
+            dict[str, Any],
+            JsonSchema(
+                {
+                    "type": "object",
+                    "if": {
+                        "properties": {"kind": {"const": "range"}},
+                        "required": ["kind"],
+                    },
+                    "then": {"required": ["end"]},
+                    "else": {"not": {"required": ["end"]}},
+                }
+            ),
+        ]
+        | None
+    ) = None
+    contact: CheckedContact | None = None
+    code: (
+        Annotated[
+            StrictStr,
+            JsonSchema({"$ref": "#r0", "maxLength": 4}, {"r0": {"type": "string"}}),
+        ]
+        | None
+    ) = None
+    amount: (
+        Annotated[
+            StrictFloat,
+            JsonSchema(
+                {"type": "number", "anyOf": [{"maximum": 2}, {"multipleOf": 5}]}
+            ),
+        ]
+        | None
+    ) = None
+    origin: (
+        Annotated[Any, JsonSchema({"enum": [{"x": 0, "y": 0}, {"x": 1, "y": 1}]})]
+        | None
+    ) = None
     __chanx_schema__: ClassVar[JsonSchema] = JsonSchema(
         {
             "type": "object",
@@ -70,10 +131,34 @@ class Checked(BaseModel):
                     "uniqueItems": True,
                 },
                 "level": {"enum": [1, 2]},
+                "window": {
+                    "type": "object",
+                    "if": {
+                        "properties": {"kind": {"const": "range"}},
+                        "required": ["kind"],
+                    },
+                    "then": {"required": ["end"]},
+                    "else": {"not": {"required": ["end"]}},
+                },
+                "contact": {
+                    "type": "object",
+                    "properties": {"email": {"type": "string"}},
+                    "dependentRequired": {"name": ["email"]},
+                    "propertyNames": {"maxLength": 8},
+                    "minProperties": 1,
+                    "additionalProperties": {"type": "string"},
+                },
+                "code": {"$ref": "#r0", "maxLength": 4},
+                "amount": {
+                    "type": "number",
+                    "anyOf": [{"maximum": 2}, {"multipleOf": 5}],
+                },
+                "origin": {"enum": [{"x": 0, "y": 0}, {"x": 1, "y": 1}]},
             },
             "patternProperties": {"^x-": {"type": "string"}},
             "unevaluatedProperties": False,
-        }
+        },
+        {"r0": {"type": "string"}},
     )
 
     @model_validator(mode="before")
@@ -152,6 +237,7 @@ OutgoingMessage: TypeAlias = NoReturn
 
 __all__ = [
     "Checked",
+    "CheckedContact",
     "Closed",
     "IncomingMessage",
     "OptionalAction",

@@ -85,6 +85,13 @@ def _is_json(value: Any) -> bool:
     return False
 
 
+def _keywords(schema: Any) -> dict[str, Any]:
+    """The keywords of a schema; none for a boolean one."""
+    if isinstance(schema, dict):
+        return cast(dict[str, Any], schema)
+    return {}
+
+
 def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -158,6 +165,18 @@ class JsonSchema:
         return core_schema.no_info_before_validator_function(
             self.check, handler(source)
         )
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: Any
+    ) -> dict[str, Any]:
+        """The JSON Schema pydantic makes of the type, with the values an
+        ``enum`` or ``const`` allows, which no Python type can list."""
+        json_schema: dict[str, Any] = handler(schema)
+        keywords = _keywords(self.schema)
+        for keyword in ("enum", "const"):
+            if keyword in keywords:
+                json_schema[keyword] = keywords[keyword]
+        return json_schema
 
     def _pattern(self, text: str) -> re.Pattern[str] | None:
         if text not in self._patterns:
