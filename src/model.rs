@@ -1760,7 +1760,7 @@ impl<'a> Builder<'a> {
     /// type: where they are `merged` into one model, a part (through
     /// `$ref`s and nested `allOf`s) with more than properties, required
     /// names and `type: object`; otherwise, where the first informative
-    /// part alone gives the type, a second one.
+    /// part alone gives the type, a second one or keywords beside them.
     fn all_of_says_more(
         &mut self,
         at: &SourceKey,
@@ -1776,7 +1776,12 @@ impl<'a> Builder<'a> {
                 .iter()
                 .filter(|part| !is_annotation_only(part))
                 .count();
-            return Ok(informative > 1);
+            let beside = value.as_object().is_some_and(|object| {
+                object
+                    .keys()
+                    .any(|key| key != "allOf" && !is_annotation(key))
+            });
+            return Ok(informative > 1 || beside);
         }
         if let Some(&verdict) = self.all_of_verdicts.get(at) {
             return Ok(verdict);
@@ -2424,6 +2429,10 @@ fn needs_check(value: &Value) -> bool {
         return true;
     }
     if object.get("uniqueItems") == Some(&Value::Bool(true)) {
+        return true;
+    }
+    // Required names are fields only of a model, which needs properties.
+    if object.contains_key("required") && !object.contains_key("properties") {
         return true;
     }
     // A `$ref` with keywords beside it, or more than one of the keywords
