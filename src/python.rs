@@ -163,12 +163,7 @@ fn flush_quotes(out: &mut String, run: usize, at_end: bool) {
 /// `class NAME(BASE):`, with the base on a line of its own when the
 /// header is too long, as `ruff format` writes it.
 pub fn class_header(name: &str, base: &str) -> String {
-    let line = format!("class {name}({base}):");
-    if pyfmt::text_width(&line) <= LINE_LENGTH {
-        line
-    } else {
-        format!("class {name}(\n    {base}\n):")
-    }
+    class_header_doc(name, pyfmt::text(base))
 }
 
 /// [`class_header`] for a base that may break inside its brackets too.

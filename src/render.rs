@@ -666,18 +666,16 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
             channel_exports(plan, index)
         }
     };
-    for (import, helper) in [(Import::NoValue, python::NO_VALUE_HELPER)] {
-        if imports.needed.contains(&import) {
-            definitions.insert(
-                0,
-                DefinitionView {
-                    header: helper.to_string(),
-                    is_class: false,
-                    docstring: None,
-                    fields: Vec::new(),
-                },
-            );
-        }
+    if imports.needed.contains(&Import::NoValue) {
+        definitions.insert(
+            0,
+            DefinitionView {
+                header: python::NO_VALUE_HELPER.to_string(),
+                is_class: false,
+                docstring: None,
+                fields: Vec::new(),
+            },
+        );
     }
     // Two blank lines before a class or function, one before an assignment.
     let first_is_class = definitions
