@@ -5,7 +5,9 @@
 //! three modes, against the fake GitHub API. `uses:` steps (the cache) are
 //! GitHub's own and are skipped; the install step is given the binary under
 //! test through `CHANX_BINARY` instead of building one, or downloads it from a
-//! fake release served on 127.0.0.1.
+//! fake release served on 127.0.0.1. `gh` and `cargo` are stand-ins that
+//! record how they were called (`cargo install` copies the binary under
+//! test), so that no test builds or reaches GitHub.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
@@ -244,6 +246,38 @@ struct Run {
     stdout: String,
     summary: String,
     skipped_uses: Vec<String>,
+    /// The arguments of each call of the `gh` and `cargo` stand-ins.
+    gh_calls: Vec<String>,
+    cargo_calls: Vec<String>,
+}
+
+/// The `gh` stand-in: exits with `$FAKE_GH_EXIT` (default 0).
+const FAKE_GH: &str = r#"#!/usr/bin/env bash
+echo "$*" >> "$FAKE_TOOLS_LOG/gh"
+exit "${FAKE_GH_EXIT:-0}"
+"#;
+
+/// The `cargo` stand-in: `cargo install --root R ...` puts the binary under
+/// test in R/bin.
+const FAKE_CARGO: &str = r#"#!/usr/bin/env bash
+echo "$*" >> "$FAKE_TOOLS_LOG/cargo"
+while [ $# -gt 0 ]; do
+  if [ "$1" = --root ]; then mkdir -p "$2/bin" && cp "$FAKE_CHANX" "$2/bin/chanx"; fi
+  shift
+done
+"#;
+
+/// A folder with the stand-ins named in `tools` ("gh", "cargo").
+fn fake_tools(folder: &Path, tools: &[&str]) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(folder).unwrap();
+    for (name, script) in [("gh", FAKE_GH), ("cargo", FAKE_CARGO)] {
+        if tools.contains(&name) {
+            let path = folder.join(name);
+            std::fs::write(&path, script).unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+    }
 }
 
 /// The runner the action runs on: `runner.os`, `runner.arch` and
@@ -285,6 +319,8 @@ fn run_action_on(
         "token": "token-from-the-workflow",
         "api_url": "https://api.github.com",
         "action_path": env!("CARGO_MANIFEST_DIR"),
+        "action_repository": env_value(env, "GITHUB_ACTION_REPOSITORY").unwrap_or("chanx/generate-client-action"),
+        "action_ref": env_value(env, "GITHUB_ACTION_REF").unwrap_or(""),
         "workspace": workspace.to_string_lossy(),
     });
     let base_context = json!({"github": github, "runner": {"os": runner.os, "arch": runner.arch, "temp": temp_as_seen}});
@@ -306,7 +342,15 @@ fn run_action_on(
     let mut context = base_context.clone();
     context["inputs"] = Value::Object(input_values);
     context["steps"] = json!({});
-    let mut extra_path: Vec<String> = Vec::new();
+    // Beside the workspace, not in runner.temp: a `D:` there would split
+    // PATH.
+    let tools = workspace.join(".fake-tools");
+    let tools_log = workspace.join(".fake-tools-log");
+    let _ = std::fs::remove_dir_all(&tools_log);
+    std::fs::create_dir_all(&tools_log).unwrap();
+    let provided = env_value(env, "FAKE_TOOLS").unwrap_or("gh cargo");
+    fake_tools(&tools, &provided.split(' ').collect::<Vec<_>>());
+    let mut extra_path: Vec<String> = vec![tools.to_string_lossy().into_owned()];
     let mut extra_env: BTreeMap<String, String> = BTreeMap::new();
     let mut stdout = String::new();
     let mut skipped_uses = Vec::new();
@@ -360,9 +404,14 @@ fn run_action_on(
             .env("GITHUB_ACTION_PATH", env!("CARGO_MANIFEST_DIR"))
             .env("GITHUB_WORKSPACE", workspace)
             .env("GITHUB_REPOSITORY", "acme/app")
+            // A closed port: a download the test did not serve fails at
+            // once instead of reaching github.com.
+            .env("GITHUB_SERVER_URL", "http://127.0.0.1:9")
             .env("RUNNER_TEMP", &temp_as_seen)
             .env("RUNNER_OS", runner.os)
             .env("RUNNER_ARCH", runner.arch)
+            .env("FAKE_TOOLS_LOG", &tools_log)
+            .env("FAKE_CHANX", env!("CARGO_BIN_EXE_chanx"))
             .env_remove("GITHUB_TOKEN");
         for (key, value) in env
             .iter()
@@ -410,7 +459,15 @@ fn run_action_on(
         stdout,
         summary: std::fs::read_to_string(&summary).unwrap_or_default(),
         skipped_uses,
+        gh_calls: read_command_file_lines(&tools_log.join("gh")),
+        cargo_calls: read_command_file_lines(&tools_log.join("cargo")),
     }
+}
+
+fn env_value<'a>(env: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
+    env.iter()
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| *value)
 }
 
 fn read_command_file_lines(path: &Path) -> Vec<String> {
@@ -453,7 +510,8 @@ fn check_mode_passes_on_a_current_client_and_fails_with_annotations_on_drift() {
     assert_eq!(run.failed, None, "{}", run.stdout);
     assert_eq!(run.outputs["drift"], "false");
     assert_eq!(run.outputs["changed-files"], "[]");
-    assert_eq!(run.skipped_uses, ["actions/cache@v4"]);
+    // A given binary is not cached: only the restore step runs.
+    assert_eq!(run.skipped_uses, [CACHE_RESTORE]);
 
     let client = dir.path().join("clients/my_client/chat/client.py");
     std::fs::write(
@@ -554,12 +612,12 @@ fn bad_inputs_fail_the_step_with_an_annotation() {
     let run = run_action(
         dir.path(),
         &[CLIENT[0], CLIENT[1], ("version", "0.0.1")],
-        &[],
+        &[("GITHUB_ACTION_REPOSITORY", "")],
     );
     assert_eq!(run.failed, Some(2));
     assert!(
         run.stdout.contains(
-            "::error title=chanx::no chanx 0.0.1 release for x86_64-unknown-linux-musl at an unknown location"
+            "::error title=chanx::no release location for chanx 0.0.1: release-url is empty and the action's repository is unknown; use the action's tag for version 0.0.1"
         ),
         "{}",
         run.stdout
@@ -569,6 +627,13 @@ fn bad_inputs_fail_the_step_with_an_annotation() {
 /// Serves `files` (URL path to bytes) on 127.0.0.1 until the test ends,
 /// answering 404 for anything else; returns the base URL.
 fn serve_release(files: BTreeMap<String, Vec<u8>>) -> String {
+    serve_release_failing_first(files, Vec::new())
+}
+
+/// The same, but the first requests, whatever they ask for, get the
+/// statuses of `failures` in order.
+fn serve_release_failing_first(files: BTreeMap<String, Vec<u8>>, failures: Vec<u16>) -> String {
+    let mut failures = failures.into_iter();
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = listener.local_addr().unwrap();
     std::thread::spawn(move || {
@@ -584,9 +649,11 @@ fn serve_release(files: BTreeMap<String, Vec<u8>>) -> String {
                 header.clear();
             }
             let path = request_line.split(' ').nth(1).unwrap_or("");
-            let (status, body) = match files.get(path) {
-                Some(body) => ("200 OK", body.as_slice()),
-                None => ("404 Not Found", &b"Not Found"[..]),
+            let failure = failures.next().map(|code| format!("{code} Failing"));
+            let (status, body) = match (failure, files.get(path)) {
+                (Some(status), _) => (status, &b"Failing"[..]),
+                (None, Some(body)) => ("200 OK".to_string(), body.as_slice()),
+                (None, None) => ("404 Not Found".to_string(), &b"Not Found"[..]),
             };
             let _ = write!(
                 stream,
@@ -608,6 +675,16 @@ fn fake_release(version: &str, checksum: Option<&str>) -> String {
 
 /// The same for `target`, whose archive holds `binary`.
 fn fake_release_for(target: &str, binary: &str, version: &str, checksum: Option<&str>) -> String {
+    serve_release(release_files(target, binary, version, checksum))
+}
+
+/// The files of such a release, by URL path.
+fn release_files(
+    target: &str,
+    binary: &str,
+    version: &str,
+    checksum: Option<&str>,
+) -> BTreeMap<String, Vec<u8>> {
     use sha2::{Digest, Sha256};
     let staging = tempfile::tempdir().unwrap();
     std::fs::copy(env!("CARGO_BIN_EXE_chanx"), staging.path().join(binary)).unwrap();
@@ -626,14 +703,13 @@ fn fake_release_for(target: &str, binary: &str, version: &str, checksum: Option<
     let digest = checksum
         .map(str::to_string)
         .unwrap_or_else(|| format!("{:x}", Sha256::digest(&bytes)));
-    let files = BTreeMap::from([
+    BTreeMap::from([
         (
             format!("/v{version}/{name}.sha256"),
             format!("{digest}  {name}\n").into_bytes(),
         ),
         (format!("/v{version}/{name}"), bytes),
-    ]);
-    serve_release(files)
+    ])
 }
 
 /// Runs the action in check mode with version 9.9.9 released at
@@ -641,6 +717,12 @@ fn fake_release_for(target: &str, binary: &str, version: &str, checksum: Option<
 /// and the run.
 fn run_with_release(checksum: Option<&str>) -> (tempfile::TempDir, String, Run) {
     let dir = workspace(true);
+    let (release, run) = run_with_release_in(dir.path(), checksum, &[]);
+    (dir, release, run)
+}
+
+/// The same in `dir`, with `env`.
+fn run_with_release_in(dir: &Path, checksum: Option<&str>, env: &[(&str, &str)]) -> (String, Run) {
     let release = fake_release("9.9.9", checksum);
     let inputs = [
         CLIENT[0],
@@ -648,8 +730,8 @@ fn run_with_release(checksum: Option<&str>) -> (tempfile::TempDir, String, Run) 
         ("version", "9.9.9"),
         ("release-url", &release),
     ];
-    let run = run_action(dir.path(), &inputs, &[]);
-    (dir, release, run)
+    let run = run_action(dir, &inputs, env);
+    (release, run)
 }
 
 #[test]
@@ -658,7 +740,7 @@ fn installs_the_release_binary_after_checking_its_checksum() {
     assert_eq!(run.failed, None, "{}", run.stdout);
     assert!(
         run.stdout.contains(&format!(
-            "Installed chanx 9.9.9 (x86_64-unknown-linux-musl) from {release}"
+            "chanx: chanx 9.9.9 for x86_64-unknown-linux-musl, downloaded from {release}/v9.9.9/chanx-x86_64-unknown-linux-musl.tar.gz and verified by its build provenance attestation"
         )),
         "{}",
         run.stdout
@@ -671,23 +753,28 @@ fn installs_the_release_binary_after_checking_its_checksum() {
     assert_eq!(run.outputs["drift"], "false");
 }
 
+/// The step failed with `code` and `message`, and left no binary and no
+/// download behind.
+fn assert_refused(dir: &Path, run: &Run, code: i32, message: &str) {
+    assert_eq!(run.failed, Some(code), "{}", run.stdout);
+    assert!(run.stdout.contains(message), "{}", run.stdout);
+    let root = dir.join(".runner-temp/chanx-action");
+    assert!(!root.join("bin").exists());
+    assert!(!root.join("downloads").exists());
+}
+
 #[test]
 fn rejects_a_release_whose_checksum_does_not_match() {
     let wrong = "0".repeat(64);
     let (dir, _, run) = run_with_release(Some(&wrong));
-    assert_eq!(run.failed, Some(1), "{}", run.stdout);
-    assert!(
-        run.stdout.contains(&format!(
+    assert_refused(
+        dir.path(),
+        &run,
+        1,
+        &format!(
             "::error title=chanx::the chanx 9.9.9 release for x86_64-unknown-linux-musl does not match its checksum (expected {wrong}, got "
-        )),
-        "{}",
-        run.stdout
+        ),
     );
-    assert!(!dir.path().join(".runner-temp/chanx-action/bin").exists());
-    assert!(!dir
-        .path()
-        .join(".runner-temp/chanx-action/downloads")
-        .exists());
 }
 
 #[test]
@@ -733,7 +820,7 @@ fn issue_19_installs_on_a_windows_runner_whose_temp_folder_has_a_drive_letter() 
     assert_eq!(run.failed, None, "{}", run.stdout);
     assert!(run
         .stdout
-        .contains("Installed chanx 9.9.9 (x86_64-pc-windows-msvc)"));
+        .contains("chanx 9.9.9 for x86_64-pc-windows-msvc, downloaded from"));
     assert!(dir
         .path()
         .join("D:\\a\\_temp/chanx-action/bin/chanx.exe")
@@ -814,7 +901,7 @@ fn issue_19_required_version_in_chanx_toml_chooses_the_binary() {
     let run = run_action(dir.path(), &[("release-url", &release)], &[]);
     assert!(
         run.stdout
-            .contains("Installed chanx 9.9.9 (x86_64-unknown-linux-musl)"),
+            .contains("chanx 9.9.9 for x86_64-unknown-linux-musl, downloaded from"),
         "{}",
         run.stdout
     );
@@ -1000,4 +1087,299 @@ fn a_file_chanx_did_not_write_stops_the_action_until_it_is_asked_to_replace_it()
     let run = run_action(dir.path(), &taking_over, &[binary()]);
     assert_eq!(run.failed, None, "{}", run.stdout);
     assert_eq!(run.outputs["pull-request-operation"], "created");
+}
+
+const CACHE_RESTORE: &str = "actions/cache/restore@27d5ce7f107fe9357f9df03efb73ab90386fccae";
+const CACHE_SAVE: &str = "actions/cache/save@27d5ce7f107fe9357f9df03efb73ab90386fccae";
+const OWN_VERSION: &str = env!("CARGO_PKG_VERSION");
+const MUSL: &str = "x86_64-unknown-linux-musl";
+
+/// The commit the binary under test says it was built from.
+fn built_from() -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_chanx"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    let version = String::from_utf8(output.stdout).unwrap();
+    let commit = version
+        .trim()
+        .rsplit('(')
+        .next()
+        .unwrap()
+        .trim_end_matches(')');
+    assert!(commit.chars().all(|c| c.is_ascii_hexdigit()), "{version}");
+    commit.to_string()
+}
+
+/// Runs the action in check mode on a current client, with `inputs` on top
+/// and `env` (GITHUB_ACTION_REF, FAKE_GH_EXIT, ...).
+fn run_install(inputs: &[(&str, &str)], env: &[(&str, &str)]) -> (tempfile::TempDir, Run) {
+    let dir = workspace(true);
+    let mut all = vec![CLIENT[0], CLIENT[1]];
+    all.extend_from_slice(inputs);
+    let run = run_action(dir.path(), &all, env);
+    (dir, run)
+}
+
+#[test]
+fn issue_23_a_release_binary_runs_only_after_its_attestation_verifies() {
+    let (dir, release, run) = run_with_release(None);
+    assert_eq!(run.failed, None, "{}", run.stdout);
+    assert_eq!(
+        run.gh_calls,
+        [format!(
+            "attestation verify chanx-{MUSL}.tar.gz --repo chanx/generate-client-action \
+             --signer-workflow chanx/generate-client-action/.github/workflows/release.yml \
+             --source-ref refs/tags/v9.9.9 --deny-self-hosted-runners"
+        )]
+    );
+    assert!(run.cargo_calls.is_empty(), "{:?}", run.cargo_calls);
+    // The log names the binary, its version and how it was verified.
+    let installed = dir.path().join(".runner-temp/chanx-action/bin/chanx");
+    assert!(run.stdout.contains(&format!(
+        "chanx: running {}: chanx {OWN_VERSION} (",
+        installed.display()
+    )));
+    assert!(run.stdout.contains(&format!(
+        "downloaded from {release}/v9.9.9/chanx-{MUSL}.tar.gz and verified by its build provenance \
+         attestation (gh attestation verify: built by \
+         chanx/generate-client-action/.github/workflows/release.yml at tag v9.9.9) and its SHA-256 checksum"
+    )), "{}", run.stdout);
+    assert_eq!(run.skipped_uses, [CACHE_RESTORE, CACHE_SAVE]);
+
+    // A restored cache runs without a download, and says what it holds.
+    let again = run_action(
+        dir.path(),
+        &[CLIENT[0], CLIENT[1], ("version", "9.9.9")],
+        &[],
+    );
+    assert_eq!(again.failed, None, "{}", again.stdout);
+    assert!(again.stdout.contains("chanx: restored from the cache"));
+    assert!(again
+        .stdout
+        .contains("verified by its build provenance attestation"));
+    assert!(again.gh_calls.is_empty());
+    assert_eq!(again.skipped_uses, [CACHE_RESTORE]);
+}
+
+#[test]
+fn issue_23_a_release_without_a_valid_attestation_is_refused() {
+    let dir = workspace(true);
+    let (_, run) = run_with_release_in(dir.path(), None, &[("FAKE_GH_EXIT", "1")]);
+    assert_refused(
+        dir.path(),
+        &run,
+        1,
+        &format!(
+            "::error title=chanx::the chanx 9.9.9 release for {MUSL} has no valid build provenance \
+             attestation from chanx/generate-client-action/.github/workflows/release.yml at tag v9.9.9 \
+             (gh attestation verify failed); refusing to run it"
+        ),
+    );
+    assert!(run.cargo_calls.is_empty());
+}
+
+#[test]
+fn issue_23_without_gh_a_release_runs_only_when_its_checksum_is_declared_enough() {
+    let release = fake_release("9.9.9", None);
+    let no_gh = [("FAKE_TOOLS", "cargo"), ("PATH", "/usr/bin:/bin")];
+    let inputs = [("version", "9.9.9"), ("release-url", release.as_str())];
+    let (dir, run) = run_install(&inputs, &no_gh);
+    assert_refused(
+        dir.path(),
+        &run,
+        2,
+        "::error title=chanx::cannot verify the chanx 9.9.9 release: the GitHub CLI (gh) is not on \
+         this runner; install it, or set verify: checksum to accept the release on its checksum alone",
+    );
+
+    let checksum = [inputs[0], inputs[1], ("verify", "checksum")];
+    let (_dir, run) = run_install(&checksum, &no_gh);
+    assert_eq!(run.failed, None, "{}", run.stdout);
+    assert!(run.stdout.contains(
+        "verified by its SHA-256 checksum only (that catches a damaged download, not a forged one)"
+    ), "{}", run.stdout);
+}
+
+#[test]
+fn issue_23_transient_failures_are_retried_and_a_lasting_one_never_builds() {
+    let quick = [("CHANX_RETRY_DELAY", "1")];
+    let files = release_files(MUSL, "chanx", "9.9.9", None);
+    let flaky = serve_release_failing_first(files.clone(), vec![503, 502]);
+    let (_dir, run) = run_install(&[("version", "9.9.9"), ("release-url", &flaky)], &quick);
+    assert_eq!(run.failed, None, "{}", run.stdout);
+    assert!(run
+        .stdout
+        .contains(&format!("chanx 9.9.9 for {MUSL}, downloaded from {flaky}")));
+
+    // A failure that outlasts the retries fails the step; it does not fall
+    // back to minutes of cargo, even for the action's own version.
+    let down = serve_release_failing_first(files, vec![500; 20]);
+    let inputs = [("version", OWN_VERSION), ("release-url", &down)];
+    let (dir, run) = run_install(&inputs, &[quick[0], ("GITHUB_ACTION_REF", "v1")]);
+    assert_refused(
+        dir.path(),
+        &run,
+        1,
+        &format!(
+            "::error title=chanx::downloading {down}/v{OWN_VERSION}/chanx-{MUSL}.tar.gz failed with HTTP 500 \
+             (after retries); re-run the job, or set build-from-source: always to build the action's source instead"
+        ),
+    );
+    assert!(run.cargo_calls.is_empty(), "{:?}", run.cargo_calls);
+}
+
+#[test]
+fn issue_23_a_ref_without_a_release_builds_from_source_and_says_why() {
+    let own = fake_release(OWN_VERSION, None);
+    let source_build = format!(
+        "install --locked --root {{root}} --path {} --features github",
+        env!("CARGO_MANIFEST_DIR")
+    );
+
+    // A branch: no release binary is built from it.
+    let (dir, run) = run_install(&[("release-url", &own)], &[("GITHUB_ACTION_REF", "main")]);
+    assert_eq!(run.failed, None, "{}", run.stdout);
+    let root = dir.path().join(".runner-temp/chanx-action");
+    assert_eq!(
+        run.cargo_calls,
+        [source_build.replace("{root}", &root.to_string_lossy())]
+    );
+    assert!(run.stdout.contains(&format!(
+        "chanx: building chanx {OWN_VERSION} from the action's source (main ref is not a release, so no \
+         release binary is built from it) with cargo install --locked"
+    )), "{}", run.stdout);
+    assert!(run.stdout.contains(
+        "chanx: built from the action's source (chanx/generate-client-action@main) with cargo install --locked"
+    ));
+    assert!(run.gh_calls.is_empty());
+    assert_eq!(run.skipped_uses, [CACHE_RESTORE, CACHE_SAVE]);
+
+    // A commit that is not the release's: the release binary says so.
+    let other = "f".repeat(40);
+    let (_dir, run) = run_install(&[("release-url", &own)], &[("GITHUB_ACTION_REF", &other)]);
+    assert_eq!(run.failed, None, "{}", run.stdout);
+    assert_eq!(run.cargo_calls.len(), 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!(
+            "(commit {other} is not the release commit of chanx {OWN_VERSION} ({}))",
+            built_from()
+        )),
+        "{}",
+        run.stdout
+    );
+
+    // The release commit itself, and the moving tag, download.
+    let release_commit = format!("{:0<40}", built_from());
+    for reference in [release_commit.as_str(), "v1", &format!("v{OWN_VERSION}")] {
+        let (_dir, run) = run_install(
+            &[("release-url", &own)],
+            &[("GITHUB_ACTION_REF", reference)],
+        );
+        assert_eq!(run.failed, None, "{reference}: {}", run.stdout);
+        assert!(run.cargo_calls.is_empty(), "{reference}: {}", run.stdout);
+        assert!(run.stdout.contains(&format!(
+            "chanx {OWN_VERSION} for {MUSL}, downloaded from {own}"
+        )));
+    }
+}
+
+#[test]
+fn issue_23_build_from_source_is_only_what_it_is_asked_to_be() {
+    let own = fake_release(OWN_VERSION, None);
+
+    // never: a branch runs the release binary, with a warning.
+    let never = [
+        ("release-url", own.as_str()),
+        ("build-from-source", "never"),
+    ];
+    let (_dir, run) = run_install(&never, &[("GITHUB_ACTION_REF", "main")]);
+    assert_eq!(run.failed, None, "{}", run.stdout);
+    assert!(run.cargo_calls.is_empty());
+    assert!(run.stdout.contains(&format!(
+        "::warning title=chanx::the action's ref main is not a release, and build-from-source is never: \
+         running the chanx {OWN_VERSION} release binary, which may be older than this action"
+    )), "{}", run.stdout);
+
+    // never, and no release: the step fails instead of building.
+    let missing = serve_release(BTreeMap::new());
+    let (_dir, run) = run_install(
+        &[("release-url", &missing), ("build-from-source", "never")],
+        &[("GITHUB_ACTION_REF", "v1")],
+    );
+    assert_eq!(run.failed, Some(2), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!(
+            "::error title=chanx::no chanx {OWN_VERSION} release for {MUSL} at {missing}; set \
+         build-from-source: auto or always to build it"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(run.cargo_calls.is_empty());
+
+    // always: builds even on a release tag, without a download.
+    let (_dir, run) = run_install(
+        &[("build-from-source", "always")],
+        &[("GITHUB_ACTION_REF", &format!("v{OWN_VERSION}"))],
+    );
+    assert_eq!(run.failed, None, "{}", run.stdout);
+    assert_eq!(run.cargo_calls.len(), 1);
+    assert!(run.stdout.contains("(build-from-source: always)"));
+
+    // always cannot build another version; a misspelt value is named.
+    let (_dir, run) = run_install(
+        &[("build-from-source", "always"), ("version", "9.9.9")],
+        &[],
+    );
+    assert_eq!(run.failed, Some(2), "{}", run.stdout);
+    assert!(run.stdout.contains(&format!(
+        "build-from-source: always builds the action's own source, chanx {OWN_VERSION}, but chanx 9.9.9 is asked for"
+    )));
+    let (_dir, run) = run_install(&[("build-from-source", "yes")], &[]);
+    assert_eq!(run.failed, Some(2), "{}", run.stdout);
+    assert!(run.stdout.contains(
+        "::error title=chanx::build-from-source must be auto, always or never, not 'yes'"
+    ));
+}
+
+#[test]
+fn issue_23_the_cache_is_saved_right_after_the_install_whatever_follows() {
+    let steps = action()["runs"]["steps"].as_array().unwrap().clone();
+    let position = |name: &str| {
+        steps
+            .iter()
+            .position(|step| step["name"] == name)
+            .unwrap_or_else(|| panic!("no step {name}"))
+    };
+    let install = position("Install chanx");
+    assert_eq!(position("Restore the chanx binary") + 1, install);
+    let save = &steps[install + 1];
+    assert_eq!(save["name"], "Save the chanx binary");
+    assert_eq!(save["uses"], CACHE_SAVE.to_string() + "");
+    assert_eq!(save["if"], "steps.install.outputs.cacheable == 'true'");
+    assert_eq!(
+        save["with"]["key"],
+        steps[install - 1]["with"]["key"],
+        "saved under the key it is restored from"
+    );
+
+    // A check that finds drift fails the job after the save has run.
+    let dir = workspace(true);
+    std::fs::write(
+        dir.path().join("clients/my_client/chat/client.py"),
+        "# edited\n",
+    )
+    .unwrap();
+    let (_, run) = run_with_release_in(dir.path(), None, &[]);
+    assert_eq!(run.failed, Some(1), "{}", run.stdout);
+    assert_eq!(run.outputs["drift"], "true");
+    assert_eq!(run.skipped_uses, [CACHE_RESTORE, CACHE_SAVE]);
+}
+
+#[test]
+fn issue_23_the_marketplace_accepts_the_description() {
+    let description = action()["description"].as_str().unwrap().to_string();
+    assert!(description.chars().count() < 125, "{description}");
+    assert!(description.contains("AsyncAPI"));
 }
