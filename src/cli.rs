@@ -679,7 +679,7 @@ fn generate_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, 
     for warning in &api.warnings {
         reporter.warn(warning);
     }
-    if job.with_tests && !tree.files.contains_key(crate::render::EXAMPLES_MODULE) {
+    if job.with_tests && !tree.files().contains_key(crate::render::EXAMPLES_MODULE) {
         reporter.warn(format!(
             "--with-tests: the document has no message examples, so there is no {} to write",
             crate::render::EXAMPLES_MODULE

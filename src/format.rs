@@ -253,7 +253,7 @@ fn run_on_copy(
         .map_or_else(|| "client".into(), |name| name.to_os_string());
     let root = scratch.path().join(name);
     let python: Vec<&String> = tree
-        .files
+        .files()
         .keys()
         .filter(|path| path.ends_with(".py"))
         .collect();
@@ -263,7 +263,7 @@ fn run_on_copy(
         let written = path
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&path, &tree.files[relative.as_str()]));
+            .and_then(|()| std::fs::write(&path, &tree.files()[relative.as_str()]));
         written.map_err(|error| {
             format!("cannot prepare {} for formatting: {error}", path.display())
         })?;

@@ -462,7 +462,7 @@ async fn folder_on_base(
     };
     let mut files = BTreeMap::new();
     for (path, sha) in &listed {
-        let content = match tree.files.get(path) {
+        let content = match tree.files().get(path) {
             Some(expected) if git_blob_sha(expected) == *sha => expected.clone(),
             Some(_) => blob(api, sha).await?,
             None if path == crate::tree::MANIFEST || manifest_paths.contains(path) => {

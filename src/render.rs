@@ -1967,7 +1967,7 @@ mod tests {
             let document =
                 crate::load::load(&crate::load::Location::File(schema.clone()), &limits).unwrap();
             let (_, tree) = crate::generate(document, &options, &limits).unwrap();
-            assert!(tree.files.len() > 20);
+            assert!(tree.files().len() > 20);
         }
         assert_eq!(COMPILATIONS.load(Ordering::Relaxed), 1);
     }

@@ -33,9 +33,9 @@ pub struct GenerateOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tree {
     /// Relative path (always `/`-separated) → content, manifest included.
-    /// Replace files through [`Tree::formatted`], which keeps the digests
-    /// and the manifest in step.
-    pub files: BTreeMap<String, Vec<u8>>,
+    /// Private: files change only through [`Tree::formatted`], which keeps
+    /// the digests and the manifest in step.
+    files: BTreeMap<String, Vec<u8>>,
     /// The sha256 (hex) of each file, manifest included.
     digests: BTreeMap<String, String>,
     schema_sha256: String,
@@ -149,6 +149,16 @@ impl Tree {
         let mut files = self.files;
         files.extend(replaced);
         Tree::with_manifest(files, self.schema_sha256, self.options, Some(formatter))
+    }
+
+    /// Relative path (always `/`-separated) → content, manifest included.
+    pub fn files(&self) -> &BTreeMap<String, Vec<u8>> {
+        &self.files
+    }
+
+    /// The files, for a caller that is done with the tree.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files
     }
 
     /// The formatter that shaped the files, if one ran.

@@ -120,19 +120,8 @@ impl Value {
         }
     }
 
-    pub fn as_f64(&self) -> Option<f64> {
-        match self {
-            Value::Number(number) => number.as_f64(),
-            _ => None,
-        }
-    }
-
     pub fn is_object(&self) -> bool {
         matches!(self, Value::Object(_))
-    }
-
-    pub fn is_null(&self) -> bool {
-        matches!(self, Value::Null)
     }
 }
 

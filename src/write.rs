@@ -389,15 +389,6 @@ impl Folder for MemoryFolder {
     }
 }
 
-/// [`plan`] for a folder on disk.
-pub fn plan_on_disk(
-    tree: &Tree,
-    output: &Path,
-    options: &WriteOptions,
-) -> Result<Changes, WriteError> {
-    plan(tree, &DiskFolder::new(output)?, options)
-}
-
 /// A generated file's counterpart in the folder.
 enum OnDisk {
     Absent,
@@ -416,7 +407,7 @@ pub fn plan(
     let previous = folder.manifest()?;
     let has_manifest = previous.is_some();
     let generated = |path: &str| {
-        tree.files.contains_key(path)
+        tree.files().contains_key(path)
             || previous
                 .as_deref()
                 .is_some_and(|manifest| manifest.files.contains_key(path))
@@ -450,7 +441,7 @@ pub fn plan(
     // files; only a file that differs is read and kept in memory.
     let kept_base = changes.kept_base;
     let on_disk_now = tree
-        .files
+        .files()
         .par_iter()
         .map(|(path, expected)| {
             if !on_disk.contains(path) {
@@ -471,7 +462,7 @@ pub fn plan(
             })
         })
         .collect::<Result<Vec<_>, WriteError>>()?;
-    for ((path, expected), on_disk_now) in tree.files.iter().zip(on_disk_now) {
+    for ((path, expected), on_disk_now) in tree.files().iter().zip(on_disk_now) {
         let actual = match on_disk_now {
             OnDisk::Kept => continue,
             OnDisk::Same => {
@@ -514,7 +505,7 @@ pub fn plan(
 
     let mut emptied = BTreeSet::new();
     for path in &on_disk {
-        if tree.files.contains_key(path) {
+        if tree.files().contains_key(path) {
             continue;
         }
         let recorded = previous.get(path);
@@ -560,7 +551,7 @@ pub fn plan(
     if !changes.clear_output {
         for folder in emptied.iter().filter(|folder| !folder.is_empty()) {
             let prefix = format!("{folder}/");
-            let keeps_generated = tree.files.keys().any(|path| path.starts_with(&prefix));
+            let keeps_generated = tree.files().keys().any(|path| path.starts_with(&prefix));
             if keeps_generated {
                 continue;
             }
@@ -963,12 +954,12 @@ mod tests {
             ..WriteOptions::default()
         };
         let first = tree(&[("a/client.py", "1"), ("b/client.py", "1")]);
-        let changes = plan_on_disk(&first, dir.path(), &options).unwrap();
+        let changes = plan(&first, &DiskFolder::new(dir.path()).unwrap(), &options).unwrap();
         let report = apply(&changes, dir.path()).unwrap();
         assert_eq!(report.written.last().map(String::as_str), Some(MANIFEST));
 
         let second = tree(&[("a/client.py", "2")]);
-        let changes = plan_on_disk(&second, dir.path(), &options).unwrap();
+        let changes = plan(&second, &DiskFolder::new(dir.path()).unwrap(), &options).unwrap();
         assert_eq!(
             changes.changes.first().map(|c| c.path.as_str()),
             Some(MANIFEST)

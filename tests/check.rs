@@ -312,7 +312,12 @@ fn assert_snapshot(name: &str, actual: &str) {
     let expected = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         expected == actual,
-        "{name} differs from its snapshot; if intended, run `CHANX_BLESS=1 cargo test --test check`.\n--- expected\n{expected}\n--- actual\n{actual}"
+        "{name} differs from its snapshot; if intended, run `CHANX_BLESS=1 cargo test --test check`.\n{}",
+        util::unified_diff(
+            &format!("tests/snapshots/{name}"),
+            expected.as_bytes(),
+            actual.as_bytes()
+        )
     );
 }
 

@@ -81,7 +81,7 @@ fn generate(name: &str, bytes: Vec<u8>) -> Result<bool, TestCaseError> {
     let Ok((_, tree)) = chanx_codegen::generate(document, &options, &Default::default()) else {
         return Ok(false);
     };
-    for (path, content) in &tree.files {
+    for (path, content) in tree.files() {
         let text = String::from_utf8_lossy(content);
         let raw = text
             .chars()

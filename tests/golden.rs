@@ -97,10 +97,10 @@ fn json_fixtures() -> Vec<PathBuf> {
 /// The paths whose content differs between two trees, or that only one has.
 fn differing_paths(left: &Tree, right: &Tree) -> Vec<String> {
     let paths: std::collections::BTreeSet<&String> =
-        left.files.keys().chain(right.files.keys()).collect();
+        left.files().keys().chain(right.files().keys()).collect();
     paths
         .into_iter()
-        .filter(|path| left.files.get(*path) != right.files.get(*path))
+        .filter(|path| left.files().get(*path) != right.files().get(*path))
         .cloned()
         .collect()
 }
@@ -116,7 +116,7 @@ fn generated_trees_match_the_goldens() {
         let tree = generate_from(Location::File(fixture.clone()), &name);
         if bless {
             let _ = std::fs::remove_dir_all(&golden_dir);
-            for (path, bytes) in &tree.files {
+            for (path, bytes) in tree.files() {
                 let target = golden_dir.join(path);
                 std::fs::create_dir_all(target.parent().unwrap()).unwrap();
                 std::fs::write(target, bytes).unwrap();
@@ -125,11 +125,14 @@ fn generated_trees_match_the_goldens() {
         }
         let golden = read_tree(&golden_dir);
         let paths: std::collections::BTreeSet<&String> =
-            golden.keys().chain(tree.files.keys()).collect();
+            golden.keys().chain(tree.files().keys()).collect();
         for path in paths {
-            match (golden.get(path), tree.files.get(path)) {
+            match (golden.get(path), tree.files().get(path)) {
                 (Some(want), Some(got)) if want == got => {}
-                (Some(_), Some(_)) => failures.push(format!("{name}/{path}: content differs")),
+                (Some(want), Some(got)) => failures.push(format!(
+                    "{name}/{path}: content differs\n{}",
+                    util::unified_diff(&format!("tests/golden/{name}/{path}"), want, got)
+                )),
                 (Some(_), None) => failures.push(format!("{name}/{path}: no longer generated")),
                 (None, Some(_)) => {
                     failures.push(format!("{name}/{path}: new file, not in the goldens"))
@@ -142,6 +145,49 @@ fn generated_trees_match_the_goldens() {
         failures.is_empty(),
         "generated output differs from tests/golden:\n  {}\nIf the change is intended, run `CHANX_BLESS=1 cargo test --test golden` and review the diff.",
         failures.join("\n  ")
+    );
+}
+
+#[test]
+fn a_golden_failure_shows_the_diff() {
+    let diff = util::unified_diff(
+        "tests/golden/pkg/a.py",
+        b"one\ntwo\nthree\n",
+        b"one\n2\nthree\n",
+    );
+    assert_eq!(
+        diff,
+        "--- tests/golden/pkg/a.py\n+++ generated\n@@ -1,3 +1,3 @@\n one\n-two\n+2\n three"
+    );
+    let long: String = (0..200).map(|n| format!("{n}\n")).collect();
+    let diff = util::unified_diff("tests/golden/pkg/b.py", b"", long.as_bytes());
+    assert!(diff.ends_with("... 143 more lines"), "{diff}");
+}
+
+#[test]
+fn every_template_file_is_embedded() {
+    use chanx_codegen::render::{STATIC_FILES, TEMPLATES};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let mut on_disk = util::read_tree(&root);
+    on_disk.retain(|path, _| !path.contains("__pycache__"));
+    let mut embedded = std::collections::BTreeMap::new();
+    for (name, text) in TEMPLATES {
+        embedded.insert(format!("{name}.tera"), text.as_bytes().to_vec());
+    }
+    for (path, text) in STATIC_FILES {
+        embedded.insert((*path).to_string(), text.as_bytes().to_vec());
+    }
+    let unregistered: Vec<&String> = on_disk
+        .keys()
+        .filter(|path| !embedded.contains_key(*path))
+        .collect();
+    assert!(
+        unregistered.is_empty(),
+        "templates/ files that render.rs does not embed: {unregistered:?}"
+    );
+    assert_eq!(
+        on_disk, embedded,
+        "each embedded template is the file of its name"
     );
 }
 

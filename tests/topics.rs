@@ -61,7 +61,7 @@ fn generated(document: &serde_json::Value) -> BTreeMap<String, String> {
         with_tests: false,
     };
     let (_, tree) = chanx_codegen::generate(loaded, &options, &Default::default()).unwrap();
-    tree.files
+    tree.into_files()
         .into_iter()
         .map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap()))
         .collect()

@@ -167,3 +167,24 @@ pub fn read_request_head(stream: &std::net::TcpStream) -> Vec<String> {
     }
     lines
 }
+
+/// The unified diff from `want` (the checked-in file at `path`) to the
+/// generated `got`, at most `MAX_DIFF_LINES` lines of it.
+pub fn unified_diff(path: &str, want: &[u8], got: &[u8]) -> String {
+    const MAX_DIFF_LINES: usize = 60;
+    let (want, got) = (String::from_utf8_lossy(want), String::from_utf8_lossy(got));
+    let diff = similar::TextDiff::from_lines(want.as_ref(), got.as_ref())
+        .unified_diff()
+        .context_radius(3)
+        .header(path, "generated")
+        .to_string();
+    let lines: Vec<&str> = diff.lines().collect();
+    let mut shown = lines[..lines.len().min(MAX_DIFF_LINES)].join("\n");
+    if lines.len() > MAX_DIFF_LINES {
+        shown.push_str(&format!(
+            "\n... {} more lines",
+            lines.len() - MAX_DIFF_LINES
+        ));
+    }
+    shown
+}
