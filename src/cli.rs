@@ -10,10 +10,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::config::{self, Client, CONFIG_FILE};
 use crate::format::{self, Formatter, Outcome, Recorded};
 use crate::load::{self, Location};
-use crate::model::Perspective;
 use crate::naming;
+use crate::options::GenerateOptions;
+use crate::options::Perspective;
 use crate::report::{self, CheckOptions, ClientReport, Layout};
-use crate::tree::{GenerateOptions, Tree};
+use crate::tree::Tree;
 use crate::write::{self, DiskFolder, Folder, WriteError, WriteOptions};
 
 const GENERATE_EXAMPLES: &str = "\

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::model::Perspective;
+use crate::options::Perspective;
 
 /// The file name looked for in the current folder.
 pub const CONFIG_FILE: &str = "chanx.toml";

@@ -5,6 +5,9 @@
 //! [`load`] → [`resolve`] → [`model`] → [`naming`]/[`layout`] → [`render`] → [`tree`],
 //! and the commands consume the finished tree: [`write`] plans and applies
 //! it for `generate-client`, [`report`] shows the plan for `check`.
+//! [`options`] holds the user's choices that several stages read, and
+//! [`value`] the document's values with their canonical JSON, so that no
+//! two modules import each other.
 
 pub mod cli;
 pub mod config;
@@ -15,6 +18,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod naming;
+pub mod options;
 pub mod pyfmt;
 pub mod python;
 pub mod render;
@@ -28,7 +32,7 @@ pub mod write;
 /// `limits` apply to the documents it references.
 pub fn generate(
     document: load::LoadedDocument,
-    options: &tree::GenerateOptions,
+    options: &options::GenerateOptions,
     limits: &load::Limits,
 ) -> Result<(model::Api, tree::Tree), GenerateError> {
     let documents = resolve::Documents::load(document, limits)?;

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::options::Perspective;
 use crate::resolve::{is_json_schema_format, Documents, Located, ResolveError, SourceKey};
 use crate::value::{Object, Value};
 
@@ -503,17 +504,6 @@ pub enum ModelError {
     },
     #[error(transparent)]
     Resolve(#[from] ResolveError),
-}
-
-/// Whom the document describes, which decides the direction of every
-/// operation: chanx documents describe the server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Perspective {
-    /// `receive` operations are what the client sends (chanx, Slack RTM).
-    #[default]
-    Server,
-    /// The document describes the client itself: `send` is what it sends.
-    Client,
 }
 
 /// Builds the IR from a root document and the documents it references.
@@ -1420,7 +1410,7 @@ impl<'a> Builder<'a> {
                         .map_or_else(|| format!("example {}", index + 1), str::to_string);
                     Some(Example {
                         name,
-                        payload: crate::tree::canonical_json(payload),
+                        payload: crate::value::canonical_json(payload),
                     })
                 })
                 .collect(),

@@ -16,9 +16,9 @@ use crate::layout::{Plan, RequestMethod, Role};
 use crate::model::Credential;
 use crate::model::{Api, Field, JsonValue, SchemaCheck, SchemaId, SchemaKind, TypeExpr};
 use crate::naming;
+use crate::options::GenerateOptions;
 use crate::pyfmt::{self, Doc};
 use crate::python::{self, docstring, string_literal, type_hint, Import, Names, LINE_LENGTH};
-use crate::tree::GenerateOptions;
 
 /// Every template, by name; `include_str!` embeds them in the binary.
 pub const TEMPLATES: &[(&str, &str)] = &[
@@ -1959,7 +1959,7 @@ mod tests {
             server: None,
             readme: true,
             package_name: "showcase".to_string(),
-            perspective: crate::model::Perspective::Server,
+            perspective: crate::options::Perspective::Server,
             with_tests: true,
         };
         let limits = crate::load::Limits::default();

@@ -8,26 +8,11 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::options::{GenerateOptions, Perspective};
 use crate::value::Value;
 
 /// Name of the manifest file inside the output folder.
 pub const MANIFEST: &str = ".chanx-manifest.json";
-
-/// Choices that change the generated files.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GenerateOptions {
-    /// Write `README.md`.
-    pub readme: bool,
-    /// The import name of the package (its folder name), used in examples.
-    pub package_name: String,
-    /// Whom the document describes.
-    pub perspective: crate::model::Perspective,
-    /// Write `test_examples.py`, validating the document's message examples.
-    pub with_tests: bool,
-    /// `--server`: the host (with port) and protocol that clients connect
-    /// to by default, in place of the document's first server.
-    pub server: Option<(String, String)>,
-}
 
 /// The generated package.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,8 +78,8 @@ impl Tree {
             .map(|(path, text)| (path, text.into_bytes()))
             .collect();
         let perspective = match options.perspective {
-            crate::model::Perspective::Server => "server",
-            crate::model::Perspective::Client => "client",
+            Perspective::Server => "server",
+            Perspective::Client => "client",
         };
         let options = ManifestOptions {
             readme: options.readme,
@@ -233,43 +218,6 @@ impl std::io::Write for HashWriter {
 pub fn canonical_sha256(value: &Value) -> String {
     let mut writer = HashWriter(Sha256::new());
     // Writing into a hash cannot fail.
-    let _ = write_canonical(value, &mut writer);
+    let _ = crate::value::write_canonical(value, &mut writer);
     hex(&writer.0.finalize())
-}
-
-/// A value as compact JSON with the keys of every object sorted, so that
-/// the order of a document's maps does not show.
-pub fn canonical_json(value: &Value) -> String {
-    let mut out = Vec::new();
-    // Writing into memory cannot fail, and serde_json writes UTF-8.
-    let _ = write_canonical(value, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-fn write_canonical(value: &Value, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    match value {
-        Value::Object(object) => {
-            out.write_all(b"{")?;
-            for (index, (key, value)) in object.sorted_entries().into_iter().enumerate() {
-                if index > 0 {
-                    out.write_all(b",")?;
-                }
-                serde_json::to_writer(&mut *out, key)?;
-                out.write_all(b":")?;
-                write_canonical(value, out)?;
-            }
-            out.write_all(b"}")
-        }
-        Value::Array(items) => {
-            out.write_all(b"[")?;
-            for (index, item) in items.iter().enumerate() {
-                if index > 0 {
-                    out.write_all(b",")?;
-                }
-                write_canonical(item, out)?;
-            }
-            out.write_all(b"]")
-        }
-        other => Ok(serde_json::to_writer(&mut *out, other)?),
-    }
 }

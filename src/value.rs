@@ -462,6 +462,44 @@ impl Visitor<'_> for KeySeed<'_> {
     }
 }
 
+/// A value as compact JSON with the keys of every object sorted, so that
+/// the order of a document's maps does not show.
+pub fn canonical_json(value: &Value) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail, and serde_json writes UTF-8.
+    let _ = write_canonical(value, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes `value` as [`canonical_json`] does.
+pub fn write_canonical(value: &Value, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    match value {
+        Value::Object(object) => {
+            out.write_all(b"{")?;
+            for (index, (key, value)) in object.sorted_entries().into_iter().enumerate() {
+                if index > 0 {
+                    out.write_all(b",")?;
+                }
+                serde_json::to_writer(&mut *out, key)?;
+                out.write_all(b":")?;
+                write_canonical(value, out)?;
+            }
+            out.write_all(b"}")
+        }
+        Value::Array(items) => {
+            out.write_all(b"[")?;
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.write_all(b",")?;
+                }
+                write_canonical(item, out)?;
+            }
+            out.write_all(b"]")
+        }
+        other => Ok(serde_json::to_writer(&mut *out, other)?),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

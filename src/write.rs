@@ -928,8 +928,8 @@ fn temporary_path(target: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Perspective;
-    use crate::tree::GenerateOptions;
+    use crate::options::GenerateOptions;
+    use crate::options::Perspective;
 
     fn tree(files: &[(&str, &str)]) -> Tree {
         let rendered = files

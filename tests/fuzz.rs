@@ -11,8 +11,8 @@
 use std::path::Path;
 
 use chanx_codegen::load::{self, Location};
-use chanx_codegen::model::Perspective;
-use chanx_codegen::tree::GenerateOptions;
+use chanx_codegen::options::GenerateOptions;
+use chanx_codegen::options::Perspective;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Value};

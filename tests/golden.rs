@@ -8,7 +8,8 @@
 use std::path::{Path, PathBuf};
 
 use chanx_codegen::load::{self, Location};
-use chanx_codegen::tree::{GenerateOptions, Tree};
+use chanx_codegen::options::GenerateOptions;
+use chanx_codegen::tree::Tree;
 
 mod util;
 use util::read_tree;

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chanx_codegen::load::{self, Location};
-use chanx_codegen::model::Perspective;
-use chanx_codegen::tree::GenerateOptions;
+use chanx_codegen::options::GenerateOptions;
+use chanx_codegen::options::Perspective;
 use serde_json::json;
 
 mod util;
