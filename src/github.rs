@@ -446,26 +446,18 @@ async fn folder_on_base(
     dir: &str,
 ) -> Result<MemoryFolder, GitHubError> {
     let listed = files_in(api, root_tree, dir).await?;
-    let manifest_paths: Vec<String> = match listed.get(crate::tree::MANIFEST) {
-        Some(sha) => {
-            let bytes = blob(api, sha).await?;
-            serde_json::from_slice::<Value>(&bytes)
-                .ok()
-                .and_then(|manifest| {
-                    manifest["files"]
-                        .as_object()
-                        .map(|files| files.keys().cloned().collect())
-                })
-                .unwrap_or_default()
-        }
-        None => Vec::new(),
+    let manifest_paths = match listed.get(crate::tree::MANIFEST) {
+        Some(sha) => write::parse_manifest(&blob(api, sha).await?)
+            .map(|manifest| manifest.files)
+            .unwrap_or_default(),
+        None => BTreeMap::new(),
     };
     let mut files = BTreeMap::new();
     for (path, sha) in &listed {
         let content = match tree.files().get(path) {
             Some(expected) if git_blob_sha(expected) == *sha => expected.clone(),
             Some(_) => blob(api, sha).await?,
-            None if path == crate::tree::MANIFEST || manifest_paths.contains(path) => {
+            None if path == crate::tree::MANIFEST || manifest_paths.contains_key(path) => {
                 blob(api, sha).await?
             }
             // Never generated: only its presence matters.
@@ -788,11 +780,10 @@ pub fn pull_request_body(options: &PullRequestOptions, changes: &write::Changes)
         };
         let _ = writeln!(body, "| `{}` | {kind} | +{added} −{removed} |", change.path);
     }
-    let remedy_fence = report::fence(&options.remedy);
     let _ = writeln!(
         body,
-        "\nTo reproduce locally:\n\n{remedy_fence}sh\n{}\n{remedy_fence}\n",
-        options.remedy
+        "\nTo reproduce locally:\n\n{}\n",
+        report::fenced("sh", &options.remedy)
     );
     let closing = format!("\n{}\n", marker(&options.dir));
     // What the document changed comes first, should the diff be cut short:
@@ -814,18 +805,14 @@ pub fn pull_request_body(options: &PullRequestOptions, changes: &write::Changes)
             diffs.push_str(&diff);
         }
     }
-    let fence = report::fence(&diffs);
     let room = MAX_BODY_CHARS.saturating_sub(body.chars().count() + closing.chars().count() + 200);
     let truncated = diffs.chars().count() > room;
     let shown: String = diffs.chars().take(room).collect();
-    let _ = write!(
+    let _ = writeln!(
         body,
-        "<details><summary>Diff</summary>\n\n{fence}diff\n{shown}"
+        "<details><summary>Diff</summary>\n\n{}\n",
+        report::fenced("diff", &shown)
     );
-    if !shown.ends_with('\n') {
-        body.push('\n');
-    }
-    let _ = writeln!(body, "{fence}\n");
     if truncated {
         let _ = writeln!(
             body,

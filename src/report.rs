@@ -410,9 +410,17 @@ pub fn json(reports: &[ClientReport], options: &CheckOptions) -> String {
     text
 }
 
+/// `text` as a markdown code block with the info string `info` (its
+/// language), fenced so that nothing in `text` can close it.
+pub fn fenced(info: &str, text: &str) -> String {
+    let fence = fence(text);
+    let newline = if text.ends_with('\n') { "" } else { "\n" };
+    format!("{fence}{info}\n{text}{newline}{fence}")
+}
+
 /// A markdown code fence that `text` cannot close: one backtick longer
 /// than its longest run of backticks, and at least three.
-pub fn fence(text: &str) -> String {
+fn fence(text: &str) -> String {
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     "`".repeat(longest.max(2) + 1)
 }
@@ -508,10 +516,11 @@ fn summary(reports: &[ClientReport], options: &CheckOptions) -> String {
         let _ = writeln!(head, "\nTo update it, run `{}`.\n", report.remedy);
         for finding in &report.findings {
             if let Some(diff) = diff(finding, options.context) {
-                let fence = fence(&diff);
                 details.push(format!(
-                    "<details><summary>{}/{}</summary>\n\n{fence}diff\n{diff}{fence}\n\n</details>\n",
-                    report.output, finding.path
+                    "<details><summary>{}/{}</summary>\n\n{}\n\n</details>\n",
+                    report.output,
+                    finding.path,
+                    fenced("diff", &diff)
                 ));
             }
         }
@@ -533,12 +542,14 @@ fn summary(reports: &[ClientReport], options: &CheckOptions) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fence;
+    use super::{fence, fenced};
 
     #[test]
     fn a_fence_is_longer_than_any_backtick_run_inside() {
         assert_eq!(fence("plain"), "```");
         assert_eq!(fence("a ``` b"), "````");
         assert_eq!(fence("x `````````` y ``"), "```````````");
+        assert_eq!(fenced("sh", "run ``x``"), "```sh\nrun ``x``\n```");
+        assert_eq!(fenced("diff", "+a\n"), "```diff\n+a\n```");
     }
 }

@@ -162,8 +162,8 @@ pub struct RecordedManifest {
 }
 
 /// The manifest in `bytes`, if it is one; paths that would leave the
-/// folder are dropped.
-fn parse_manifest(bytes: &[u8]) -> Option<RecordedManifest> {
+/// folder are dropped. Every reader of a manifest goes through here.
+pub fn parse_manifest(bytes: &[u8]) -> Option<RecordedManifest> {
     let value = serde_json::from_slice::<serde_json::Value>(bytes).ok()?;
     let files = value.get("files")?.as_object()?;
     Some(RecordedManifest {
@@ -944,6 +944,15 @@ mod tests {
             with_tests: false,
         };
         Tree::new(rendered, "0".repeat(64), &options)
+    }
+
+    #[test]
+    fn a_manifest_path_that_would_leave_the_folder_is_dropped() {
+        let manifest = br#"{"files": {"chat/client.py": "a", "../outside.py": "b", "/etc/passwd": "c",
+            "chat\\x.py": "d", "chat/./x.py": "e", "chat//x.py": "f", "": "g", "nul\u0000.py": "h"}}"#;
+        let parsed = parse_manifest(manifest).unwrap();
+        assert_eq!(parsed.files.keys().collect::<Vec<_>>(), ["chat/client.py"]);
+        assert_eq!(parse_manifest(b"not json"), None);
     }
 
     #[test]
