@@ -10,17 +10,50 @@ use crate::resolve::{is_json_schema_format, SourceKey};
 use crate::value::Value;
 
 use super::{
-    last_segment, Builder, Channel, Example, ForeignPayload, Message, MessageId, ModelError,
-    PendingChannel, Request, SchemaKind, TypeExpr, MAX_CHANNEL_MESSAGES,
+    last_segment, Builder, Channel, Credential, Example, ForeignPayload, Message, MessageId,
+    ModelError, OperationPlan, PendingChannel, Request, SchemaKind, TypeExpr, MAX_CHANNEL_MESSAGES,
 };
 
 impl<'a> Builder<'a> {
+    /// The channels with their operations' messages, requests and
+    /// credentials: each operation assigned to its channel, what channels
+    /// sharing a connection receive shared, and what the servers ask for
+    /// added to every channel.
     pub(super) fn operations(
         &mut self,
         root: &SourceKey,
         mut channels: Vec<PendingChannel>,
         parallel: bool,
     ) -> Result<Vec<Channel>, ModelError> {
+        let plans = self.operation_plans(root, &channels)?;
+        if parallel {
+            self.prebuild_messages(&plans)?;
+        }
+        for plan in plans {
+            self.assign(plan, &mut channels)?;
+        }
+        self.share_connections(&mut channels)?;
+        let server_credentials = self.server_credentials(root)?;
+        Ok(channels
+            .into_iter()
+            .map(|pending| {
+                let mut channel = pending.channel;
+                channel
+                    .credentials
+                    .extend(server_credentials.iter().cloned());
+                channel.credentials.sort();
+                channel.credentials.dedup();
+                channel
+            })
+            .collect())
+    }
+
+    /// What each operation of the document says, in document order.
+    fn operation_plans(
+        &self,
+        root: &SourceKey,
+        channels: &[PendingChannel],
+    ) -> Result<Vec<OperationPlan>, ModelError> {
         let operations_key = root.child("operations");
         let names: Vec<String> = match self.documents.get(&operations_key) {
             None => Vec::new(),
@@ -37,50 +70,57 @@ impl<'a> Builder<'a> {
         // Collected whole before the errors are looked at: rayon's own
         // `Result` collection returns whichever error a thread met first,
         // and the error reported must be that of the first operation.
-        let plans = names
+        names
             .into_par_iter()
-            .map(|name| self.operation_plan(&operations_key, name, &channels, &index_of))
+            .map(|name| self.operation_plan(&operations_key, name, channels, &index_of))
             .collect::<Vec<_>>()
             .into_iter()
-            .collect::<Result<Vec<_>, _>>()?;
-        if parallel {
-            self.prebuild_messages(&plans)?;
+            .collect()
+    }
+
+    /// Puts an operation's messages, request and credentials on its channel.
+    fn assign(
+        &mut self,
+        plan: OperationPlan,
+        channels: &mut [PendingChannel],
+    ) -> Result<(), ModelError> {
+        let messages = self.messages_of(&plan.messages)?;
+        let (replies, reply_address) = match &plan.reply {
+            Some((reply_channel, replies)) => (
+                self.messages_of(replies)?,
+                channels[*reply_channel].channel.address.clone(),
+            ),
+            None => (Vec::new(), String::new()),
+        };
+        let channel = &mut channels[plan.channel].channel;
+        channel.credentials.extend(plan.credentials);
+        // A reply on another connection cannot be awaited on this one.
+        if plan.client_sends
+            && !messages.is_empty()
+            && !replies.is_empty()
+            && reply_address == channel.address
+        {
+            channel.requests.push(Request {
+                operation: plan.name,
+                sent: messages.clone(),
+                replies: replies.clone(),
+            });
         }
-        for plan in plans {
-            let messages = self.messages_of(&plan.messages)?;
-            let (replies, reply_address) = match &plan.reply {
-                Some((reply_channel, replies)) => (
-                    self.messages_of(replies)?,
-                    channels[*reply_channel].channel.address.clone(),
-                ),
-                None => (Vec::new(), String::new()),
-            };
-            let channel = &mut channels[plan.channel].channel;
-            channel.credentials.extend(plan.credentials);
-            // A reply on another connection cannot be awaited on this one.
-            if plan.client_sends
-                && !messages.is_empty()
-                && !replies.is_empty()
-                && reply_address == channel.address
-            {
-                channel.requests.push(Request {
-                    operation: plan.name,
-                    sent: messages.clone(),
-                    replies: replies.clone(),
-                });
-            }
-            let (sent, received) = if plan.client_sends {
-                (messages, replies)
-            } else {
-                (replies, messages)
-            };
-            channel.outgoing.extend(sent);
-            channel.incoming.extend(received);
-        }
-        // Channels at one address are one WebSocket connection: each of their
-        // clients receives what any of them receives, after what it receives
-        // itself. Topic channels ride a connection in frames of their own
-        // and stay apart.
+        let (sent, received) = if plan.client_sends {
+            (messages, replies)
+        } else {
+            (replies, messages)
+        };
+        channel.outgoing.extend(sent);
+        channel.incoming.extend(received);
+        Ok(())
+    }
+
+    /// Channels at one address are one WebSocket connection: each of their
+    /// clients receives what any of them receives, after what it receives
+    /// itself. Topic channels ride a connection in frames of their own and
+    /// stay apart. Each channel's messages are then listed once.
+    fn share_connections(&self, channels: &mut [PendingChannel]) -> Result<(), ModelError> {
         let mut connections: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (index, pending) in channels.iter().enumerate() {
             if pending.channel.topic.is_none() {
@@ -128,34 +168,27 @@ impl<'a> Builder<'a> {
                 incoming.extend(received.iter().copied());
             }
         }
-        for pending in &mut channels {
+        for pending in channels {
             let channel = &mut pending.channel;
             channel.incoming = first_occurrences(channel.incoming.iter().copied());
             channel.outgoing = first_occurrences(channel.outgoing.iter().copied());
         }
-        // What the servers ask for, every channel sends.
+        Ok(())
+    }
+
+    /// What the servers ask for, which every channel sends.
+    fn server_credentials(&self, root: &SourceKey) -> Result<Vec<Credential>, ModelError> {
         let servers_key = root.child("servers");
         let server_names: Vec<String> = match self.documents.get(&servers_key) {
             Some(Value::Object(servers)) => servers.keys().map(str::to_string).collect(),
             _ => Vec::new(),
         };
-        let mut server_credentials = Vec::new();
+        let mut credentials = Vec::new();
         for name in server_names {
             let (server, _) = self.documents.deref(&servers_key.child(&name))?;
-            server_credentials.extend(self.security(&server.child("security"))?);
+            credentials.extend(self.security(&server.child("security"))?);
         }
-        Ok(channels
-            .into_iter()
-            .map(|pending| {
-                let mut channel = pending.channel;
-                channel
-                    .credentials
-                    .extend(server_credentials.iter().cloned());
-                channel.credentials.sort();
-                channel.credentials.dedup();
-                channel
-            })
-            .collect())
+        Ok(credentials)
     }
 
     /// Which channel an operation (or a reply) belongs to.
