@@ -475,188 +475,40 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
         None => &plan.shared,
         Some(index) => &plan.channels[index].defined,
     };
-    let positions: HashMap<SchemaId, usize> = defined
-        .iter()
-        .enumerate()
-        .map(|(index, id)| (*id, index))
-        .collect();
-    let position = |id: SchemaId| positions.get(&id).copied();
     let name_of = |id: SchemaId| plan.class_names[id.0].clone();
     let field_of = |id: SchemaId, json_name: &str| python_field_name(api, plan, id, json_name);
-    let names = Names {
-        class: &name_of,
-        field: &field_of,
+    let module = Module {
+        api,
+        plan,
+        names: Names {
+            class: &name_of,
+            field: &field_of,
+        },
+        positions: defined
+            .iter()
+            .enumerate()
+            .map(|(index, id)| (*id, index))
+            .collect(),
     };
     let mut imports = Imports::default();
     let mut definitions = Vec::new();
     let mut rebuild = Vec::new();
     for (index, id) in defined.iter().enumerate() {
-        let schema = &api.schemas[id.0];
-        let name = &plan.class_names[id.0];
-        let mut forward = false;
-        // Whether a hint names this class or one defined after it.
-        let refers_ahead = |hint: &python::Hint| {
-            hint.schemas
-                .iter()
-                .any(|used| position(*used).is_some_and(|at| at >= index))
+        let mut hints = Hints {
+            module: &module,
+            index,
+            forward: false,
         };
-        // The annotation for `ty`, flat and as a layout document.
-        let mut hint_of = |ty: &TypeExpr, imports: &mut Imports| -> (String, Doc) {
-            let hint = type_hint(ty, &names);
-            imports.needed.extend(hint.imports.iter().copied());
-            if refers_ahead(&hint) {
-                forward = true;
-                let quoted = string_literal(&hint.text);
-                (quoted.clone(), pyfmt::text(quoted))
-            } else {
-                (hint.text, python::type_doc(ty, &names, true))
-            }
-        };
-        let docstring_text = class_docstring(schema).map(|text| docstring(&text, 4));
-        let definition = match &schema.kind {
-            SchemaKind::Object {
-                fields,
-                forbids_others,
-            } => {
-                imports.from("pydantic", "BaseModel");
-                let python_names = &plan.field_names[id.0];
-                let aliased = fields
-                    .iter()
-                    .zip(python_names)
-                    .any(|(field, name)| field.json_name != *name);
-                // Aliased fields must also accept their Python name, which
-                // is the keyword type checkers show for the constructor.
-                let python_re = fields
-                    .iter()
-                    .any(|field| needs_python_re(api, &field.ty, 0));
-                let extra = if *forbids_others { "forbid" } else { "allow" };
-                let config = model_config(Some(extra), aliased, python_re, &mut imports);
-                // Optional fields whose schema does not allow null are left
-                // out of what is sent while they are None (base/client.py).
-                let omitted: Vec<String> = fields
-                    .iter()
-                    .zip(python_names)
-                    .filter(|(field, _)| {
-                        !field.required
-                            && field.default.is_none()
-                            && !allows_null(api, &field.ty, 0)
-                    })
-                    .map(|(_, name)| string_literal(name))
-                    .collect();
-                let omitted = (!omitted.is_empty()).then(|| {
-                    imports.from("typing", "ClassVar");
-                    let value = pyfmt::call(
-                        "frozenset",
-                        vec![pyfmt::dict(omitted.into_iter().map(pyfmt::text).collect())],
-                    );
-                    pyfmt::annotated_assignment(
-                        "__chanx_omit_none__",
-                        &pyfmt::text("ClassVar[frozenset[str]]"),
-                        Some(&value),
-                        4,
-                        LINE_LENGTH,
-                    )
-                });
-                let check = schema
-                    .check
-                    .as_deref()
-                    .map(|check| check_lines(check, &mut imports));
-                let lines = config
-                    .into_iter()
-                    .chain(omitted)
-                    .chain(fields.iter().zip(&plan.field_names[id.0]).map(
-                        |(field, python_name)| {
-                            let (_, annotation) = hint_of(&field_type(field), &mut imports);
-                            // A class defined further down can only be named lazily.
-                            let empty_factory = container_of(&field.ty)
-                                .map(|container| type_hint(container, &names))
-                                .map(|hint| match refers_ahead(&hint) {
-                                    true => format!("lambda: {}()", hint.text),
-                                    false => hint.text,
-                                });
-                            field_line(
-                                field,
-                                python_name,
-                                annotation,
-                                empty_factory.as_deref(),
-                                &mut imports,
-                            )
-                        },
-                    ))
-                    .chain(check)
-                    .collect();
-                DefinitionView {
-                    header: python::class_header(name, "BaseModel"),
-                    is_class: true,
-                    docstring: docstring_text,
-                    fields: lines,
-                }
-            }
-            SchemaKind::Root(ty) => {
-                imports.from("pydantic", "RootModel");
-                let (hint, _) = hint_of(ty, &mut imports);
-                let root = match hint.starts_with(['"', '\'']) {
-                    true => pyfmt::text(hint),
-                    false => python::type_doc(ty, &names, false),
-                };
-                let config = model_config(None, false, needs_python_re(api, ty, 0), &mut imports);
-                let check = schema
-                    .check
-                    .as_deref()
-                    .map(|check| check_lines(check, &mut imports));
-                DefinitionView {
-                    header: python::class_header_doc(
-                        name,
-                        pyfmt::subscript("RootModel", vec![root]),
-                    ),
-                    is_class: true,
-                    docstring: docstring_text,
-                    fields: config.into_iter().chain(check).collect(),
-                }
-            }
-            SchemaKind::Alias(ty) => {
-                imports.from("typing", "TypeAlias");
-                let (text, _) = hint_of(ty, &mut imports);
-                // The assignment parenthesises the value itself; a forward
-                // reference stays the quoted string.
-                let value = if text.starts_with(['"', '\'']) {
-                    pyfmt::text(text)
-                } else {
-                    python::type_doc(ty, &names, false)
-                };
-                DefinitionView {
-                    header: alias_assignment(name, value),
-                    is_class: false,
-                    docstring: None,
-                    fields: Vec::new(),
-                }
-            }
-        };
-        if forward && definition.is_class {
-            rebuild.push(format!("{name}.model_rebuild()"));
+        let definition = hints.definition(*id, &mut imports);
+        if hints.forward && definition.is_class {
+            rebuild.push(format!("{}.model_rebuild()", plan.class_names[id.0]));
         }
         definitions.push(definition);
     }
-    let mut unions = Vec::new();
-    if let Some(index) = channel {
-        let channel_plan = &plan.channels[index];
-        imports.from("typing", "TypeAlias");
-        for (alias, members) in [
-            ("IncomingMessage", &channel_plan.incoming),
-            ("OutgoingMessage", &channel_plan.outgoing),
-        ] {
-            if members.is_empty() {
-                imports.from("typing", "NoReturn");
-            }
-            let value = if members.is_empty() {
-                pyfmt::text("NoReturn")
-            } else {
-                let names = members.iter().map(|id| pyfmt::text(name_of(*id)));
-                pyfmt::union(names.collect(), false)
-            };
-            unions.push(alias_assignment(alias, value));
-        }
-    }
+    let unions = match channel {
+        Some(index) => message_unions(plan, index, &mut imports),
+        None => Vec::new(),
+    };
     // A channel's messages module imports every shared model the channel
     // uses and re-exports it, so the module is the channel's whole namespace.
     let exports = match channel {
@@ -690,6 +542,222 @@ fn messages_view(api: &Api, plan: &Plan, channel: Option<usize>, summary: &str) 
         unions,
         exports: exports.iter().map(|name| string_literal(name)).collect(),
     }
+}
+
+/// What the definitions of one messages module share: how classes and
+/// fields are named, and where each class of the module is defined.
+struct Module<'a> {
+    api: &'a Api,
+    plan: &'a Plan,
+    names: Names<'a>,
+    positions: HashMap<SchemaId, usize>,
+}
+
+/// The annotations of the definition at `index` of its module: a class
+/// defined there or further down can only be named as a string, and
+/// `forward` records that one was.
+struct Hints<'m, 'a> {
+    module: &'m Module<'a>,
+    index: usize,
+    forward: bool,
+}
+
+impl Hints<'_, '_> {
+    /// Whether a hint names this class or one defined after it.
+    fn refers_ahead(&self, hint: &python::Hint) -> bool {
+        hint.schemas.iter().any(|used| {
+            self.module
+                .positions
+                .get(used)
+                .is_some_and(|at| *at >= self.index)
+        })
+    }
+
+    /// The annotation for `ty`, flat and as a layout document.
+    fn of(&mut self, ty: &TypeExpr, imports: &mut Imports) -> (String, Doc) {
+        let names = &self.module.names;
+        let hint = type_hint(ty, names);
+        imports.needed.extend(hint.imports.iter().copied());
+        if self.refers_ahead(&hint) {
+            self.forward = true;
+            let quoted = string_literal(&hint.text);
+            (quoted.clone(), pyfmt::text(quoted))
+        } else {
+            (hint.text, python::type_doc(ty, names, true))
+        }
+    }
+
+    /// The class or alias that `id` is defined as.
+    fn definition(&mut self, id: SchemaId, imports: &mut Imports) -> DefinitionView {
+        let schema = &self.module.api.schemas[id.0];
+        let name = &self.module.plan.class_names[id.0];
+        let docstring_text = class_docstring(schema).map(|text| docstring(&text, 4));
+        match &schema.kind {
+            SchemaKind::Object {
+                fields,
+                forbids_others,
+            } => {
+                let lines = self.object_body(id, fields, *forbids_others, imports);
+                DefinitionView {
+                    header: python::class_header(name, "BaseModel"),
+                    is_class: true,
+                    docstring: docstring_text,
+                    fields: lines.into_iter().chain(check_of(schema, imports)).collect(),
+                }
+            }
+            SchemaKind::Root(ty) => {
+                imports.from("pydantic", "RootModel");
+                let (hint, _) = self.of(ty, imports);
+                let names = &self.module.names;
+                let root = match hint.starts_with(['"', '\'']) {
+                    true => pyfmt::text(hint),
+                    false => python::type_doc(ty, names, false),
+                };
+                let python_re = needs_python_re(self.module.api, ty, 0);
+                let config = model_config(None, false, python_re, imports);
+                DefinitionView {
+                    header: python::class_header_doc(
+                        name,
+                        pyfmt::subscript("RootModel", vec![root]),
+                    ),
+                    is_class: true,
+                    docstring: docstring_text,
+                    fields: config
+                        .into_iter()
+                        .chain(check_of(schema, imports))
+                        .collect(),
+                }
+            }
+            SchemaKind::Alias(ty) => {
+                imports.from("typing", "TypeAlias");
+                let (text, _) = self.of(ty, imports);
+                // The assignment parenthesises the value itself; a forward
+                // reference stays the quoted string.
+                let value = if text.starts_with(['"', '\'']) {
+                    pyfmt::text(text)
+                } else {
+                    python::type_doc(ty, &self.module.names, false)
+                };
+                DefinitionView {
+                    header: alias_assignment(name, value),
+                    is_class: false,
+                    docstring: None,
+                    fields: Vec::new(),
+                }
+            }
+        }
+    }
+
+    /// The lines of a model class: its configuration, the set of fields
+    /// left out while None, and a line per field.
+    fn object_body(
+        &mut self,
+        id: SchemaId,
+        fields: &[Field],
+        forbids_others: bool,
+        imports: &mut Imports,
+    ) -> Vec<String> {
+        let api = self.module.api;
+        imports.from("pydantic", "BaseModel");
+        let python_names = &self.module.plan.field_names[id.0];
+        let aliased = fields
+            .iter()
+            .zip(python_names)
+            .any(|(field, name)| field.json_name != *name);
+        // Aliased fields must also accept their Python name, which is the
+        // keyword type checkers show for the constructor.
+        let python_re = fields
+            .iter()
+            .any(|field| needs_python_re(api, &field.ty, 0));
+        let extra = if forbids_others { "forbid" } else { "allow" };
+        let config = model_config(Some(extra), aliased, python_re, imports);
+        let omitted = omitted_while_none(api, fields, python_names, imports);
+        let mut lines: Vec<String> = config.into_iter().chain(omitted).collect();
+        for (field, python_name) in fields.iter().zip(python_names) {
+            let (_, annotation) = self.of(&field_type(field), imports);
+            // A class defined further down can only be named lazily.
+            let empty_factory = container_of(&field.ty)
+                .map(|container| type_hint(container, &self.module.names))
+                .map(|hint| match self.refers_ahead(&hint) {
+                    true => format!("lambda: {}()", hint.text),
+                    false => hint.text,
+                });
+            lines.push(field_line(
+                field,
+                python_name,
+                annotation,
+                empty_factory.as_deref(),
+                imports,
+            ));
+        }
+        lines
+    }
+}
+
+/// The `__chanx_omit_none__` line: optional fields whose schema does not
+/// allow null are left out of what is sent while they are None
+/// (base/client.py).
+fn omitted_while_none(
+    api: &Api,
+    fields: &[Field],
+    python_names: &[String],
+    imports: &mut Imports,
+) -> Option<String> {
+    let omitted: Vec<String> = fields
+        .iter()
+        .zip(python_names)
+        .filter(|(field, _)| {
+            !field.required && field.default.is_none() && !allows_null(api, &field.ty, 0)
+        })
+        .map(|(_, name)| string_literal(name))
+        .collect();
+    if omitted.is_empty() {
+        return None;
+    }
+    imports.from("typing", "ClassVar");
+    let value = pyfmt::call(
+        "frozenset",
+        vec![pyfmt::dict(omitted.into_iter().map(pyfmt::text).collect())],
+    );
+    Some(pyfmt::annotated_assignment(
+        "__chanx_omit_none__",
+        &pyfmt::text("ClassVar[frozenset[str]]"),
+        Some(&value),
+        4,
+        LINE_LENGTH,
+    ))
+}
+
+/// The lines of a class's runtime schema check, if it has one.
+fn check_of(schema: &crate::model::Schema, imports: &mut Imports) -> Option<String> {
+    schema
+        .check
+        .as_deref()
+        .map(|check| check_lines(check, imports))
+}
+
+/// `IncomingMessage` and `OutgoingMessage` of a channel: the union of its
+/// message classes, `NoReturn` when it has none.
+fn message_unions(plan: &Plan, index: usize, imports: &mut Imports) -> Vec<String> {
+    let channel_plan = &plan.channels[index];
+    imports.from("typing", "TypeAlias");
+    let mut unions = Vec::new();
+    for (alias, members) in [
+        ("IncomingMessage", &channel_plan.incoming),
+        ("OutgoingMessage", &channel_plan.outgoing),
+    ] {
+        let value = if members.is_empty() {
+            imports.from("typing", "NoReturn");
+            pyfmt::text("NoReturn")
+        } else {
+            let names = members
+                .iter()
+                .map(|id| pyfmt::text(plan.class_names[id.0].clone()));
+            pyfmt::union(names.collect(), false)
+        };
+        unions.push(alias_assignment(alias, value));
+    }
+    unions
 }
 
 fn class_names(plan: &Plan, ids: &[SchemaId]) -> Vec<String> {
