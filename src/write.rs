@@ -405,7 +405,6 @@ pub fn plan(
     options: &WriteOptions,
 ) -> Result<Changes, WriteError> {
     let previous = folder.manifest()?;
-    let has_manifest = previous.is_some();
     let generated = |path: &str| {
         tree.files().contains_key(path)
             || previous
@@ -418,6 +417,7 @@ pub fn plan(
         .partition(|path| is_temporary(path, generated));
     let mut changes = Changes {
         interrupted: interrupted.into_iter().collect(),
+        has_manifest: previous.is_some(),
         ..Changes::default()
     };
     let clearing = options.clear_output && !on_disk.is_empty();
@@ -428,14 +428,43 @@ pub fn plan(
     }
     changes.clear_output = clearing && options.delete_foreign_files;
     let no_files = BTreeMap::new();
-    let previous = previous
-        .as_deref()
-        .map_or(&no_files, |manifest| &manifest.files);
+    let folder = Compared {
+        folder,
+        recorded: previous
+            .as_deref()
+            .map_or(&no_files, |manifest| &manifest.files),
+        on_disk: &on_disk,
+    };
     let has_base = on_disk
         .iter()
-        .any(|path| Tree::is_base(path) && previous.contains_key(path));
+        .any(|path| Tree::is_base(path) && folder.recorded.contains_key(path));
     changes.kept_base = !clearing && !options.override_base && has_base;
+    generated_changes(tree, &folder, options, &mut changes)?;
+    let emptied = removals(tree, &folder, options, clearing, &mut changes)?;
+    if !changes.clear_output {
+        note_left_behind(tree, &emptied, &mut changes);
+    }
+    changes.changes.sort_by(|a, b| a.path.cmp(&b.path));
+    changes.left_alone.sort();
+    changes.left_alone.dedup();
+    Ok(changes)
+}
 
+/// The folder a plan compares the tree with: what its manifest records,
+/// and its files but the left-overs of an interrupted write.
+struct Compared<'a> {
+    folder: &'a dyn Folder,
+    recorded: &'a BTreeMap<String, String>,
+    on_disk: &'a BTreeSet<String>,
+}
+
+/// Compares every generated file with its counterpart in the folder.
+fn generated_changes(
+    tree: &Tree,
+    folder: &Compared,
+    options: &WriteOptions,
+    changes: &mut Changes,
+) -> Result<(), WriteError> {
     // Reading and comparing the files is most of the work, and each file
     // is on its own, so it is shared by the cores. Equal digests mean equal
     // files; only a file that differs is read and kept in memory.
@@ -444,18 +473,18 @@ pub fn plan(
         .files()
         .par_iter()
         .map(|(path, expected)| {
-            if !on_disk.contains(path) {
+            if !folder.on_disk.contains(path) {
                 return Ok(OnDisk::Absent);
             }
             // A customised `base/` stays; one chanx did not write (the
             // Python generator's) is in the way like any foreign file.
-            if kept_base && Tree::is_base(path) && previous.contains_key(path) {
+            if kept_base && Tree::is_base(path) && folder.recorded.contains_key(path) {
                 return Ok(OnDisk::Kept);
             }
-            if folder.digest(path)?.as_deref() == Some(tree.digest(path)) {
+            if folder.folder.digest(path)?.as_deref() == Some(tree.digest(path)) {
                 return Ok(OnDisk::Same);
             }
-            Ok(match folder.read(path)? {
+            Ok(match folder.folder.read(path)? {
                 None => OnDisk::Absent,
                 Some(actual) if actual == *expected => OnDisk::Same,
                 Some(actual) => OnDisk::Differs(actual),
@@ -472,28 +501,9 @@ pub fn plan(
             OnDisk::Absent => None,
             OnDisk::Differs(actual) => Some(actual),
         };
-        let status = match &actual {
-            None => Status::Missing,
-            // A manifest written by another chanx version is not drift.
-            Some(actual)
-                if path == MANIFEST && crate::tree::same_manifest_but_version(actual, expected) =>
-            {
-                changes.unchanged.push(path.clone());
-                continue;
-            }
-            Some(actual) if same_but_line_endings(actual, expected) => Status::LineEndings,
-            // A checkout that turned LF into CRLF is not a hand edit.
-            Some(actual) => match previous.get(path) {
-                Some(recorded)
-                    if *recorded != sha256_hex(actual)
-                        && *recorded != sha256_hex(&normalize_line_endings(actual)) =>
-                {
-                    Status::Edited
-                }
-                Some(_) => Status::Modified,
-                None if path == MANIFEST || options.overwrite_foreign_files => Status::Modified,
-                None => Status::Conflict,
-            },
+        let Some(status) = status_of(path, actual.as_deref(), expected, folder, options) else {
+            changes.unchanged.push(path.clone());
+            continue;
         };
         changes.changes.push(FileChange {
             path: path.clone(),
@@ -502,13 +512,57 @@ pub fn plan(
             actual,
         });
     }
+    Ok(())
+}
 
+/// How a generated file differs from the folder's `actual` one; `None`
+/// when the difference is no drift.
+fn status_of(
+    path: &str,
+    actual: Option<&[u8]>,
+    expected: &[u8],
+    folder: &Compared,
+    options: &WriteOptions,
+) -> Option<Status> {
+    let Some(actual) = actual else {
+        return Some(Status::Missing);
+    };
+    // A manifest written by another chanx version is not drift.
+    if path == MANIFEST && crate::tree::same_manifest_but_version(actual, expected) {
+        return None;
+    }
+    if same_but_line_endings(actual, expected) {
+        return Some(Status::LineEndings);
+    }
+    // A checkout that turned LF into CRLF is not a hand edit.
+    Some(match folder.recorded.get(path) {
+        Some(recorded)
+            if *recorded != sha256_hex(actual)
+                && *recorded != sha256_hex(&normalize_line_endings(actual)) =>
+        {
+            Status::Edited
+        }
+        Some(_) => Status::Modified,
+        None if path == MANIFEST || options.overwrite_foreign_files => Status::Modified,
+        None => Status::Conflict,
+    })
+}
+
+/// The folder's files that are no longer generated and go; returns the
+/// folders they leave.
+fn removals(
+    tree: &Tree,
+    folder: &Compared,
+    options: &WriteOptions,
+    clearing: bool,
+    changes: &mut Changes,
+) -> Result<BTreeSet<String>, WriteError> {
     let mut emptied = BTreeSet::new();
-    for path in &on_disk {
+    for path in folder.on_disk {
         if tree.files().contains_key(path) {
             continue;
         }
-        let recorded = previous.get(path);
+        let recorded = folder.recorded.get(path);
         let remove = if changes.clear_output || (clearing && recorded.is_some()) {
             true
         } else if let Some(recorded) = recorded {
@@ -516,7 +570,7 @@ pub fn plan(
             if Tree::is_base(path) || (in_channel_folder && !options.clear_channels) {
                 false
             } else {
-                let actual = folder.read(path)?.unwrap_or_default();
+                let actual = folder.folder.read(path)?.unwrap_or_default();
                 let unedited = sha256_hex(&actual) == *recorded;
                 if !unedited {
                     changes
@@ -540,37 +594,34 @@ pub fn plan(
                 path: path.clone(),
                 status: Status::Stale,
                 expected: None,
-                actual: folder.read(path)?,
+                actual: folder.folder.read(path)?,
             });
             if let Some(parent) = Path::new(path).parent() {
                 emptied.insert(parent.to_string_lossy().replace('\\', "/"));
             }
         }
     }
-    // Files that stay behind in a folder whose generated files all go.
-    if !changes.clear_output {
-        for folder in emptied.iter().filter(|folder| !folder.is_empty()) {
-            let prefix = format!("{folder}/");
-            let keeps_generated = tree.files().keys().any(|path| path.starts_with(&prefix));
-            if keeps_generated {
-                continue;
-            }
-            for path in changes
-                .extra
-                .iter()
-                .filter(|path| path.starts_with(&prefix))
-            {
-                changes
-                    .left_alone
-                    .push((path.clone(), "not generated by chanx"));
-            }
+    Ok(emptied)
+}
+
+/// Files that stay behind in a folder whose generated files all go.
+fn note_left_behind(tree: &Tree, emptied: &BTreeSet<String>, changes: &mut Changes) {
+    for folder in emptied.iter().filter(|folder| !folder.is_empty()) {
+        let prefix = format!("{folder}/");
+        let keeps_generated = tree.files().keys().any(|path| path.starts_with(&prefix));
+        if keeps_generated {
+            continue;
+        }
+        for path in changes
+            .extra
+            .iter()
+            .filter(|path| path.starts_with(&prefix))
+        {
+            changes
+                .left_alone
+                .push((path.clone(), "not generated by chanx"));
         }
     }
-    changes.changes.sort_by(|a, b| a.path.cmp(&b.path));
-    changes.left_alone.sort();
-    changes.left_alone.dedup();
-    changes.has_manifest = has_manifest;
-    Ok(changes)
 }
 
 impl Changes {
