@@ -87,7 +87,39 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
     if api.channels.is_empty() {
         return Err(LayoutError::NoChannels);
     }
-    let schema_count = api.schemas.len();
+    let (reach, module_of) = placement(api);
+    let mut names = Allocator::new();
+    names.reserve(naming::GENERATED_NAMES.iter().copied());
+    let channel_names = channel_names(api, &mut names);
+    let class_names = class_names(api, &module_of, &mut names);
+    let field_names = field_names(api, &class_names);
+    let (shared_ids, channel_ids) = ids_by_module(&module_of, api.channels.len());
+    let placed = Placed {
+        api,
+        reach,
+        module_of,
+        class_names,
+    };
+    let shared = placed.definitions(shared_ids);
+    let channels = topic_roles(api)
+        .into_par_iter()
+        .zip(channel_ids)
+        .zip(channel_names)
+        .enumerate()
+        .map(|(index, ((role, ids), names))| placed.channel_plan(index, role, ids, names))
+        .collect();
+    Ok(Plan {
+        class_names: placed.class_names,
+        field_names,
+        shared,
+        channels,
+    })
+}
+
+/// The schemas each channel's messages reach, and the module of each
+/// schema: the one channel that uses it, the shared module when several
+/// do, `None` when none does.
+fn placement(api: &Api) -> (Vec<BTreeSet<SchemaId>>, Vec<Option<Module>>) {
     let reach: Vec<BTreeSet<SchemaId>> = api
         .channels
         .par_iter()
@@ -100,18 +132,21 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
             reachable(api, roots)
         })
         .collect();
-    let mut placement = vec![None; schema_count];
+    let mut module_of = vec![None; api.schemas.len()];
     for (index, used) in reach.iter().enumerate() {
         for id in used {
-            placement[id.0] = Some(match placement[id.0] {
+            module_of[id.0] = Some(match module_of[id.0] {
                 None => Module::Channel(index),
                 Some(_) => Module::Shared,
             });
         }
     }
+    (reach, module_of)
+}
 
-    let mut names = Allocator::new();
-    names.reserve(naming::GENERATED_NAMES.iter().copied());
+/// Each channel's module, client class and path parameters class, named in
+/// the order of the channels' keys.
+fn channel_names(api: &Api, names: &mut Allocator) -> Vec<(String, String, Option<String>)> {
     let mut channel_order: Vec<usize> = (0..api.channels.len()).collect();
     channel_order.sort_by(|a, b| api.channels[*a].key.cmp(&api.channels[*b].key));
     let mut modules = Allocator::new();
@@ -124,25 +159,35 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
             .then(|| names.allocate(&format!("{}PathParams", naming::class_name(&channel.key))));
         channel_names[index] = (module, client, params);
     }
-    let mut schema_order: Vec<usize> = (0..schema_count)
-        .filter(|id| placement[*id].is_some())
+    channel_names
+}
+
+/// The class name of every placed schema, given in the order of the
+/// schemas' sources; empty for a schema no message reaches.
+fn class_names(api: &Api, module_of: &[Option<Module>], names: &mut Allocator) -> Vec<String> {
+    let mut schema_order: Vec<usize> = (0..api.schemas.len())
+        .filter(|id| module_of[*id].is_some())
         .collect();
     schema_order.par_sort_unstable_by(|a, b| api.schemas[*a].source.cmp(&api.schemas[*b].source));
     let bases: Vec<String> = schema_order
         .par_iter()
         .map(|id| naming::class_name(&api.schemas[*id].name_hint))
         .collect();
-    let mut class_names = vec![String::new(); schema_count];
+    let mut class_names = vec![String::new(); api.schemas.len()];
     for (id, base) in schema_order.into_iter().zip(bases) {
         class_names[id] = names.allocate(&base);
     }
+    class_names
+}
+
+/// The Python name of every field of every model.
+fn field_names(api: &Api, class_names: &[String]) -> Vec<Vec<String>> {
     let all_classes: BTreeSet<String> = class_names
         .iter()
         .filter(|name| !name.is_empty())
         .cloned()
         .collect();
-    let field_names = api
-        .schemas
+    api.schemas
         .par_iter()
         .map(|schema| match &schema.kind {
             SchemaKind::Object { fields, .. } => {
@@ -156,82 +201,95 @@ pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
             }
             _ => Vec::new(),
         })
-        .collect();
+        .collect()
+}
 
-    let by_name = |ids: &mut Vec<SchemaId>| {
-        ids.sort_by(|a, b| class_names[a.0].cmp(&class_names[b.0]));
-        ids.dedup();
-    };
+/// The schemas of the shared module, and those of each channel's.
+fn ids_by_module(
+    module_of: &[Option<Module>],
+    channels: usize,
+) -> (Vec<SchemaId>, Vec<Vec<SchemaId>>) {
     let mut shared_ids = Vec::new();
-    let mut channel_ids = vec![Vec::new(); api.channels.len()];
-    for (id, module) in placement.iter().enumerate() {
+    let mut channel_ids = vec![Vec::new(); channels];
+    for (id, module) in module_of.iter().enumerate() {
         match module {
             Some(Module::Shared) => shared_ids.push(SchemaId(id)),
             Some(Module::Channel(index)) => channel_ids[*index].push(SchemaId(id)),
             None => {}
         }
     }
-    let in_module = |module: Module| -> Vec<SchemaId> {
-        let mut ids = match module {
-            Module::Shared => shared_ids.clone(),
-            Module::Channel(index) => channel_ids[index].clone(),
-        };
-        by_name(&mut ids);
-        definition_order(api, &ids)
-    };
-    let shared = in_module(Module::Shared);
-    let channels = topic_roles(api)
-        .into_par_iter()
-        .zip(&api.channels)
-        .enumerate()
-        .map(|(index, (role, channel))| {
-            let (module, client_class, path_params_class) = channel_names[index].clone();
-            let message_schemas = |messages: &[crate::model::MessageId]| {
-                let mut ids: Vec<SchemaId> =
-                    messages.iter().map(|m| api.messages[m.0].schema).collect();
-                by_name(&mut ids);
-                // A message any value validates as (a payload chanx cannot
-                // read) comes last, so that it takes only what no other does.
-                ids.sort_by_key(|id| {
-                    matches!(
-                        api.schemas[id.0].kind,
-                        crate::model::SchemaKind::Root(crate::model::TypeExpr::Any)
-                    )
-                });
-                ids
-            };
-            let mut shared_used: Vec<SchemaId> = reach[index]
-                .iter()
-                .copied()
-                .filter(|id| placement[id.0] == Some(Module::Shared))
-                .collect();
-            by_name(&mut shared_used);
-            // A handle rides the connection's address; it has none to fill.
-            let path_params_class =
-                path_params_class.filter(|_| !matches!(role, Role::Topic { .. }));
-            let incoming = message_schemas(&channel.incoming);
-            let (handlers, requests) = client_methods(api, &class_names, index, &incoming, &role);
-            ChannelPlan {
-                module,
-                client_class,
-                path_params_class,
-                defined: in_module(Module::Channel(index)),
-                shared: shared_used,
-                incoming,
-                outgoing: message_schemas(&channel.outgoing),
-                credentials: client_credentials(api, index, &role),
-                handlers,
-                requests,
-                role,
-            }
-        })
-        .collect();
-    Ok(Plan {
-        class_names,
-        field_names,
-        shared,
-        channels,
-    })
+    (shared_ids, channel_ids)
+}
+
+/// What the channel plans are made from, once every schema is placed and
+/// named.
+struct Placed<'a> {
+    api: &'a Api,
+    reach: Vec<BTreeSet<SchemaId>>,
+    module_of: Vec<Option<Module>>,
+    class_names: Vec<String>,
+}
+
+impl Placed<'_> {
+    fn by_name(&self, ids: &mut Vec<SchemaId>) {
+        ids.sort_by(|a, b| self.class_names[a.0].cmp(&self.class_names[b.0]));
+        ids.dedup();
+    }
+
+    /// The classes of one module, in the order they are defined.
+    fn definitions(&self, mut ids: Vec<SchemaId>) -> Vec<SchemaId> {
+        self.by_name(&mut ids);
+        definition_order(self.api, &ids)
+    }
+
+    /// The payload schemas of `messages`, by name; a message any value
+    /// validates as (a payload chanx cannot read) comes last, so that it
+    /// takes only what no other does.
+    fn message_schemas(&self, messages: &[MessageId]) -> Vec<SchemaId> {
+        let mut ids: Vec<SchemaId> = messages
+            .iter()
+            .map(|m| self.api.messages[m.0].schema)
+            .collect();
+        self.by_name(&mut ids);
+        ids.sort_by_key(|id| {
+            matches!(self.api.schemas[id.0].kind, SchemaKind::Root(TypeExpr::Any))
+        });
+        ids
+    }
+
+    fn channel_plan(
+        &self,
+        index: usize,
+        role: Role,
+        defined: Vec<SchemaId>,
+        (module, client_class, path_params_class): (String, String, Option<String>),
+    ) -> ChannelPlan {
+        let channel = &self.api.channels[index];
+        let mut shared_used: Vec<SchemaId> = self.reach[index]
+            .iter()
+            .copied()
+            .filter(|id| self.module_of[id.0] == Some(Module::Shared))
+            .collect();
+        self.by_name(&mut shared_used);
+        // A handle rides the connection's address; it has none to fill.
+        let path_params_class = path_params_class.filter(|_| !matches!(role, Role::Topic { .. }));
+        let incoming = self.message_schemas(&channel.incoming);
+        let (handlers, requests) =
+            client_methods(self.api, &self.class_names, index, &incoming, &role);
+        ChannelPlan {
+            module,
+            client_class,
+            path_params_class,
+            defined: self.definitions(defined),
+            shared: shared_used,
+            incoming,
+            outgoing: self.message_schemas(&channel.outgoing),
+            credentials: client_credentials(self.api, index, &role),
+            handlers,
+            requests,
+            role,
+        }
+    }
 }
 
 /// The role of every channel: a topic channel is a handle on the connection
