@@ -440,18 +440,15 @@ fn client_credentials(api: &Api, index: usize, role: &Role) -> Vec<(String, Cred
     credentials.sort();
     credentials.dedup();
     let mut keywords = Allocator::new();
-    keywords.reserve([
-        "self",
-        "base_url",
-        "protocol",
-        "headers",
-        "path_params",
-        "reconnect",
-        "query_params",
-        "bearer_token",
-        "username",
-        "password",
-    ]);
+    keywords.reserve(
+        std::iter::once("self")
+            .chain(
+                naming::BASE_CLIENT_PARAMETERS
+                    .iter()
+                    .map(|(name, ..)| *name),
+            )
+            .chain(naming::FIXED_CREDENTIAL_KEYWORDS.iter().copied()),
+    );
     credentials
         .into_iter()
         .map(|credential| {

@@ -323,6 +323,24 @@ pub fn field_name(json_name: &str, class_names: &BTreeSet<String>) -> String {
     }
 }
 
+/// The parameters of `BaseClient.__init__` (templates/base/client.py), in
+/// order, as `(name, annotation, default)`; `base_url` alone is
+/// positional-only. A generated client's `__init__` repeats them, and a
+/// credential's keyword never takes one of their names. A test holds the
+/// template to this list.
+pub const BASE_CLIENT_PARAMETERS: &[(&str, &str, &str)] = &[
+    ("base_url", "str | None", "None"),
+    ("protocol", "str", "\"ws\""),
+    ("headers", "dict[str, str] | None", "None"),
+    ("path_params", "dict[str, Any] | None", "None"),
+    ("reconnect", "ReconnectPolicy | None", "None"),
+    ("query_params", "Mapping[str, str | None] | None", "None"),
+];
+
+/// The keywords of the credentials that have fixed ones (bearer and basic
+/// authentication).
+pub const FIXED_CREDENTIAL_KEYWORDS: &[&str] = &["bearer_token", "username", "password"];
+
 /// Attributes of the generated clients (`BaseClient`, `BaseTopicConnection`
 /// and `BaseTopicHandle`) that a generated method must not hide.
 const CLIENT_ATTRIBUTES: &[&str] = &[

@@ -262,3 +262,44 @@ fn output_is_deterministic_across_runs_and_key_order() {
         "the reordering changed too few documents to prove anything"
     );
 }
+
+#[test]
+fn the_base_client_constructor_is_the_one_the_generator_declares() {
+    let template = chanx_codegen::render::STATIC_FILES
+        .iter()
+        .find(|(path, _)| *path == "base/client.py")
+        .unwrap()
+        .1;
+    let class = &template[template.find("\nclass BaseClient(").unwrap()..];
+    let signature = &class[class.find("    def __init__(\n").unwrap()..];
+    let signature = &signature[..signature.find(") -> None:").unwrap()];
+    let parameters: Vec<(String, String, String)> = signature
+        .lines()
+        .skip(1)
+        .map(str::trim)
+        .filter(|line| !matches!(*line, "self," | "/," | ""))
+        .map(|line| {
+            let line = line.trim_end_matches(',');
+            let (name, rest) = line.split_once(": ").unwrap();
+            let (annotation, default) = rest.rsplit_once(" = ").unwrap();
+            (
+                name.to_string(),
+                annotation.to_string(),
+                default.to_string(),
+            )
+        })
+        .collect();
+    let declared: Vec<(String, String, String)> = chanx_codegen::naming::BASE_CLIENT_PARAMETERS
+        .iter()
+        .map(|(name, annotation, default)| {
+            (
+                name.to_string(),
+                annotation.to_string(),
+                default.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(parameters, declared);
+    // `base_url` alone is positional-only.
+    assert!(signature.contains("base_url: str | None = None,\n        /,\n"));
+}

@@ -442,22 +442,34 @@ fn init_method(
     if path_params_class.is_none() && credentials.is_empty() {
         return None;
     }
-    let mut text = String::from(
-        "    def __init__(\n        self,\n        base_url: str | None = None,\n        /,\n        protocol: str = \"ws\",\n        headers: dict[str, str] | None = None,\n",
-    );
-    if let Some(class) = path_params_class {
-        // `ruff format` breaks a too long parameter annotation before its `|`.
-        let line = format!("        path_params: {class} | None = None,");
-        if pyfmt::text_width(&line) <= LINE_LENGTH {
-            text.push_str(&line);
-        } else {
-            text.push_str(&format!(
-                "        path_params: {class}\n        | None = None,"
-            ));
+    let mut text = String::from("    def __init__(\n        self,\n");
+    for (name, annotation, default) in naming::BASE_CLIENT_PARAMETERS {
+        match *name {
+            // Typed by the channel's own class, when it has one.
+            "path_params" => {
+                let Some(class) = path_params_class else {
+                    continue;
+                };
+                // `ruff format` breaks a too long parameter annotation
+                // before its `|`.
+                let line = format!("        path_params: {class} | None = None,");
+                if pyfmt::text_width(&line) <= LINE_LENGTH {
+                    text.push_str(&line);
+                } else {
+                    text.push_str(&format!(
+                        "        path_params: {class}\n        | None = None,"
+                    ));
+                }
+                text.push('\n');
+            }
+            // Filled from the credentials' keywords below.
+            "query_params" => {}
+            _ => text.push_str(&format!("        {name}: {annotation} = {default},\n")),
         }
-        text.push('\n');
+        if *name == "base_url" {
+            text.push_str("        /,\n");
+        }
     }
-    text.push_str("        reconnect: ReconnectPolicy | None = None,\n");
     let mut named_headers = Vec::new();
     let mut query = Vec::new();
     let mut extra = Vec::new();
