@@ -11,8 +11,8 @@ use crate::config::{self, Client, CONFIG_FILE};
 use crate::format::{self, Formatter, Outcome, Recorded};
 use crate::load::{self, Location};
 use crate::naming;
-use crate::options::GenerateOptions;
 use crate::options::Perspective;
+use crate::options::{ClientOptions, GenerateOptions};
 use crate::report::{self, CheckOptions, ClientReport, Layout};
 use crate::tree::Tree;
 use crate::write::{self, DiskFolder, Folder, WriteError, WriteOptions};
@@ -171,22 +171,8 @@ struct GenerationArgs {
     /// Folder of the client package; its name is the package's import name.
     #[arg(long, short, value_name = "DIR", requires = "schema")]
     output: Option<PathBuf>,
-    /// Formatter to run on the generated files, e.g. "ruff format" or "black".
-    /// Without it, the formatter the output folder's manifest records runs
-    /// (exit 2 when it is missing or another version); for a folder without
-    /// a record, `ruff format` when ruff is on PATH.
-    #[arg(long, short, value_name = "COMMAND", conflicts_with = "no_format")]
-    formatter: Option<String>,
-    /// Do not run any formatter (the output is already ruff-formatted).
-    #[arg(long)]
-    no_format: bool,
-    /// Do not write README.md.
-    #[arg(long)]
-    no_readme: bool,
-    /// Also write test_examples.py: a pytest module that validates every
-    /// message example of the document against its generated model.
-    #[arg(long)]
-    with_tests: bool,
+    #[command(flatten)]
+    client: ClientOptions,
     /// Start fresh: remove every file chanx generated in the output folder
     /// (edited ones and base/ too), keeping files it did not write. Only in a
     /// folder chanx generated, or an empty one.
@@ -212,41 +198,9 @@ struct GenerationArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = load::HTTP_TIMEOUT_SECONDS,
           value_parser = clap::value_parser!(u64).range(1..))]
     http_timeout: u64,
-    /// Regenerate base/ even if it exists.
-    #[arg(long)]
-    override_base: bool,
-    /// Keep files of channel folders that the document no longer produces.
-    #[arg(long)]
-    no_clear_channels: bool,
-    /// Whom the document describes: `server` (chanx's convention: its `receive`
-    /// operations are what the client sends) or `client` (flips every direction).
-    #[arg(long, value_enum, default_value_t = PerspectiveArg::Server)]
-    perspective: PerspectiveArg,
-    /// The server clients connect to by default (`host:port`, or a ws:// or
-    /// wss:// URL), in place of the document's first server. Without it, a
-    /// document fetched from a URL whose server is just the host it was
-    /// fetched from (a chanx server writes the request's Host there) gets
-    /// no default server, so `localhost` and `127.0.0.1` give one client.
-    #[arg(long, value_name = "HOST_OR_URL")]
-    server: Option<String>,
     /// Config file listing the clients, used without --schema [default: ./chanx.toml].
     #[arg(long, value_name = "FILE", conflicts_with = "schema")]
     config: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum PerspectiveArg {
-    Server,
-    Client,
-}
-
-impl From<PerspectiveArg> for Perspective {
-    fn from(value: PerspectiveArg) -> Perspective {
-        match value {
-            PerspectiveArg::Server => Perspective::Server,
-            PerspectiveArg::Client => Perspective::Client,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -388,34 +342,6 @@ fn shell_word(word: &str) -> String {
     }
 }
 
-fn flag_words(client: &Client) -> Vec<String> {
-    let mut words = Vec::new();
-    if let Some(formatter) = &client.formatter {
-        words.push("--formatter".to_string());
-        words.push(formatter.clone());
-    }
-    if client.perspective == Perspective::Client {
-        words.push("--perspective".to_string());
-        words.push("client".to_string());
-    }
-    if let Some(server) = &client.server {
-        words.push("--server".to_string());
-        words.push(server.clone());
-    }
-    for (on, flag) in [
-        (client.no_format, "--no-format"),
-        (client.no_readme, "--no-readme"),
-        (client.override_base, "--override-base"),
-        (client.no_clear_channels, "--no-clear-channels"),
-        (client.with_tests, "--with-tests"),
-    ] {
-        if on {
-            words.push(flag.to_string());
-        }
-    }
-    words
-}
-
 fn config_failure(error: config::ConfigError) -> Failure {
     Failure {
         file: Some(PathBuf::from(error.path())),
@@ -427,39 +353,17 @@ fn config_failure(error: config::ConfigError) -> Failure {
 /// The clients the command acts on: the one named on the command line, or
 /// those of the config file, with command-line flags added to each.
 fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, Failure> {
-    let from_flags = |client: Client| Client {
-        perspective: if args.perspective == PerspectiveArg::Client {
-            Perspective::Client
-        } else {
-            client.perspective
-        },
-        formatter: args.formatter.clone().or(client.formatter),
-        no_format: args.no_format || client.no_format,
-        no_readme: args.no_readme || client.no_readme,
-        override_base: args.override_base || client.override_base,
-        no_clear_channels: args.no_clear_channels || client.no_clear_channels,
-        with_tests: args.with_tests || client.with_tests,
-        server: args.server.clone().or(client.server),
-        ..client
-    };
     let (clients, remedy_base) = match (&args.schema, &args.output) {
         (Some(schema), Some(output)) => {
             let config = Path::new(CONFIG_FILE);
             if config.is_file() {
                 config::check_required_version(config).map_err(config_failure)?;
             }
-            let client = from_flags(Client {
+            let client = Client {
                 schema: schema.clone(),
                 output: output.clone(),
-                formatter: None,
-                no_format: false,
-                no_readme: false,
-                override_base: false,
-                no_clear_channels: false,
-                perspective: Perspective::Server,
-                with_tests: false,
-                server: None,
-            });
+                options: args.client.clone(),
+            };
             (vec![client], None)
         }
         _ => {
@@ -480,68 +384,79 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, Failure> {
                     shell_word(&config.to_string_lossy())
                 ));
             }
-            (clients.into_iter().map(from_flags).collect(), Some(remedy))
+            let clients = clients
+                .into_iter()
+                .map(|client| Client {
+                    options: client.options.overridden_by(&args.client),
+                    ..client
+                })
+                .collect();
+            (clients, Some(remedy))
         }
     };
     clients
         .into_iter()
-        .map(|client| {
-            if client.no_format && client.formatter.is_some() {
-                return Err(Failure::from(
-                    "--formatter and --no-format exclude each other".to_string(),
-                ));
-            }
-            let formatter = match (&client.formatter, client.no_format) {
-                (_, true) => Formatter::Disabled,
-                (Some(command), false) => Formatter::Command(command.clone()),
-                (None, false) => Formatter::Auto,
-            };
-            let remedy = remedy_base.clone().unwrap_or_else(|| {
-                let mut words = vec![
-                    "chanx".to_string(),
-                    "generate-client".to_string(),
-                    "--schema".to_string(),
-                    load::shown_input(&client.schema),
-                    "--output".to_string(),
-                    client.output.to_string_lossy().into_owned(),
-                ];
-                words.extend(flag_words(&client));
-                words
-                    .iter()
-                    .map(|word| shell_word(word))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            });
-            let server = client
-                .server
-                .as_deref()
-                .map(config::parse_server)
-                .transpose()
-                .map_err(Failure::from)?;
-            Ok(Job {
-                server,
-                formatter,
-                readme: !client.no_readme,
-                perspective: client.perspective,
-                with_tests: client.with_tests,
-                strict_formats: args.strict_formats,
-                write: WriteOptions {
-                    clear_output: args.clear_output,
-                    delete_foreign_files: args.delete_foreign_files,
-                    overwrite_foreign_files: args.overwrite_foreign_files
-                        || args.delete_foreign_files,
-                    override_base: client.override_base,
-                    clear_channels: !client.no_clear_channels,
-                },
-                limits: load::Limits {
-                    max_document_mib: args.max_document_mib,
-                    http_timeout_seconds: args.http_timeout,
-                },
-                remedy,
-                schema: client.schema,
-                output: client.output,
-            })
-        })
+        .map(
+            |Client {
+                 schema,
+                 output,
+                 options,
+             }| {
+                if let Some(conflict) = options.conflict() {
+                    return Err(Failure::from(conflict.to_string()));
+                }
+                let formatter = match (&options.formatter, options.no_format) {
+                    (_, true) => Formatter::Disabled,
+                    (Some(command), false) => Formatter::Command(command.clone()),
+                    (None, false) => Formatter::Auto,
+                };
+                let remedy = remedy_base.clone().unwrap_or_else(|| {
+                    let mut words = vec![
+                        "chanx".to_string(),
+                        "generate-client".to_string(),
+                        "--schema".to_string(),
+                        load::shown_input(&schema),
+                        "--output".to_string(),
+                        output.to_string_lossy().into_owned(),
+                    ];
+                    words.extend(options.flag_words());
+                    words
+                        .iter()
+                        .map(|word| shell_word(word))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                });
+                let server = options
+                    .server
+                    .as_deref()
+                    .map(config::parse_server)
+                    .transpose()
+                    .map_err(Failure::from)?;
+                Ok(Job {
+                    server,
+                    formatter,
+                    readme: !options.no_readme,
+                    perspective: options.perspective,
+                    with_tests: options.with_tests,
+                    strict_formats: args.strict_formats,
+                    write: WriteOptions {
+                        clear_output: args.clear_output,
+                        delete_foreign_files: args.delete_foreign_files,
+                        overwrite_foreign_files: args.overwrite_foreign_files
+                            || args.delete_foreign_files,
+                        override_base: options.override_base,
+                        clear_channels: !options.no_clear_channels,
+                    },
+                    limits: load::Limits {
+                        max_document_mib: args.max_document_mib,
+                        http_timeout_seconds: args.http_timeout,
+                    },
+                    remedy,
+                    schema,
+                    output,
+                })
+            },
+        )
         .collect()
 }
 

@@ -11,29 +11,33 @@
 //! formatter = "ruff format"         # optional, as --formatter
 //! no_format = false                 # optional, as --no-format
 //! no_readme = false                 # optional, as --no-readme
+//! with_tests = false                # optional, as --with-tests
 //! override_base = false             # optional, as --override-base
 //! no_clear_channels = false         # optional, as --no-clear-channels
 //! perspective = "server"            # optional, as --perspective
-//! with_tests = false                # optional, as --with-tests
 //! server = "chat.example.com"       # optional, as --server
 //! ```
+//!
+//! Every key but `schema` and `output` is a field of
+//! [`ClientOptions`](crate::options::ClientOptions).
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::options::Perspective;
+use crate::options::ClientOptions;
 
 /// The file name looked for in the current folder.
 pub const CONFIG_FILE: &str = "chanx.toml";
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     #[serde(rename = "required-version")]
     required_version: Option<String>,
+    /// Each `[[client]]`: `schema` and `output`, and the [`ClientOptions`].
     #[serde(default)]
-    client: Vec<ClientEntry>,
+    client: Vec<toml::Table>,
 }
 
 /// Only the version requirement, for runs that name their client by flag.
@@ -43,41 +47,12 @@ struct VersionOnly {
     required_version: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClientEntry {
-    schema: String,
-    output: PathBuf,
-    formatter: Option<String>,
-    #[serde(default)]
-    no_format: bool,
-    #[serde(default)]
-    no_readme: bool,
-    #[serde(default)]
-    override_base: bool,
-    #[serde(default)]
-    no_clear_channels: bool,
-    #[serde(default)]
-    perspective: Option<String>,
-    #[serde(default)]
-    with_tests: bool,
-    server: Option<String>,
-}
-
 /// One client to generate or check, with paths resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Client {
     pub schema: String,
     pub output: PathBuf,
-    pub formatter: Option<String>,
-    pub no_format: bool,
-    pub no_readme: bool,
-    pub override_base: bool,
-    pub no_clear_channels: bool,
-    pub perspective: Perspective,
-    pub with_tests: bool,
-    /// As `--server`.
-    pub server: Option<String>,
+    pub options: ClientOptions,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -199,49 +174,41 @@ pub fn load(path: &Path) -> Result<Vec<Client>, ConfigError> {
         .into_iter()
         .enumerate()
         .map(|(index, entry)| {
-            if entry.no_format && entry.formatter.is_some() {
-                return Err(ConfigError::Invalid {
-                    path: shown.clone(),
-                    message: format!(
-                        "client {}: `formatter` and `no_format` exclude each other",
-                        index + 1
-                    ),
-                });
-            }
-            let is_url =
-                entry.schema.starts_with("http://") || entry.schema.starts_with("https://");
-            let schema = if is_url || Path::new(&entry.schema).is_absolute() {
-                entry.schema
-            } else {
-                base.join(&entry.schema).to_string_lossy().into_owned()
-            };
-            let perspective = match entry.perspective.as_deref() {
-                None | Some("server") => Perspective::Server,
-                Some("client") => Perspective::Client,
-                Some(other) => {
-                    return Err(ConfigError::Invalid {
-                        path: shown.clone(),
-                        message: format!(
-                            "client {}: perspective must be server or client, not {other:?}",
-                            index + 1
-                        ),
-                    })
-                }
-            };
-            Ok(Client {
-                perspective,
-                schema,
-                output: base.join(entry.output),
-                formatter: entry.formatter,
-                no_format: entry.no_format,
-                no_readme: entry.no_readme,
-                override_base: entry.override_base,
-                no_clear_channels: entry.no_clear_channels,
-                with_tests: entry.with_tests,
-                server: entry.server,
+            client_entry(base, entry).map_err(|message| ConfigError::Invalid {
+                path: shown.clone(),
+                message: format!("client {}: {message}", index + 1),
             })
         })
         .collect()
+}
+
+/// A `[[client]]` entry, its paths relative to the folder of chanx.toml.
+fn client_entry(base: &Path, mut entry: toml::Table) -> Result<Client, String> {
+    let (schema, output) = (entry.remove("schema"), entry.remove("output"));
+    // Unknown keys first: a misspelt `schema` is named as it is written.
+    let options: ClientOptions = toml::Value::Table(entry)
+        .try_into()
+        .map_err(|error: toml::de::Error| error.message().to_string())?;
+    let text = |key: &str, value: Option<toml::Value>| match value {
+        Some(toml::Value::String(text)) => Ok(text),
+        Some(_) => Err(format!("`{key}` must be a string")),
+        None => Err(format!("`{key}` is missing")),
+    };
+    let (schema, output) = (text("schema", schema)?, text("output", output)?);
+    if let Some(conflict) = options.conflict() {
+        return Err(conflict.to_string());
+    }
+    let is_url = schema.starts_with("http://") || schema.starts_with("https://");
+    let schema = if is_url || Path::new(&schema).is_absolute() {
+        schema
+    } else {
+        base.join(&schema).to_string_lossy().into_owned()
+    };
+    Ok(Client {
+        schema,
+        output: base.join(output),
+        options,
+    })
 }
 
 #[cfg(test)]
@@ -264,13 +231,21 @@ mod tests {
             dir.path().join("api/asyncapi.json").to_string_lossy()
         );
         assert_eq!(clients[0].output, dir.path().join("clients/one"));
-        assert!(clients[0].no_readme);
+        assert!(clients[0].options.no_readme);
         assert_eq!(clients[1].schema, "http://127.0.0.1:8000/asyncapi.json");
-        assert_eq!(clients[1].formatter.as_deref(), Some("black"));
+        assert_eq!(clients[1].options.formatter.as_deref(), Some("black"));
 
-        std::fs::write(&path, "[[client]]\nshema = \"x\"\noutput = \"y\"\n").unwrap();
-        let error = load(&path).unwrap_err().to_string();
-        assert!(error.contains("shema"), "{error}");
+        for (entry, message) in [
+            ("shema = \"x\"\noutput = \"y\"", "client 1: unknown field `shema`"),
+            ("output = \"y\"", "client 1: `schema` is missing"),
+            ("schema = 1\noutput = \"y\"", "client 1: `schema` must be a string"),
+            ("schema = \"x\"\noutput = \"y\"\nperspective = \"sever\"", "client 1: unknown variant `sever`, expected `server` or `client`"),
+            ("schema = \"x\"\noutput = \"y\"\nno_format = true\nformatter = \"black\"", "client 1: `formatter` (--formatter) and `no_format` (--no-format) exclude each other"),
+        ] {
+            std::fs::write(&path, format!("[[client]]\n{entry}\n")).unwrap();
+            let error = load(&path).unwrap_err().to_string();
+            assert!(error.contains(message), "{error}");
+        }
     }
 
     #[test]

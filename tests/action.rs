@@ -1383,3 +1383,51 @@ fn issue_23_the_marketplace_accepts_the_description() {
     assert!(description.chars().count() < 125, "{description}");
     assert!(description.contains("AsyncAPI"));
 }
+
+#[test]
+fn issue_24_every_client_option_is_an_input_passed_as_its_flag() {
+    let action = action();
+    let run_step = action["runs"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|step| step["id"] == "run")
+        .unwrap()
+        .clone();
+    let script = run_step["run"].as_str().unwrap();
+    for key in chanx_codegen::options::ClientOptions::keys() {
+        let input = key.replace('_', "-");
+        assert!(
+            action["inputs"].get(&input).is_some(),
+            "action.yml has no input {input}"
+        );
+        let variable = format!("CHANX_{}", key.to_uppercase());
+        assert_eq!(
+            run_step["env"][&variable],
+            format!("${{{{ inputs.{input} }}}}"),
+            "{variable}"
+        );
+        assert!(
+            script.contains(&format!("args+=(--{input}")),
+            "the run step never passes --{input}"
+        );
+    }
+}
+
+#[test]
+fn issue_24_client_options_given_as_inputs_reach_the_client() {
+    let dir = workspace(false);
+    let inputs = [
+        CLIENT[0],
+        CLIENT[1],
+        ("mode", "write"),
+        ("no-readme", "true"),
+        ("server", "wss://chat.example.com"),
+    ];
+    let run = run_action(dir.path(), &inputs, &[binary()]);
+    assert_eq!(run.failed, None, "{}", run.stdout);
+    let client = dir.path().join("clients/my_client");
+    assert!(!client.join("README.md").exists());
+    let base = std::fs::read_to_string(client.join("chat/client.py")).unwrap();
+    assert!(base.contains("chat.example.com"), "{base}");
+}
