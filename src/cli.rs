@@ -7,13 +7,13 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::{self, Client, CONFIG_FILE};
-use crate::format::{self, Formatter, Outcome, Recorded};
-use crate::load::{self, Location};
+use crate::config::{self, ClientEntry, CONFIG_FILE};
+use crate::format::{self, Formatter, Formatting, Recorded};
+use crate::load::{self, DocumentOrigin};
 use crate::naming;
 use crate::options::Perspective;
 use crate::options::{ClientOptions, GenerateOptions};
-use crate::report::{self, CheckOptions, ClientReport, Layout};
+use crate::report::{self, CheckOptions, ClientReport, Detail};
 use crate::tree::Tree;
 use crate::write::{self, DiskFolder, Folder, WriteError, WriteOptions};
 
@@ -113,7 +113,7 @@ Exit codes: 0 success, 2 usage, input or GitHub error.";
 
 #[cfg(feature = "github")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum OutcomeFormat {
+enum PullRequestFormat {
     Text,
     Json,
 }
@@ -158,8 +158,8 @@ struct PullRequestArgs {
     #[arg(long)]
     force: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutcomeFormat::Text)]
-    format: OutcomeFormat,
+    #[arg(long, value_enum, default_value_t = PullRequestFormat::Text)]
+    format: PullRequestFormat,
 }
 
 #[derive(Debug, Args)]
@@ -359,7 +359,7 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, Failure> {
             if config.is_file() {
                 config::check_required_version(config).map_err(config_failure)?;
             }
-            let client = Client {
+            let client = ClientEntry {
                 schema: schema.clone(),
                 output: output.clone(),
                 options: args.client.clone(),
@@ -386,7 +386,7 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, Failure> {
             }
             let clients = clients
                 .into_iter()
-                .map(|client| Client {
+                .map(|client| ClientEntry {
                     options: client.options.overridden_by(&args.client),
                     ..client
                 })
@@ -397,7 +397,7 @@ fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, Failure> {
     clients
         .into_iter()
         .map(
-            |Client {
+            |ClientEntry {
                  schema,
                  output,
                  options,
@@ -499,8 +499,8 @@ impl From<String> for Failure {
 impl Failure {
     /// A failure about the job's schema, annotated on it when it is a file.
     fn of_schema(job: &Job, message: String, line: Option<usize>) -> Failure {
-        let file = match Location::parse(&job.schema) {
-            Location::File(path) => Some(path),
+        let file = match DocumentOrigin::parse(&job.schema) {
+            DocumentOrigin::File(path) => Some(path),
             _ => None,
         };
         Failure {
@@ -550,7 +550,7 @@ fn report_failure(failure: &Failure, annotate: bool, workspace: &Workspace) {
 /// Loads and generates one client's tree, before any formatter runs.
 fn generate_tree(job: &Job, reporter: &Reporter, summary: bool) -> Result<Tree, Failure> {
     crate::render::compile_templates_in_background();
-    let location = Location::parse(&job.schema);
+    let location = DocumentOrigin::parse(&job.schema);
     reporter.info(format!("Loading AsyncAPI schema: {location}"));
     let mut document = load::load(&location, &job.limits).map_err(|error| {
         let line = error.line();
@@ -632,15 +632,15 @@ fn format_tree(
             line: None,
         })?;
     match outcome {
-        Outcome::Formatted(record) => reporter.info(format!(
+        Formatting::Formatted(record) => reporter.info(format!(
             "  formatted with `{}`{}",
             record.command,
             record
                 .version
                 .map_or_else(String::new, |version| format!(" ({version})"))
         )),
-        Outcome::Skipped(_) => {}
-        Outcome::Warning(message) => reporter.warn(message),
+        Formatting::Skipped(_) => {}
+        Formatting::Warning(message) => reporter.warn(message),
     }
     Ok(tree)
 }
@@ -751,12 +751,12 @@ fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCode, String> 
         strict_eol: args.strict_eol,
         context: args.context,
         color: color && args.format == ReportFormat::Text,
-        layout: if args.name_only {
-            Layout::NameOnly
+        detail: if args.name_only {
+            Detail::NameOnly
         } else if args.stat {
-            Layout::Stat
+            Detail::Stat
         } else {
-            Layout::Full
+            Detail::Full
         },
     };
     let workspace = Workspace::from_env();
@@ -1010,7 +1010,7 @@ fn pull_request_all(args: &PullRequestArgs, reporter: &Reporter) -> Result<ExitC
             }
         }
     }
-    let operation = |outcome: &github::Outcome| {
+    let operation = |outcome: &github::PullRequestOutcome| {
         serde_json::to_value(outcome.operation)
             .ok()
             .and_then(|value| value.as_str().map(str::to_string))
@@ -1018,10 +1018,10 @@ fn pull_request_all(args: &PullRequestArgs, reporter: &Reporter) -> Result<ExitC
     };
     for outcome in &outcomes {
         match args.format {
-            OutcomeFormat::Json => {
+            PullRequestFormat::Json => {
                 println!("{}", serde_json::to_string(outcome).unwrap_or_default());
             }
-            OutcomeFormat::Text => {
+            PullRequestFormat::Text => {
                 let target = match (&outcome.number, &outcome.url) {
                     (Some(number), Some(url)) => format!(" #{number} {url}"),
                     (Some(number), None) => format!(" #{number}"),
@@ -1042,15 +1042,16 @@ fn pull_request_all(args: &PullRequestArgs, reporter: &Reporter) -> Result<ExitC
         .collect();
     // One client keeps the plain values; several give JSON lists in the
     // order of chanx.toml, so that no client's outputs hide another's.
-    let per_client =
-        |value: &dyn Fn(&github::Outcome) -> serde_json::Value| match outcomes.as_slice() {
+    let per_client = |value: &dyn Fn(&github::PullRequestOutcome) -> serde_json::Value| {
+        match outcomes.as_slice() {
             [one] => match value(one) {
                 serde_json::Value::String(text) => text,
                 serde_json::Value::Null => String::new(),
                 other => other.to_string(),
             },
             all => serde_json::Value::Array(all.iter().map(value).collect()).to_string(),
-        };
+        }
+    };
     github_outputs(&[
         ("drift", (!changed.is_empty()).to_string()),
         ("changed-files", json_list(&changed)),
@@ -1090,7 +1091,7 @@ fn pull_request_client(
     args: &PullRequestArgs,
     settings: &PullRequestSettings,
     reporter: &Reporter,
-) -> Result<crate::github::Outcome, Failure> {
+) -> Result<crate::github::PullRequestOutcome, Failure> {
     use crate::github::{self, PullRequestOptions};
     let dir = repository_path(&job.output)?;
     let tree = generate_tree(job, reporter, false)?;
@@ -1103,7 +1104,7 @@ fn pull_request_client(
     } else {
         dir.clone()
     };
-    let schema = Location::parse(&job.schema).to_string();
+    let schema = DocumentOrigin::parse(&job.schema).to_string();
     let options = PullRequestOptions {
         owner: settings.owner.to_string(),
         repo: settings.name.to_string(),

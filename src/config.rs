@@ -49,7 +49,7 @@ struct VersionOnly {
 
 /// One client to generate or check, with paths resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Client {
+pub struct ClientEntry {
     pub schema: String,
     pub output: PathBuf,
     pub options: ClientOptions,
@@ -159,7 +159,7 @@ pub fn parse_server(text: &str) -> Result<(String, String), String> {
 
 /// Reads the clients listed in a config file, once its `required-version`
 /// admits this chanx.
-pub fn load(path: &Path) -> Result<Vec<Client>, ConfigError> {
+pub fn load(path: &Path) -> Result<Vec<ClientEntry>, ConfigError> {
     let shown = path.display().to_string();
     let file: File = parse(path)?;
     enforce(path, file.required_version.as_deref())?;
@@ -183,7 +183,7 @@ pub fn load(path: &Path) -> Result<Vec<Client>, ConfigError> {
 }
 
 /// A `[[client]]` entry, its paths relative to the folder of chanx.toml.
-fn client_entry(base: &Path, mut entry: toml::Table) -> Result<Client, String> {
+fn client_entry(base: &Path, mut entry: toml::Table) -> Result<ClientEntry, String> {
     let (schema, output) = (entry.remove("schema"), entry.remove("output"));
     // Unknown keys first: a misspelt `schema` is named as it is written.
     let options: ClientOptions = toml::Value::Table(entry)
@@ -204,7 +204,7 @@ fn client_entry(base: &Path, mut entry: toml::Table) -> Result<Client, String> {
     } else {
         base.join(&schema).to_string_lossy().into_owned()
     };
-    Ok(Client {
+    Ok(ClientEntry {
         schema,
         output: base.join(output),
         options,

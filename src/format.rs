@@ -45,7 +45,7 @@ pub enum Recorded {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Formatting {
     Skipped(String),
     Formatted(FormatterRecord),
     Warning(String),
@@ -99,7 +99,7 @@ pub fn format_tree(
     formatter: &Formatter,
     recorded: &Recorded,
     output: &Path,
-) -> Result<(Tree, Outcome), FormatError> {
+) -> Result<(Tree, Formatting), FormatError> {
     let manifest = || {
         output
             .join(crate::tree::MANIFEST)
@@ -108,7 +108,7 @@ pub fn format_tree(
     };
     let command = match (formatter, recorded) {
         (Formatter::Disabled, _) => {
-            return Ok((tree, Outcome::Skipped("--no-format".to_string())));
+            return Ok((tree, Formatting::Skipped("--no-format".to_string())));
         }
         (Formatter::Command(command), Recorded::Formatter(record))
             if same_command(command, &record.command) =>
@@ -122,18 +122,18 @@ pub fn format_tree(
         (Formatter::Auto, Recorded::Nothing) => {
             return Ok((
                 tree,
-                Outcome::Skipped("the manifest records no formatter".to_string()),
+                Formatting::Skipped("the manifest records no formatter".to_string()),
             ));
         }
         (Formatter::Auto, Recorded::Unknown) => match find_on_path("ruff") {
             Some(_) => "ruff format".to_string(),
-            None => return Ok((tree, Outcome::Skipped("ruff is not on PATH".to_string()))),
+            None => return Ok((tree, Formatting::Skipped("ruff is not on PATH".to_string()))),
         },
     };
     if command.is_empty() {
         return Ok((
             tree,
-            Outcome::Warning("--formatter is empty; nothing was formatted".to_string()),
+            Formatting::Warning("--formatter is empty; nothing was formatted".to_string()),
         ));
     }
     let record = FormatterRecord {
@@ -143,9 +143,9 @@ pub fn format_tree(
     match run_on_copy(&tree, &record.command, output) {
         Ok(formatted) => Ok((
             tree.formatted(formatted, record.clone()),
-            Outcome::Formatted(record),
+            Formatting::Formatted(record),
         )),
-        Err(message) => Ok((tree, Outcome::Warning(message))),
+        Err(message) => Ok((tree, Formatting::Warning(message))),
     }
 }
 
@@ -155,7 +155,7 @@ fn reproduce(
     record: &FormatterRecord,
     output: &Path,
     manifest: &str,
-) -> Result<(Tree, Outcome), FormatError> {
+) -> Result<(Tree, Formatting), FormatError> {
     let program = program(&record.command);
     if find_on_path(program).is_none() {
         return Err(FormatError::Missing {
@@ -182,7 +182,7 @@ fn reproduce(
     match run_on_copy(&tree, &record.command, output) {
         Ok(formatted) => Ok((
             tree.formatted(formatted, record.clone()),
-            Outcome::Formatted(record.clone()),
+            Formatting::Formatted(record.clone()),
         )),
         Err(detail) => Err(FormatError::Failed {
             manifest: manifest.to_string(),

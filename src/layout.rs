@@ -83,7 +83,7 @@ pub enum LayoutError {
     NoChannels,
 }
 
-pub fn plan(api: &Api) -> Result<Plan, LayoutError> {
+pub fn arrange(api: &Api) -> Result<Plan, LayoutError> {
     if api.channels.is_empty() {
         return Err(LayoutError::NoChannels);
     }

@@ -46,7 +46,7 @@ pub fn generate(
     }
     // The documents are large and no longer needed.
     drop(documents);
-    let plan = layout::plan(&api)?;
+    let plan = layout::arrange(&api)?;
     let files = render::render(&api, &plan, options)?;
     let tree = tree::Tree::new(files, schema_sha256, options);
     Ok((api, tree))

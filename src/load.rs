@@ -52,7 +52,7 @@ impl Limits {
 
 /// Where a document comes from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Location {
+pub enum DocumentOrigin {
     File(PathBuf),
     Url(Url),
     /// `--schema -`: standard input; the references it makes are relative
@@ -60,51 +60,51 @@ pub enum Location {
     Stdin,
 }
 
-impl Location {
+impl DocumentOrigin {
     /// Interprets a `--schema` argument: `-` for standard input, an http(s)
     /// URL or a filesystem path.
-    pub fn parse(input: &str) -> Location {
+    pub fn parse(input: &str) -> DocumentOrigin {
         if input == "-" {
-            return Location::Stdin;
+            return DocumentOrigin::Stdin;
         }
         match Url::parse(input) {
-            Ok(url) if matches!(url.scheme(), "http" | "https") => Location::Url(url),
-            _ => Location::File(PathBuf::from(input)),
+            Ok(url) if matches!(url.scheme(), "http" | "https") => DocumentOrigin::Url(url),
+            _ => DocumentOrigin::File(PathBuf::from(input)),
         }
     }
 
     /// Resolves a reference (the part of a `$ref` before `#`) against this location.
-    pub fn join(&self, reference: &str) -> Result<Location, String> {
+    pub fn join(&self, reference: &str) -> Result<DocumentOrigin, String> {
         if let Ok(url) = Url::parse(reference) {
             if matches!(url.scheme(), "http" | "https") {
-                return Ok(Location::Url(url));
+                return Ok(DocumentOrigin::Url(url));
             }
             if url.scheme() != "file" {
                 return Err(format!("unsupported reference scheme `{}`", url.scheme()));
             }
         }
         match self {
-            Location::Url(base) => base
+            DocumentOrigin::Url(base) => base
                 .join(reference)
-                .map(Location::Url)
+                .map(DocumentOrigin::Url)
                 .map_err(|error| format!("cannot resolve `{reference}` against {base}: {error}")),
-            Location::File(path) => {
+            DocumentOrigin::File(path) => {
                 let relative = reference.strip_prefix("file://").unwrap_or(reference);
                 let dir = path.parent().unwrap_or(Path::new(""));
-                Ok(Location::File(normalize(&dir.join(relative))))
+                Ok(DocumentOrigin::File(normalize(&dir.join(relative))))
             }
-            Location::Stdin => {
+            DocumentOrigin::Stdin => {
                 let relative = reference.strip_prefix("file://").unwrap_or(reference);
-                Ok(Location::File(normalize(Path::new(relative))))
+                Ok(DocumentOrigin::File(normalize(Path::new(relative))))
             }
         }
     }
 
     fn extension(&self) -> Option<String> {
         let path = match self {
-            Location::File(path) => path.clone(),
-            Location::Url(url) => PathBuf::from(url.path()),
-            Location::Stdin => return None,
+            DocumentOrigin::File(path) => path.clone(),
+            DocumentOrigin::Url(url) => PathBuf::from(url.path()),
+            DocumentOrigin::Stdin => return None,
         };
         path.extension()
             .and_then(|ext| ext.to_str())
@@ -112,14 +112,14 @@ impl Location {
     }
 }
 
-impl fmt::Display for Location {
+impl fmt::Display for DocumentOrigin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Location::File(path) => write!(f, "{}", path.display()),
-            Location::Stdin => f.write_str("<stdin>"),
+            DocumentOrigin::File(path) => write!(f, "{}", path.display()),
+            DocumentOrigin::Stdin => f.write_str("<stdin>"),
             // Credentials in a URL are secrets: never shown in messages,
             // reports, commit messages or pull requests.
-            Location::Url(url) => write!(f, "{}", redacted(url)),
+            DocumentOrigin::Url(url) => write!(f, "{}", redacted(url)),
         }
     }
 }
@@ -178,8 +178,8 @@ fn redacted(url: &Url) -> Url {
 /// A `--schema` argument as it may be shown: a URL without its
 /// credentials, a path as it is.
 pub fn shown_input(input: &str) -> String {
-    match Location::parse(input) {
-        Location::Url(url) => redacted(&url).to_string(),
+    match DocumentOrigin::parse(input) {
+        DocumentOrigin::Url(url) => redacted(&url).to_string(),
         _ => input.to_string(),
     }
 }
@@ -205,7 +205,7 @@ pub(crate) fn normalize(path: &Path) -> PathBuf {
 /// A parsed document and where it came from.
 #[derive(Debug, Clone)]
 pub struct LoadedDocument {
-    pub location: Location,
+    pub location: DocumentOrigin,
     pub value: Value,
 }
 
@@ -216,7 +216,7 @@ impl LoadedDocument {
     /// would otherwise give two clients (and two schema digests). Returns
     /// the host forgotten.
     pub fn forget_fetch_host(&mut self) -> Option<String> {
-        let Location::Url(url) = &self.location else {
+        let DocumentOrigin::Url(url) = &self.location else {
             return None;
         };
         let fetched = match (url.host_str(), url.port()) {
@@ -297,11 +297,11 @@ enum Syntax {
 }
 
 /// Loads and parses the document at `location`.
-pub fn load(location: &Location, limits: &Limits) -> Result<LoadedDocument, LoadError> {
+pub fn load(location: &DocumentOrigin, limits: &Limits) -> Result<LoadedDocument, LoadError> {
     let (bytes, content_type) = match location {
-        Location::File(path) => (read_file(location, path, limits)?, None),
-        Location::Url(url) => fetch(location, url, limits)?,
-        Location::Stdin => (
+        DocumentOrigin::File(path) => (read_file(location, path, limits)?, None),
+        DocumentOrigin::Url(url) => fetch(location, url, limits)?,
+        DocumentOrigin::Stdin => (
             read_limited(location, std::io::stdin().lock(), 0, limits)?,
             None,
         ),
@@ -312,7 +312,7 @@ pub fn load(location: &Location, limits: &Limits) -> Result<LoadedDocument, Load
 /// Parses the bytes of the document at `location`, served with
 /// `content_type` if it came over HTTP.
 pub fn parse(
-    location: &Location,
+    location: &DocumentOrigin,
     bytes: Vec<u8>,
     content_type: Option<&str>,
 ) -> Result<LoadedDocument, LoadError> {
@@ -331,7 +331,11 @@ pub fn parse(
     })
 }
 
-fn read_file(location: &Location, path: &Path, limits: &Limits) -> Result<Vec<u8>, LoadError> {
+fn read_file(
+    location: &DocumentOrigin,
+    path: &Path,
+    limits: &Limits,
+) -> Result<Vec<u8>, LoadError> {
     if let Some(scheme) = url_scheme(path) {
         return Err(LoadError::UnsupportedScheme {
             input: location.to_string(),
@@ -367,7 +371,7 @@ fn url_scheme(path: &Path) -> Option<String> {
 }
 
 fn read_limited(
-    location: &Location,
+    location: &DocumentOrigin,
     reader: impl Read,
     size_hint: u64,
     limits: &Limits,
@@ -387,7 +391,7 @@ fn read_limited(
     Ok(bytes)
 }
 
-fn too_large(location: &Location, limits: &Limits) -> LoadError {
+fn too_large(location: &DocumentOrigin, limits: &Limits) -> LoadError {
     LoadError::TooLarge {
         input: location.to_string(),
         limit_mib: limits.max_document_mib,
@@ -395,7 +399,7 @@ fn too_large(location: &Location, limits: &Limits) -> LoadError {
 }
 
 fn fetch(
-    location: &Location,
+    location: &DocumentOrigin,
     url: &Url,
     limits: &Limits,
 ) -> Result<(Vec<u8>, Option<String>), LoadError> {
@@ -493,7 +497,7 @@ fn describe_http_error(error: &reqwest::Error, limits: &Limits) -> String {
     message
 }
 
-fn syntax_of(location: &Location, content_type: Option<&str>, text: &str) -> Syntax {
+fn syntax_of(location: &DocumentOrigin, content_type: Option<&str>, text: &str) -> Syntax {
     match location.extension().as_deref() {
         Some("json") => return Syntax::Json,
         Some("yaml" | "yml") => return Syntax::Yaml,
@@ -513,7 +517,7 @@ fn syntax_of(location: &Location, content_type: Option<&str>, text: &str) -> Syn
     }
 }
 
-fn parse_json(location: &Location, text: &str) -> Result<Value, LoadError> {
+fn parse_json(location: &DocumentOrigin, text: &str) -> Result<Value, LoadError> {
     serde_json::from_str(text).map_err(|error| {
         let message = error.to_string();
         // serde_json appends " at line L column C"; the location already says it.
@@ -533,7 +537,7 @@ fn parse_json(location: &Location, text: &str) -> Result<Value, LoadError> {
     })
 }
 
-fn parse_yaml(location: &Location, text: &str) -> Result<Value, LoadError> {
+fn parse_yaml(location: &DocumentOrigin, text: &str) -> Result<Value, LoadError> {
     let mut options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
         strict_booleans: true,
@@ -610,8 +614,8 @@ mod tests {
 
     #[test]
     fn syntax_prefers_extension_then_content_type_then_sniffing() {
-        let json_file = Location::File("a.json".into());
-        let bare = Location::File("a".into());
+        let json_file = DocumentOrigin::File("a.json".into());
+        let bare = DocumentOrigin::File("a".into());
         assert_eq!(
             syntax_of(&json_file, Some("application/yaml"), "x: 1"),
             Syntax::Json
@@ -626,9 +630,9 @@ mod tests {
 
     #[test]
     fn urls_are_shown_without_credentials() {
-        let url = Location::parse("https://reader:hunter2@example.com/asyncapi.json?v=1");
+        let url = DocumentOrigin::parse("https://reader:hunter2@example.com/asyncapi.json?v=1");
         assert_eq!(url.to_string(), "https://example.com/asyncapi.json?v=1");
-        let query = Location::parse(
+        let query = DocumentOrigin::parse(
             "https://example.com/a.json?access_token=t1&API-Key=t2&X-Amz-Signature=t3&v=2&page=1",
         );
         assert_eq!(
@@ -640,7 +644,7 @@ mod tests {
             "http://h/a.json?token=***"
         );
         assert_eq!(shown_input("specs/a.json"), "specs/a.json");
-        let plain = Location::parse("https://example.com/asyncapi.json");
+        let plain = DocumentOrigin::parse("https://example.com/asyncapi.json");
         assert_eq!(plain.to_string(), "https://example.com/asyncapi.json");
     }
 
@@ -661,12 +665,12 @@ mod tests {
 
     #[test]
     fn relative_references_resolve_against_the_referring_file() {
-        let base = Location::File("specs/service/asyncapi.yaml".into());
+        let base = DocumentOrigin::File("specs/service/asyncapi.yaml".into());
         assert_eq!(
             base.join("../common/messages.yaml").unwrap(),
-            Location::File("specs/common/messages.yaml".into())
+            DocumentOrigin::File("specs/common/messages.yaml".into())
         );
-        let url = Location::Url(Url::parse("http://127.0.0.1:1/api/asyncapi.json").unwrap());
+        let url = DocumentOrigin::Url(Url::parse("http://127.0.0.1:1/api/asyncapi.json").unwrap());
         assert_eq!(
             url.join("schemas.json").unwrap().to_string(),
             "http://127.0.0.1:1/api/schemas.json"
@@ -675,7 +679,7 @@ mod tests {
 
     #[test]
     fn yaml_uses_strict_booleans_and_rejects_duplicate_keys() {
-        let here = Location::File("x.yaml".into());
+        let here = DocumentOrigin::File("x.yaml".into());
         let value = parse_yaml(&here, "a: yes\nb: true\n").unwrap();
         assert_eq!(value["a"], Value::String("yes".into()));
         assert_eq!(value["b"], Value::Bool(true));

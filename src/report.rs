@@ -17,7 +17,7 @@ pub const MAX_SUMMARY_BYTES: usize = 1024 * 1024 - 16 * 1024;
 pub const MAX_ANNOTATIONS: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
+pub enum Detail {
     /// Status list and unified diffs.
     Full,
     /// Status list and changed line counts.
@@ -35,7 +35,7 @@ pub struct CheckOptions {
     pub strict_eol: bool,
     pub context: usize,
     pub color: bool,
-    pub layout: Layout,
+    pub detail: Detail,
 }
 
 /// The outcome of checking one client.
@@ -230,7 +230,7 @@ pub fn text(report: &ClientReport, options: &CheckOptions) -> String {
         );
         return out;
     }
-    if options.layout == Layout::NameOnly {
+    if options.detail == Detail::NameOnly {
         for finding in &report.findings {
             let _ = writeln!(out, "{}", finding.path);
         }
@@ -260,15 +260,15 @@ pub fn text(report: &ClientReport, options: &CheckOptions) -> String {
             status_color(finding.status),
             color,
         );
-        match options.layout {
-            Layout::Stat if finding.status == Status::LineEndings => {
+        match options.detail {
+            Detail::Stat if finding.status == Status::LineEndings => {
                 let _ = writeln!(
                     out,
                     "  {label}  {:<width$} | line endings only",
                     finding.path
                 );
             }
-            Layout::Stat => {
+            Detail::Stat => {
                 let (added, removed) = line_counts(finding);
                 let bar = format!(
                     "{}{}",
@@ -292,7 +292,7 @@ pub fn text(report: &ClientReport, options: &CheckOptions) -> String {
             }
         }
     }
-    if options.layout == Layout::Full {
+    if options.detail == Detail::Full {
         for finding in &report.findings {
             if let Some(diff) = diff(finding, options.context) {
                 out.push('\n');

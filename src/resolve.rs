@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt::{self, Write as _};
 
-use crate::load::{self, LoadError, LoadedDocument, Location};
+use crate::load::{self, DocumentOrigin, LoadError, LoadedDocument};
 use crate::value::Value;
 
 /// How many `$ref`s may point at one another before the chain is refused.
@@ -20,18 +20,18 @@ pub struct DocId(pub usize);
 /// Where a value sits: document and JSON pointer. Canonical, so it also
 /// serves as the identity of a schema and its sort key.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SourceKey {
+pub struct NodeKey {
     pub doc: DocId,
     pub pointer: String,
 }
 
-impl SourceKey {
-    pub fn child(&self, segment: &str) -> SourceKey {
+impl NodeKey {
+    pub fn child(&self, segment: &str) -> NodeKey {
         let mut pointer = String::with_capacity(self.pointer.len() + segment.len() + 1);
         pointer.push_str(&self.pointer);
         pointer.push('/');
         push_escaped(&mut pointer, segment);
-        SourceKey {
+        NodeKey {
             doc: self.doc,
             pointer,
         }
@@ -49,32 +49,32 @@ pub struct Documents {
 pub enum ResolveError {
     #[error("{at}: cannot load `$ref` target: {source}")]
     Load {
-        at: Located,
+        at: NodeAddress,
         #[source]
         source: Box<LoadError>,
     },
     #[error("{at}: `$ref` {reference:?}: {message}")]
     Invalid {
-        at: Located,
+        at: NodeAddress,
         reference: String,
         message: String,
     },
     #[error("{at}: `$ref` {reference:?} points at nothing")]
-    Dangling { at: Located, reference: String },
+    Dangling { at: NodeAddress, reference: String },
     #[error("{at}: `$ref` chain longer than {MAX_REF_CHAIN} or circular")]
-    Chain { at: Located },
+    Chain { at: NodeAddress },
     #[error("{at}: the document references more than {MAX_DOCUMENTS} files")]
-    TooManyDocuments { at: Located },
+    TooManyDocuments { at: NodeAddress },
 }
 
 /// A human-readable place: file or URL plus JSON pointer.
 #[derive(Debug, Clone)]
-pub struct Located {
+pub struct NodeAddress {
     pub location: String,
     pub pointer: String,
 }
 
-impl fmt::Display for Located {
+impl fmt::Display for NodeAddress {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}#{}", self.location, self.pointer)
     }
@@ -95,7 +95,7 @@ impl Documents {
                 &mut external,
             );
             for (reference, pointer) in external {
-                let at = documents.located(&SourceKey {
+                let at = documents.address(&NodeKey {
                     doc,
                     pointer: pointer.clone(),
                 });
@@ -128,27 +128,27 @@ impl Documents {
         &self.documents[0].value
     }
 
-    pub fn location(&self, doc: DocId) -> &Location {
+    pub fn location(&self, doc: DocId) -> &DocumentOrigin {
         &self.documents[doc.0].location
     }
 
-    pub fn located(&self, key: &SourceKey) -> Located {
-        Located {
+    pub fn address(&self, key: &NodeKey) -> NodeAddress {
+        NodeAddress {
             location: self.location(key.doc).to_string(),
             pointer: key.pointer.clone(),
         }
     }
 
     /// The value at a source key, if it exists.
-    pub fn get(&self, key: &SourceKey) -> Option<&Value> {
+    pub fn get(&self, key: &NodeKey) -> Option<&Value> {
         self.documents[key.doc.0].value.pointer(&key.pointer)
     }
 
     /// Follows `$ref`s starting at `key` until a value that is not a
     /// reference; returns that value and where it lives.
-    pub fn deref(&self, key: &SourceKey) -> Result<(SourceKey, &Value), ResolveError> {
+    pub fn deref(&self, key: &NodeKey) -> Result<(NodeKey, &Value), ResolveError> {
         let value = self.get(key).ok_or_else(|| ResolveError::Dangling {
-            at: self.located(key),
+            at: self.address(key),
             reference: key.pointer.clone(),
         })?;
         self.deref_from(key, value)
@@ -158,9 +158,9 @@ impl Documents {
     /// saves looking it up again.
     pub fn deref_from<'a>(
         &'a self,
-        key: &SourceKey,
+        key: &NodeKey,
         value: &'a Value,
-    ) -> Result<(SourceKey, &'a Value), ResolveError> {
+    ) -> Result<(NodeKey, &'a Value), ResolveError> {
         let Some(mut reference) = value.get("$ref") else {
             return Ok((key.clone(), value));
         };
@@ -174,18 +174,18 @@ impl Documents {
             }
         }
         Err(ResolveError::Chain {
-            at: self.located(&key),
+            at: self.address(&key),
         })
     }
 
     /// The target of the `$ref` value found at `at`, and its value.
     pub fn follow(
         &self,
-        at: &SourceKey,
+        at: &NodeKey,
         reference: &Value,
-    ) -> Result<(SourceKey, &Value), ResolveError> {
+    ) -> Result<(NodeKey, &Value), ResolveError> {
         let invalid = |message: &str| ResolveError::Invalid {
-            at: self.located(at),
+            at: self.address(at),
             reference: reference.to_string(),
             message: message.to_string(),
         };
@@ -212,17 +212,17 @@ impl Documents {
                 "only JSON-pointer fragments (`#/...`) are supported",
             ));
         }
-        let target = SourceKey { doc, pointer };
+        let target = NodeKey { doc, pointer };
         match self.get(&target) {
             Some(value) => Ok((target, value)),
             None => Err(ResolveError::Dangling {
-                at: self.located(at),
+                at: self.address(at),
                 reference: reference.to_string(),
             }),
         }
     }
 
-    fn find(&self, location: &Location) -> Option<DocId> {
+    fn find(&self, location: &DocumentOrigin) -> Option<DocId> {
         self.documents
             .iter()
             .position(|document| &document.location == location)

@@ -655,13 +655,13 @@ impl Changes {
 
 /// Creates folders below the output once each, refusing symlinks on the way,
 /// and remembers the ones it created so that a failed run can take them away.
-struct Folders<'a> {
+struct CreatedFolders<'a> {
     output: &'a Path,
     ready: std::collections::HashSet<PathBuf>,
     created: Vec<PathBuf>,
 }
 
-impl Folders<'_> {
+impl CreatedFolders<'_> {
     fn ensure(&mut self, relative_dir: &Path) -> Result<(), WriteError> {
         let mut current = self.output.to_path_buf();
         for component in relative_dir.components() {
@@ -733,7 +733,7 @@ pub fn apply(changes: &Changes, output: &Path) -> Result<WriteReport, WriteError
         let target = output.join(path);
         fs::remove_file(&target).map_err(io_error(&target))?;
     }
-    let mut folders = Folders {
+    let mut folders = CreatedFolders {
         output,
         ready: std::collections::HashSet::new(),
         created: Vec::new(),

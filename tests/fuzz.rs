@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use chanx_codegen::load::{self, Location};
+use chanx_codegen::load::{self, DocumentOrigin};
 use chanx_codegen::options::GenerateOptions;
 use chanx_codegen::options::Perspective;
 use proptest::prelude::*;
@@ -67,7 +67,7 @@ fn generate_or_save(name: &str, bytes: Vec<u8>) -> Result<bool, TestCaseError> {
 /// Runs every stage on `bytes` and checks what comes out; errors are fine.
 /// Says whether a package was generated.
 fn generate(name: &str, bytes: Vec<u8>) -> Result<bool, TestCaseError> {
-    let location = Location::File(fixture(name));
+    let location = DocumentOrigin::File(fixture(name));
     let Ok(document) = load::parse(&location, bytes, None) else {
         return Ok(false);
     };
@@ -313,7 +313,7 @@ fn apply(document: &mut Value, edit: &Edit) {
 }
 
 fn seed(name: &str) -> Value {
-    let location = Location::File(fixture(name));
+    let location = DocumentOrigin::File(fixture(name));
     let value = load::load(&location, &Default::default()).unwrap().value;
     serde_json::to_value(&value).unwrap()
 }

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chanx_codegen::load::{self, Location};
+use chanx_codegen::load::{self, DocumentOrigin};
 use chanx_codegen::options::GenerateOptions;
 use chanx_codegen::tree::Tree;
 
@@ -67,7 +67,7 @@ fn cases() -> Vec<(String, PathBuf)> {
     cases
 }
 
-fn generate_from(location: Location, package: &str) -> Tree {
+fn generate_from(location: DocumentOrigin, package: &str) -> Tree {
     let document = load::load(&location, &Default::default()).expect("fixture loads");
     generate_document(&document, package)
 }
@@ -114,7 +114,7 @@ fn generated_trees_match_the_goldens() {
         let golden_dir = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/golden")
             .join(&name);
-        let tree = generate_from(Location::File(fixture.clone()), &name);
+        let tree = generate_from(DocumentOrigin::File(fixture.clone()), &name);
         if bless {
             let _ = std::fs::remove_dir_all(&golden_dir);
             for (path, bytes) in tree.files() {
@@ -200,8 +200,8 @@ fn json_and_yaml_of_one_document_give_the_same_tree() {
             continue;
         }
         let name = fixture.file_stem().unwrap().to_string_lossy().into_owned();
-        let from_json = generate_from(Location::File(fixture.clone()), &name);
-        let from_yaml = generate_from(Location::File(yaml.clone()), &name);
+        let from_json = generate_from(DocumentOrigin::File(fixture.clone()), &name);
+        let from_yaml = generate_from(DocumentOrigin::File(yaml.clone()), &name);
         let differing = differing_paths(&from_json, &from_yaml);
         assert!(
             differing.is_empty(),
@@ -232,7 +232,8 @@ fn reorder(value: &mut serde_json::Value) {
 fn output_is_deterministic_across_runs_and_key_order() {
     let mut reordered = 0;
     for (name, fixture) in cases() {
-        let document = load::load(&Location::File(fixture.clone()), &Default::default()).unwrap();
+        let document =
+            load::load(&DocumentOrigin::File(fixture.clone()), &Default::default()).unwrap();
         let first = generate_document(&document, &name);
         let second = generate_document(&document, &name);
         let differing = differing_paths(&first, &second);

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use chanx_codegen::load::{self, Location};
+use chanx_codegen::load::{self, DocumentOrigin};
 use chanx_codegen::options::GenerateOptions;
 use chanx_codegen::options::Perspective;
 use serde_json::json;
@@ -50,7 +50,7 @@ fn document(channels: serde_json::Value) -> serde_json::Value {
 }
 
 fn generated(document: &serde_json::Value) -> BTreeMap<String, String> {
-    let location = Location::File(PathBuf::from("topics.json"));
+    let location = DocumentOrigin::File(PathBuf::from("topics.json"));
     let bytes = serde_json::to_vec(document).unwrap();
     let loaded = load::parse(&location, bytes, None).unwrap();
     let options = GenerateOptions {

@@ -57,7 +57,7 @@ pub enum Operation {
 
 /// What happened, as `--format json` prints it.
 #[derive(Debug, Clone, Serialize)]
-pub struct Outcome {
+pub struct PullRequestOutcome {
     pub operation: Operation,
     pub number: Option<u64>,
     pub url: Option<String>,
@@ -138,7 +138,7 @@ pub fn pull_request(
     tree: &Tree,
     write_options: &WriteOptions,
     options: &PullRequestOptions,
-) -> Result<Outcome, GitHubError> {
+) -> Result<PullRequestOutcome, GitHubError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -15,14 +15,16 @@ use crate::write::{self, Changes, MemoryFolder, WriteOptions};
 
 use super::api::{encode_path, field, head_ref, Api};
 use super::body::{commit_trailer, pull_request_body};
-use super::{git_blob_sha, ChangedFile, GitHubError, Operation, Outcome, PullRequestOptions};
+use super::{
+    git_blob_sha, ChangedFile, GitHubError, Operation, PullRequestOptions, PullRequestOutcome,
+};
 
 pub(super) async fn run(
     api: &Api,
     tree: &Tree,
     write_options: &WriteOptions,
     options: &PullRequestOptions,
-) -> Result<Outcome, GitHubError> {
+) -> Result<PullRequestOutcome, GitHubError> {
     let base = Base::find(api, options).await?;
     let on_base = files_in(api, &base.tree, &options.dir).await?;
     let folder = folder_on_base(api, tree, &on_base, &options.dir).await?;
@@ -59,7 +61,7 @@ pub(super) async fn run(
         )
         .await?;
     }
-    Ok(Outcome {
+    Ok(PullRequestOutcome {
         operation,
         number: Some(number),
         url: pull["html_url"].as_str().map(str::to_string),
@@ -168,9 +170,9 @@ async fn close_when_clean(
     open_pull: Option<Value>,
     branch_sha: Option<String>,
     files: Vec<ChangedFile>,
-) -> Result<Outcome, GitHubError> {
+) -> Result<PullRequestOutcome, GitHubError> {
     let Some(pull) = open_pull else {
-        return Ok(Outcome {
+        return Ok(PullRequestOutcome {
             operation: Operation::None,
             number: None,
             url: None,
@@ -196,7 +198,7 @@ async fn close_when_clean(
         )
         .await?;
     }
-    Ok(Outcome {
+    Ok(PullRequestOutcome {
         operation: Operation::Closed,
         number: Some(number),
         url: pull["html_url"].as_str().map(str::to_string),

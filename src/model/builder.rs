@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::atomic::Ordering;
 
 use crate::options::Perspective;
-use crate::resolve::{Documents, SourceKey};
+use crate::resolve::{Documents, NodeKey};
 use crate::value::Value;
 
 use super::{Builder, ModelError, MAX_FIELDS};
@@ -84,15 +84,15 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub(super) fn invalid(&self, at: &SourceKey, message: impl Into<String>) -> ModelError {
+    pub(super) fn invalid(&self, at: &NodeKey, message: impl Into<String>) -> ModelError {
         ModelError::Invalid {
-            at: self.documents.located(at),
+            at: self.documents.address(at),
             message: message.into(),
         }
     }
 
     /// An object schema with properties (its own or through `allOf`) becomes a model class.
-    pub(super) fn is_object_schema(&self, at: &SourceKey, value: &Value) -> bool {
+    pub(super) fn is_object_schema(&self, at: &NodeKey, value: &Value) -> bool {
         let has_properties = |value: &Value| {
             value
                 .get("properties")
@@ -112,7 +112,7 @@ impl<'a> Builder<'a> {
 
     /// Whether the schema (or an `allOf` part) says `type: object`: without
     /// it, `properties` and the like say nothing of other values.
-    pub(super) fn says_object(&self, at: &SourceKey, value: &Value) -> bool {
+    pub(super) fn says_object(&self, at: &NodeKey, value: &Value) -> bool {
         self.with_all_of_parts(at, value)
             .into_iter()
             .any(|part| part.get("type").and_then(Value::as_str) == Some("object"))
@@ -122,7 +122,7 @@ impl<'a> Builder<'a> {
     /// ways it is reached; parts that do not resolve are left out.
     pub(super) fn with_all_of_parts<'v>(
         &'v self,
-        at: &SourceKey,
+        at: &NodeKey,
         value: &'v Value,
     ) -> Vec<&'v Value> {
         let mut seen = HashSet::new();

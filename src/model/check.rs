@@ -5,7 +5,7 @@
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
-use crate::resolve::{Documents, SourceKey};
+use crate::resolve::{Documents, NodeKey};
 use crate::value::{Object, Value};
 
 use super::{
@@ -18,7 +18,7 @@ impl<'a> Builder<'a> {
     /// schema asks for more than `ty` can say.
     pub(super) fn checked(
         &mut self,
-        at: &SourceKey,
+        at: &NodeKey,
         value: &Value,
         ty: TypeExpr,
     ) -> Result<TypeExpr, ModelError> {
@@ -45,7 +45,7 @@ impl<'a> Builder<'a> {
     /// part alone gives the type, a second one or keywords beside them.
     fn all_of_says_more(
         &mut self,
-        at: &SourceKey,
+        at: &NodeKey,
         value: &Value,
         merged: bool,
     ) -> Result<bool, ModelError> {
@@ -102,7 +102,7 @@ impl<'a> Builder<'a> {
     /// schema with every schema it refers to, each once.
     pub(super) fn check_of(
         &mut self,
-        at: &SourceKey,
+        at: &NodeKey,
         value: &Value,
     ) -> Result<Option<Arc<SchemaCheck>>, ModelError> {
         let merged = self.is_object_schema(at, value);
@@ -118,7 +118,7 @@ impl<'a> Builder<'a> {
         let Some(schema) = copier.copy(at, value, 0, Place::Schema)? else {
             self.warnings.push(format!(
                 "{}: the schema is too large to check at run time (over {MAX_CHECK_VALUES} values with what it refers to); only what its Python type says is checked",
-                self.documents.located(at)
+                self.documents.address(at)
             ));
             return Ok(None);
         };
@@ -146,9 +146,9 @@ impl<'a> Builder<'a> {
 /// `value` nor the final target) that need a check of their own.
 pub(super) fn checks_on_the_way<'d>(
     documents: &'d Documents,
-    at: &SourceKey,
+    at: &NodeKey,
     value: &'d Value,
-) -> Result<Vec<(SourceKey, &'d Value)>, ModelError> {
+) -> Result<Vec<(NodeKey, &'d Value)>, ModelError> {
     // Fails on a cycle or an overlong chain before the walk below.
     documents.deref_from(at, value)?;
     let mut found = Vec::new();
@@ -167,7 +167,7 @@ pub(super) fn checks_on_the_way<'d>(
 /// local name (`#r0`…) and a copy of its own.
 struct CheckCopier<'a> {
     documents: &'a Documents,
-    names: Vec<SourceKey>,
+    names: Vec<NodeKey>,
     refs: Vec<(String, JsonValue)>,
     values: usize,
 }
@@ -176,7 +176,7 @@ impl CheckCopier<'_> {
     /// The copy, or `None` past [`MAX_CHECK_VALUES`].
     fn copy(
         &mut self,
-        at: &SourceKey,
+        at: &NodeKey,
         value: &Value,
         depth: usize,
         place: Place,
@@ -243,7 +243,7 @@ impl CheckCopier<'_> {
     /// The local name of what the `$ref` of `value` (at `at`) refers to.
     fn reference(
         &mut self,
-        at: &SourceKey,
+        at: &NodeKey,
         value: &Value,
         depth: usize,
     ) -> Result<Option<String>, ModelError> {

@@ -1,13 +1,13 @@
 //! Reading the document's channels: addresses and path parameters,
 //! security schemes and the credentials they ask for, and `x-topic` topics.
 
-use crate::resolve::SourceKey;
+use crate::resolve::NodeKey;
 use crate::value::Value;
 
 use super::{Builder, Channel, Credential, ModelError, Parameter, PendingChannel, Topic};
 
 impl<'a> Builder<'a> {
-    pub(super) fn channels(&mut self, root: &SourceKey) -> Result<Vec<PendingChannel>, ModelError> {
+    pub(super) fn channels(&mut self, root: &NodeKey) -> Result<Vec<PendingChannel>, ModelError> {
         let channels_key = root.child("channels");
         let Some(channels) = self.documents.get(&channels_key) else {
             return Ok(Vec::new());
@@ -67,7 +67,7 @@ impl<'a> Builder<'a> {
 
     /// The credentials a `security` list names; schemes a WebSocket client
     /// cannot send (X.509, encryption keys, SASL) are left out.
-    pub(super) fn security(&self, list: &SourceKey) -> Result<Vec<Credential>, ModelError> {
+    pub(super) fn security(&self, list: &NodeKey) -> Result<Vec<Credential>, ModelError> {
         let Some(Value::Array(items)) = self.documents.get(list) else {
             return Ok(Vec::new());
         };
@@ -100,7 +100,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The headers and query parameters a channel's `bindings.ws` names.
-    fn binding_credentials(&self, channel: &SourceKey) -> Result<Vec<Credential>, ModelError> {
+    fn binding_credentials(&self, channel: &NodeKey) -> Result<Vec<Credential>, ModelError> {
         let ws = channel.child("bindings").child("ws");
         let mut credentials = Vec::new();
         for (key, credential) in [
@@ -119,11 +119,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A channel's `x-topic`: a mapping with a `name` and a `pattern`.
-    fn topic(
-        &self,
-        channel: &SourceKey,
-        value: Option<&Value>,
-    ) -> Result<Option<Topic>, ModelError> {
+    fn topic(&self, channel: &NodeKey, value: Option<&Value>) -> Result<Option<Topic>, ModelError> {
         let Some(value) = value else {
             return Ok(None);
         };

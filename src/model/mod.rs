@@ -11,7 +11,7 @@ use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
 
 use crate::options::Perspective;
-use crate::resolve::{Documents, Located, ResolveError, SourceKey};
+use crate::resolve::{Documents, NodeAddress, NodeKey, ResolveError};
 use crate::value::{Object, Value};
 
 mod builder;
@@ -195,7 +195,7 @@ pub struct Parameter {
 /// A message; its payload is always a model class ([`Schema`]).
 #[derive(Debug, Clone)]
 pub struct Message {
-    pub source: SourceKey,
+    pub source: NodeKey,
     pub schema: SchemaId,
     /// Names of the properties of the message's `headers` schema.
     pub headers: Vec<String>,
@@ -215,7 +215,7 @@ pub struct Example {
 /// A schema that becomes a named Python definition.
 #[derive(Debug, Clone)]
 pub struct Schema {
-    pub source: SourceKey,
+    pub source: NodeKey,
     /// The name the document suggests (title, component key, or a derived one).
     pub name_hint: String,
     pub description: Option<String>,
@@ -499,11 +499,11 @@ pub enum ModelError {
     #[error("{location}: not an AsyncAPI 3.x document ({found})")]
     NotAsyncApi { location: String, found: String },
     #[error("{at}: {message}")]
-    Invalid { at: Located, message: String },
+    Invalid { at: NodeAddress, message: String },
     #[error("{at}: unsupported: {message}")]
-    Unsupported { at: Located, message: String },
+    Unsupported { at: NodeAddress, message: String },
     #[error("{at}: schemas nested deeper than {MAX_SCHEMA_DEPTH} levels")]
-    TooDeep { at: Located },
+    TooDeep { at: NodeAddress },
     #[error("{location}: the client would have more than {limit} {what} ({why})")]
     TooLarge {
         location: String,
@@ -529,7 +529,7 @@ fn build_api(
     field_limit: usize,
 ) -> Result<Api, ModelError> {
     let root = documents.root();
-    let root_key = SourceKey {
+    let root_key = NodeKey {
         doc: crate::resolve::DocId(0),
         pointer: String::new(),
     };
@@ -619,11 +619,11 @@ fn check_version(documents: &Documents, root: &Value) -> Result<(), ModelError> 
 struct Builder<'a> {
     documents: &'a Documents,
     schemas: Vec<Schema>,
-    schema_ids: foldhash::HashMap<SourceKey, SchemaId>,
+    schema_ids: foldhash::HashMap<NodeKey, SchemaId>,
     messages: Vec<Message>,
-    message_ids: foldhash::HashMap<SourceKey, MessageId>,
+    message_ids: foldhash::HashMap<NodeKey, MessageId>,
     /// The fields and required names of each `allOf` part merged so far.
-    merged_parts: foldhash::HashMap<SourceKey, (Vec<Field>, foldhash::HashSet<String>)>,
+    merged_parts: foldhash::HashMap<NodeKey, (Vec<Field>, foldhash::HashSet<String>)>,
     perspective: Perspective,
     /// Fields held: those of every model and merged part, and those of the
     /// merges under way. Bounded by [`MAX_FIELDS`].
@@ -634,7 +634,7 @@ struct Builder<'a> {
     /// JSON values of the runtime checks made so far.
     checks_made: usize,
     /// Whether the `allOf` parts of a merged schema say more than its model.
-    all_of_verdicts: foldhash::HashMap<SourceKey, bool>,
+    all_of_verdicts: foldhash::HashMap<NodeKey, bool>,
     foreign_payloads: Vec<ForeignPayload>,
     warnings: Vec<String>,
     /// Schemas whose properties were collected.
@@ -649,15 +649,15 @@ struct OperationPlan {
     name: String,
     client_sends: bool,
     channel: usize,
-    messages: Vec<SourceKey>,
-    reply: Option<(usize, Vec<SourceKey>)>,
+    messages: Vec<NodeKey>,
+    reply: Option<(usize, Vec<NodeKey>)>,
     credentials: Vec<Credential>,
 }
 
 /// A channel while operations are being assigned to it.
 struct PendingChannel {
     channel: Channel,
-    source: SourceKey,
+    source: NodeKey,
 }
 
 /// The fields and required names an object schema gathers through `allOf`,
@@ -669,7 +669,7 @@ struct Merged {
     positions: hashbrown::HashTable<usize>,
     hasher: foldhash::fast::RandomState,
     required: foldhash::HashSet<String>,
-    merging: Vec<SourceKey>,
+    merging: Vec<NodeKey>,
     /// What `fields` weigh together ([`Field::weight`]).
     weight: usize,
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::resolve::{is_json_schema_format, SourceKey};
+use crate::resolve::{is_json_schema_format, NodeKey};
 use crate::value::Value;
 
 use super::{
@@ -21,7 +21,7 @@ impl<'a> Builder<'a> {
     /// added to every channel.
     pub(super) fn operations(
         &mut self,
-        root: &SourceKey,
+        root: &NodeKey,
         mut channels: Vec<PendingChannel>,
         parallel: bool,
     ) -> Result<Vec<Channel>, ModelError> {
@@ -51,7 +51,7 @@ impl<'a> Builder<'a> {
     /// What each operation of the document says, in document order.
     fn operation_plans(
         &self,
-        root: &SourceKey,
+        root: &NodeKey,
         channels: &[PendingChannel],
     ) -> Result<Vec<OperationPlan>, ModelError> {
         let operations_key = root.child("operations");
@@ -62,7 +62,7 @@ impl<'a> Builder<'a> {
                 return Err(self.invalid(&operations_key, "`operations` must be a mapping"));
             }
         };
-        let index_of: BTreeMap<SourceKey, usize> = channels
+        let index_of: BTreeMap<NodeKey, usize> = channels
             .iter()
             .enumerate()
             .map(|(index, pending)| (pending.source.clone(), index))
@@ -177,7 +177,7 @@ impl<'a> Builder<'a> {
     }
 
     /// What the servers ask for, which every channel sends.
-    fn server_credentials(&self, root: &SourceKey) -> Result<Vec<Credential>, ModelError> {
+    fn server_credentials(&self, root: &NodeKey) -> Result<Vec<Credential>, ModelError> {
         let servers_key = root.child("servers");
         let server_names: Vec<String> = match self.documents.get(&servers_key) {
             Some(Value::Object(servers)) => servers.keys().map(str::to_string).collect(),
@@ -194,8 +194,8 @@ impl<'a> Builder<'a> {
     /// Which channel an operation (or a reply) belongs to.
     pub(super) fn channel_of(
         &self,
-        operation: &SourceKey,
-        channels: &BTreeMap<SourceKey, usize>,
+        operation: &NodeKey,
+        channels: &BTreeMap<NodeKey, usize>,
     ) -> Result<usize, ModelError> {
         let channel_ref = operation.child("channel");
         let reference = self
@@ -213,7 +213,7 @@ impl<'a> Builder<'a> {
         })
     }
 
-    fn messages_of(&mut self, sources: &[SourceKey]) -> Result<Vec<MessageId>, ModelError> {
+    fn messages_of(&mut self, sources: &[NodeKey]) -> Result<Vec<MessageId>, ModelError> {
         sources.iter().map(|source| self.message(source)).collect()
     }
 
@@ -221,11 +221,11 @@ impl<'a> Builder<'a> {
     /// its channel's when it lists none.
     pub(super) fn message_sources(
         &self,
-        at: &SourceKey,
+        at: &NodeKey,
         channel: &PendingChannel,
-    ) -> Result<Vec<SourceKey>, ModelError> {
+    ) -> Result<Vec<NodeKey>, ModelError> {
         let list_key = at.child("messages");
-        let keys: Vec<SourceKey> = match self.documents.get(&list_key) {
+        let keys: Vec<NodeKey> = match self.documents.get(&list_key) {
             Some(Value::Array(items)) => (0..items.len())
                 .map(|index| list_key.child(&index.to_string()))
                 .collect(),
@@ -246,7 +246,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The message defined at `source`, whose `$ref`s are already followed.
-    pub(super) fn message(&mut self, source: &SourceKey) -> Result<MessageId, ModelError> {
+    pub(super) fn message(&mut self, source: &NodeKey) -> Result<MessageId, ModelError> {
         if let Some(id) = self.message_ids.get(source) {
             return Ok(*id);
         }
@@ -269,7 +269,7 @@ impl<'a> Builder<'a> {
                 }
                 Some(format) => {
                     self.foreign_payloads.push(ForeignPayload {
-                        at: self.documents.located(&source).to_string(),
+                        at: self.documents.address(&source).to_string(),
                         message: hint.clone(),
                         format: format.to_string(),
                     });

@@ -8,7 +8,7 @@ use std::sync::atomic::AtomicUsize;
 use rayon::prelude::*;
 
 use crate::options::Perspective;
-use crate::resolve::SourceKey;
+use crate::resolve::NodeKey;
 use crate::value::Value;
 
 use super::{Builder, Field, MessageId, ModelError, OperationPlan, PendingChannel, SchemaId};
@@ -17,10 +17,10 @@ impl<'a> Builder<'a> {
     /// What one operation says, read before any of its messages is built.
     pub(super) fn operation_plan(
         &self,
-        operations_key: &SourceKey,
+        operations_key: &NodeKey,
         name: String,
         channels: &[PendingChannel],
-        index_of: &BTreeMap<SourceKey, usize>,
+        index_of: &BTreeMap<NodeKey, usize>,
     ) -> Result<OperationPlan, ModelError> {
         let (source, operation) = self.documents.deref(&operations_key.child(&name))?;
         let receives = match operation.get("action").and_then(Value::as_str) {
@@ -62,7 +62,7 @@ impl<'a> Builder<'a> {
     /// where it arises.
     pub(super) fn prebuild_messages(&mut self, plans: &[OperationPlan]) -> Result<(), ModelError> {
         let mut seen = HashSet::new();
-        let unique: Vec<&SourceKey> = plans
+        let unique: Vec<&NodeKey> = plans
             .iter()
             .flat_map(|plan| {
                 let replies = plan.reply.iter().flat_map(|(_, messages)| messages);

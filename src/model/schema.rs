@@ -1,7 +1,7 @@
 //! Schema → type: each JSON Schema becomes a model with fields, a type
 //! expression, or a scalar with constraints.
 
-use crate::resolve::SourceKey;
+use crate::resolve::NodeKey;
 use crate::value::{Object, Value};
 
 use super::check::{
@@ -20,7 +20,7 @@ impl<'a> Builder<'a> {
     /// after the message (`hint`).
     pub(super) fn message_schema(
         &mut self,
-        payload: &SourceKey,
+        payload: &NodeKey,
         hint: &str,
     ) -> Result<SchemaId, ModelError> {
         let (source, value) = self.documents.deref(payload)?;
@@ -82,7 +82,7 @@ impl<'a> Builder<'a> {
 
     pub(super) fn add_schema(
         &mut self,
-        source: SourceKey,
+        source: NodeKey,
         value: &Value,
         hint: &str,
         kind: SchemaKind,
@@ -107,7 +107,7 @@ impl<'a> Builder<'a> {
 
     fn object_schema(
         &mut self,
-        source: &SourceKey,
+        source: &NodeKey,
         value: &Value,
         hint: &str,
         depth: usize,
@@ -158,7 +158,7 @@ impl<'a> Builder<'a> {
     /// Properties of an object schema, including those merged in through `allOf`.
     fn collect_properties(
         &mut self,
-        source: &SourceKey,
+        source: &NodeKey,
         value: &Value,
         owner: &str,
         depth: usize,
@@ -170,7 +170,7 @@ impl<'a> Builder<'a> {
         }
         if depth > MAX_SCHEMA_DEPTH {
             return Err(ModelError::TooDeep {
-                at: self.documents.located(source),
+                at: self.documents.address(source),
             });
         }
         if let Some(Value::Array(parts)) = value.get("allOf") {
@@ -228,7 +228,7 @@ impl<'a> Builder<'a> {
             if let Some(value) = default.as_ref().filter(|value| !self.fits(&ty, value, 0)) {
                 self.warnings.push(format!(
                     "{}: the default {} is not a value of the property's own schema; it is left out",
-                    self.documents.located(&property_key.child("default")),
+                    self.documents.address(&property_key.child("default")),
                     value.to_json()
                 ));
                 default = None;
@@ -288,14 +288,14 @@ impl<'a> Builder<'a> {
     /// The type of the schema at `at`, creating named schemas as needed.
     fn type_of(
         &mut self,
-        at: &SourceKey,
+        at: &NodeKey,
         value: &Value,
         hint: &str,
         depth: usize,
     ) -> Result<TypeExpr, ModelError> {
         if depth > MAX_SCHEMA_DEPTH {
             return Err(ModelError::TooDeep {
-                at: self.documents.located(at),
+                at: self.documents.address(at),
             });
         }
         if value.get("$ref").is_some() {
@@ -319,7 +319,7 @@ impl<'a> Builder<'a> {
     /// The type of the schema a `$ref` leads to, at `source`.
     fn referenced_type(
         &mut self,
-        source: SourceKey,
+        source: NodeKey,
         target: &Value,
         depth: usize,
     ) -> Result<TypeExpr, ModelError> {
@@ -352,7 +352,7 @@ impl<'a> Builder<'a> {
     /// where the schema allows one: `properties` and the like say nothing
     /// of other values, so a schema without `type: object` (its own or an
     /// `allOf` part's) accepts them as they are.
-    fn with_non_objects(&self, at: &SourceKey, value: &Value, model: SchemaId) -> TypeExpr {
+    fn with_non_objects(&self, at: &NodeKey, value: &Value, model: SchemaId) -> TypeExpr {
         let mut allowed = vec![
             TypeExpr::Str,
             TypeExpr::Int,
@@ -389,7 +389,7 @@ impl<'a> Builder<'a> {
 
     fn inline_type(
         &mut self,
-        at: &SourceKey,
+        at: &NodeKey,
         value: &Value,
         hint: &str,
         depth: usize,
@@ -482,7 +482,7 @@ impl<'a> Builder<'a> {
 
     fn primitive(
         &mut self,
-        at: &SourceKey,
+        at: &NodeKey,
         object: &Object,
         name: &str,
         hint: &str,
@@ -559,7 +559,7 @@ impl<'a> Builder<'a> {
             },
             other => {
                 return Err(ModelError::Unsupported {
-                    at: self.documents.located(at),
+                    at: self.documents.address(at),
                     message: format!("schema type {other:?}"),
                 })
             }
@@ -570,7 +570,7 @@ impl<'a> Builder<'a> {
             if numeric && positive_step(&step.to_string(), name == "integer").is_none() {
                 self.warnings.push(format!(
                     "{}: `multipleOf` {step} is not a positive number the client can check; it is left out",
-                    self.documents.located(&at.child("multipleOf"))
+                    self.documents.address(&at.child("multipleOf"))
                 ));
             }
         }

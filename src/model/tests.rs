@@ -2,9 +2,9 @@ use std::path::Path;
 
 use super::schema::positive_step;
 use super::*;
-use crate::load::{self, Limits, Location};
+use crate::load::{self, DocumentOrigin, Limits};
 
-fn documents(location: Location, text: Option<&str>) -> Documents {
+fn documents(location: DocumentOrigin, text: Option<&str>) -> Documents {
     let limits = Limits::default();
     let document = match text {
         Some(text) => load::parse(&location, text.as_bytes().to_vec(), None).unwrap(),
@@ -42,7 +42,7 @@ fn fixture_documents(folder: &Path, out: &mut Vec<Documents>) {
         if path.is_dir() {
             fixture_documents(&path, out);
         } else if path.extension().is_some_and(|ext| ext != "md") {
-            out.push(documents(Location::File(path), None));
+            out.push(documents(DocumentOrigin::File(path), None));
         }
     }
 }
@@ -126,7 +126,7 @@ fn merged_fields_keep_their_first_place_and_take_the_last_definition() {
         "operations": {"o": {"action": "receive", "channel": {"$ref": "#/channels/c"}}}
     })
     .to_string();
-    let documents = documents(Location::parse("wide.json"), Some(&text));
+    let documents = documents(DocumentOrigin::parse("wide.json"), Some(&text));
     let api = build(&documents, Perspective::Server).unwrap();
     let SchemaKind::Object { fields, .. } = &api.schemas[api.messages[0].schema.0].kind else {
         panic!("the payload is an object");
@@ -174,9 +174,9 @@ fn all_of_lattice() -> String {
 #[test]
 fn all_of_merges_each_part_once_however_many_ways_reach_it() {
     let text = all_of_lattice();
-    let documents = documents(Location::parse("lattice.json"), Some(&text));
+    let documents = documents(DocumentOrigin::parse("lattice.json"), Some(&text));
     let mut builder = Builder::new(&documents, Perspective::Server);
-    let root = SourceKey {
+    let root = NodeKey {
         doc: crate::resolve::DocId(0),
         pointer: String::new(),
     };
@@ -203,7 +203,7 @@ fn all_of_merges_each_part_once_however_many_ways_reach_it() {
 fn shared_schemas_and_errors_are_the_same_however_messages_are_built() {
     for broken in [None, Some(0), Some(97), Some(199)] {
         let text = shared_schemas_document(broken);
-        let documents = documents(Location::parse("shared.json"), Some(&text));
+        let documents = documents(DocumentOrigin::parse("shared.json"), Some(&text));
         let parallel = built(&documents, true);
         assert_eq!(parallel, built(&documents, false));
         assert_eq!(parallel.is_err(), broken.is_some(), "{broken:?}");
@@ -267,7 +267,7 @@ fn all_of_bases_document(broken: Option<usize>) -> String {
 
 #[test]
 fn the_field_limit_gives_one_verdict_however_messages_are_built() {
-    let documents_of = |text: &str| documents(Location::parse("bases.json"), Some(text));
+    let documents_of = |text: &str| documents(DocumentOrigin::parse("bases.json"), Some(text));
     let documents = documents_of(&all_of_bases_document(None));
     // The smallest limit the ordered walk accepts.
     let (mut refused, mut accepted) = (0, MAX_FIELDS);

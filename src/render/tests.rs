@@ -33,7 +33,7 @@ fn templates_compile_once_per_process() {
     let limits = crate::load::Limits::default();
     for _ in 0..3 {
         let document =
-            crate::load::load(&crate::load::Location::File(schema.clone()), &limits).unwrap();
+            crate::load::load(&crate::load::DocumentOrigin::File(schema.clone()), &limits).unwrap();
         let (_, tree) = crate::generate(document, &options, &limits).unwrap();
         assert!(tree.files().len() > 20);
     }
