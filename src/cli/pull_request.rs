@@ -1,0 +1,225 @@
+//! `chanx pull-request`: commits each client's changes to a branch of its
+//! own and opens, updates or closes its pull request.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::format::Recorded;
+use crate::load::{self, DocumentOrigin};
+use crate::write::DiskFolder;
+
+use super::check::{github_outputs, json_list, Workspace};
+use super::jobs::{format_tree, generate_tree, jobs, recorded_formatter, Job};
+use super::{report_failure, Failure, PullRequestArgs, PullRequestFormat, Reporter, Verdict};
+
+pub(super) fn pull_request_all(
+    args: &PullRequestArgs,
+    reporter: &Reporter,
+) -> Result<ExitCode, String> {
+    use crate::github;
+    let jobs = jobs(&args.generation).map_err(|failure| failure.message)?;
+    if jobs.len() > 1 && args.branch.is_some() {
+        return Err("--branch names one branch, but chanx.toml lists several clients".to_string());
+    }
+    let repo = args
+        .repo
+        .clone()
+        .or_else(|| std::env::var("GITHUB_REPOSITORY").ok())
+        .ok_or("give --repo OWNER/NAME (or set GITHUB_REPOSITORY)")?;
+    let (owner, name) = repo
+        .split_once('/')
+        .filter(|(owner, name)| !owner.is_empty() && !name.is_empty() && !name.contains('/'))
+        .ok_or_else(|| format!("--repo {repo:?} is not OWNER/NAME"))?;
+    // A token read from a file often ends with a newline.
+    let token = std::env::var(&args.token_env)
+        .ok()
+        .map(|token| token.trim().to_string())
+        .filter(|token| !token.is_empty())
+        .ok_or_else(|| {
+            format!(
+                "set {} to a GitHub token with `contents: write` and `pull-requests: write`",
+                args.token_env
+            )
+        })?;
+    if !token.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(format!(
+            "{}: the token has a space or control character inside; give the token alone",
+            args.token_env
+        ));
+    }
+    let api_url = args
+        .api_url
+        .clone()
+        .or_else(|| {
+            std::env::var("GITHUB_API_URL")
+                .ok()
+                .filter(|url| !url.is_empty())
+        })
+        .unwrap_or_else(|| "https://api.github.com".to_string());
+    if api_url.to_ascii_lowercase().starts_with("http://") {
+        reporter.warn(format!(
+            "the API URL {} is plain http: the token travels unencrypted",
+            load::shown_input(&api_url)
+        ));
+    }
+    let mut verdict = Verdict::Ok;
+    let mut outcomes = Vec::new();
+    for job in &jobs {
+        let settings = PullRequestSettings {
+            owner,
+            name,
+            token: &token,
+            api_url: &api_url,
+        };
+        match pull_request_client(job, args, &settings, reporter) {
+            Ok(outcome) => outcomes.push(outcome),
+            Err(failure) => {
+                report_failure(&failure, false, &Workspace::from_env());
+                verdict = Verdict::Error;
+            }
+        }
+    }
+    let operation = |outcome: &github::PullRequestOutcome| {
+        serde_json::to_value(outcome.operation)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    for outcome in &outcomes {
+        match args.format {
+            PullRequestFormat::Json => {
+                println!("{}", serde_json::to_string(outcome).unwrap_or_default());
+            }
+            PullRequestFormat::Text => {
+                let target = match (&outcome.number, &outcome.url) {
+                    (Some(number), Some(url)) => format!(" #{number} {url}"),
+                    (Some(number), None) => format!(" #{number}"),
+                    _ => String::new(),
+                };
+                println!(
+                    "chanx pull-request: {}{target} (branch {}, {} files differ from the base branch)",
+                    operation(outcome),
+                    outcome.branch,
+                    outcome.files.len()
+                );
+            }
+        }
+    }
+    let changed: Vec<String> = outcomes
+        .iter()
+        .flat_map(|outcome| outcome.files.iter().map(|file| file.path.clone()))
+        .collect();
+    // One client keeps the plain values; several give JSON lists in the
+    // order of chanx.toml, so that no client's outputs hide another's.
+    let per_client = |value: &dyn Fn(&github::PullRequestOutcome) -> serde_json::Value| {
+        match outcomes.as_slice() {
+            [one] => match value(one) {
+                serde_json::Value::String(text) => text,
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            },
+            all => serde_json::Value::Array(all.iter().map(value).collect()).to_string(),
+        }
+    };
+    github_outputs(&[
+        ("drift", (!changed.is_empty()).to_string()),
+        ("changed-files", json_list(&changed)),
+        (
+            "pull-request-number",
+            per_client(&|outcome| outcome.number.into()),
+        ),
+        (
+            "pull-request-url",
+            per_client(&|outcome| outcome.url.clone().into()),
+        ),
+        (
+            "pull-request-operation",
+            per_client(&|outcome| operation(outcome).into()),
+        ),
+        (
+            "pull-requests",
+            serde_json::to_string(&outcomes).unwrap_or_else(|_| "[]".to_string()),
+        ),
+    ])?;
+    Ok(verdict.into())
+}
+
+/// What every client's pull request shares.
+pub(super) struct PullRequestSettings<'a> {
+    pub(super) owner: &'a str,
+    pub(super) name: &'a str,
+    pub(super) token: &'a str,
+    pub(super) api_url: &'a str,
+}
+
+/// Commits one client to its branch and keeps its pull request up to date.
+fn pull_request_client(
+    job: &Job,
+    args: &PullRequestArgs,
+    settings: &PullRequestSettings,
+    reporter: &Reporter,
+) -> Result<crate::github::PullRequestOutcome, Failure> {
+    use crate::github::{self, PullRequestOptions};
+    let dir = repository_path(&job.output)?;
+    let tree = generate_tree(job, reporter, false)?;
+    // The working copy is the repository the pull request goes to.
+    let recorded = DiskFolder::new(&job.output)
+        .map_or_else(|_| Recorded::Unknown, |folder| recorded_formatter(&folder));
+    let tree = format_tree(job, tree, &recorded, reporter)?;
+    let shown = if dir.is_empty() {
+        ".".to_string()
+    } else {
+        dir.clone()
+    };
+    let schema = DocumentOrigin::parse(&job.schema).to_string();
+    let options = PullRequestOptions {
+        owner: settings.owner.to_string(),
+        repo: settings.name.to_string(),
+        base: args.base.clone(),
+        branch: args
+            .branch
+            .clone()
+            .unwrap_or_else(|| github::default_branch_for(&shown)),
+        title: args
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("chanx: regenerate the {shown} client")),
+        body_header: args.body_header.clone(),
+        commit_message: args
+            .commit_message
+            .clone()
+            .unwrap_or_else(|| format!("chanx: regenerate {shown} from {schema}")),
+        labels: args.labels.clone(),
+        draft: args.draft,
+        api_url: settings.api_url.to_string(),
+        token: settings.token.to_string(),
+        force: args.force,
+        dir,
+        schema,
+        schema_sha256: tree.schema_sha256().to_string(),
+        remedy: job.remedy.clone(),
+    };
+    // GitHub's error messages are quoted to the user, and one that echoes
+    // the token must not print it.
+    github::pull_request(&tree, &job.write, &options)
+        .map_err(|error| Failure::from(error.to_string().replace(settings.token, "***")))
+}
+
+/// The output folder as a path inside the repository (the current folder).
+fn repository_path(output: &Path) -> Result<String, String> {
+    use std::path::Component;
+    let mut parts = Vec::new();
+    for component in output.components() {
+        match component {
+            Component::Normal(part) => parts.push(part.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            _ => {
+                return Err(format!(
+                    "{}: in pull-request mode --output must be a path inside the repository, relative to its root",
+                    output.display()
+                ))
+            }
+        }
+    }
+    Ok(parts.join("/"))
+}
