@@ -1,0 +1,51 @@
+use super::*;
+use crate::options::GenerateOptions;
+use crate::options::Perspective;
+use crate::tree::Tree;
+
+fn tree(files: &[(&str, &str)]) -> Tree {
+    let rendered = files
+        .iter()
+        .map(|(path, text)| (path.to_string(), text.to_string()))
+        .collect();
+    let options = GenerateOptions {
+        server: None,
+        readme: false,
+        package_name: "client".to_string(),
+        perspective: Perspective::Server,
+        with_tests: false,
+    };
+    Tree::new(rendered, "0".repeat(64), &options)
+}
+
+#[test]
+fn a_manifest_path_that_would_leave_the_folder_is_dropped() {
+    let manifest = br#"{"files": {"chat/client.py": "a", "../outside.py": "b", "/etc/passwd": "c",
+        "chat\\x.py": "d", "chat/./x.py": "e", "chat//x.py": "f", "": "g", "nul\u0000.py": "h"}}"#;
+    let parsed = parse_manifest(manifest).unwrap();
+    assert_eq!(parsed.files.keys().collect::<Vec<_>>(), ["chat/client.py"]);
+    assert_eq!(parse_manifest(b"not json"), None);
+}
+
+#[test]
+fn the_manifest_is_written_after_every_other_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = WriteOptions {
+        clear_channels: true,
+        ..WriteOptions::default()
+    };
+    let first = tree(&[("a/client.py", "1"), ("b/client.py", "1")]);
+    let changes = plan(&first, &DiskFolder::new(dir.path()).unwrap(), &options).unwrap();
+    let report = apply(&changes, dir.path()).unwrap();
+    assert_eq!(report.written.last().map(String::as_str), Some(MANIFEST));
+
+    let second = tree(&[("a/client.py", "2")]);
+    let changes = plan(&second, &DiskFolder::new(dir.path()).unwrap(), &options).unwrap();
+    assert_eq!(
+        changes.changes.first().map(|c| c.path.as_str()),
+        Some(MANIFEST)
+    );
+    let report = apply(&changes, dir.path()).unwrap();
+    assert_eq!(report.removed, ["b/client.py"]);
+    assert_eq!(report.written, ["a/client.py", MANIFEST]);
+}
