@@ -470,46 +470,17 @@ fn init_method(
             text.push_str("        /,\n");
         }
     }
-    let mut named_headers = Vec::new();
-    let mut query = Vec::new();
-    let mut extra = Vec::new();
-    let mut notes = Vec::new();
-    if !credentials.is_empty() {
+    let credentials = CredentialArguments::of(credentials);
+    if !credentials.parameters.is_empty() {
         text.push_str("        *,\n");
     }
-    for (keyword, credential) in credentials {
-        match credential {
-            Credential::Header(name) => {
-                named_headers.push(pyfmt::text(format!("{}: {keyword}", string_literal(name))));
-                notes.push(format!("{keyword}: Sent as the {name} header."));
-            }
-            Credential::Query(name) => {
-                query.push(pyfmt::text(format!("{}: {keyword}", string_literal(name))));
-                notes.push(format!("{keyword}: Sent as the {name} query parameter."));
-            }
-            Credential::Bearer => {
-                extra.push(pyfmt::text("bearer_token=bearer_token"));
-                notes.push("bearer_token: Sent as Authorization: Bearer <token>.".to_string());
-            }
-            Credential::Basic => {
-                extra.push(pyfmt::text("username=username"));
-                extra.push(pyfmt::text("password=password"));
-                notes.push(
-                    "username, password: Sent as Authorization: Basic <both, encoded>.".to_string(),
-                );
-            }
-        }
-        match credential {
-            Credential::Basic => text.push_str(
-                "        username: str | None = None,\n        password: str | None = None,\n",
-            ),
-            _ => text.push_str(&format!("        {keyword}: str | None = None,\n")),
-        }
+    for parameter in &credentials.parameters {
+        text.push_str(&format!("        {parameter}: str | None = None,\n"));
     }
     text.push_str("    ) -> None:\n");
-    if !notes.is_empty() {
+    if !credentials.notes.is_empty() {
         let mut doc = String::from("Connect with the credentials the document asks for.\n\nArgs:");
-        for note in &notes {
+        for note in &credentials.notes {
             doc.push_str("\n    ");
             doc.push_str(note);
         }
@@ -518,11 +489,11 @@ fn init_method(
     text.push_str(
         "        super().__init__(\n            base_url,\n            protocol=protocol,\n",
     );
-    if credentials.is_empty() {
+    if credentials.parameters.is_empty() {
         text.push_str("            headers=headers,\n");
     } else {
-        let mut arguments = vec![pyfmt::text("headers"), pyfmt::dict(named_headers)];
-        arguments.extend(extra);
+        let mut arguments = vec![pyfmt::text("headers"), pyfmt::dict(credentials.headers)];
+        arguments.extend(credentials.authorization);
         let headers = pyfmt::Doc::Group(vec![
             pyfmt::text("headers="),
             pyfmt::call("credential_headers", arguments),
@@ -536,8 +507,11 @@ fn init_method(
         text.push_str("            path_params=dict(path_params or {}),\n");
     }
     text.push_str("            reconnect=reconnect,\n");
-    if !query.is_empty() {
-        let query = pyfmt::Doc::Group(vec![pyfmt::text("query_params="), pyfmt::dict(query)]);
+    if !credentials.query.is_empty() {
+        let query = pyfmt::Doc::Group(vec![
+            pyfmt::text("query_params="),
+            pyfmt::dict(credentials.query),
+        ]);
         text.push_str(&format!(
             "            {},\n",
             pyfmt::print(&query, 12, LINE_LENGTH)
@@ -545,6 +519,76 @@ fn init_method(
     }
     text.push_str("        )\n");
     Some(text)
+}
+
+/// What a constructor does with its credentials: the keyword parameters
+/// that take them, where each is sent, and a line of documentation each.
+struct CredentialArguments {
+    parameters: Vec<String>,
+    /// `"Header-Name": keyword` entries of the headers.
+    headers: Vec<pyfmt::Doc>,
+    /// `"name": keyword` entries of the query string.
+    query: Vec<pyfmt::Doc>,
+    /// `bearer_token=...`, `username=...`: the Authorization header.
+    authorization: Vec<pyfmt::Doc>,
+    notes: Vec<String>,
+}
+
+impl CredentialArguments {
+    fn of(credentials: &[(String, Credential)]) -> CredentialArguments {
+        let mut arguments = CredentialArguments {
+            parameters: Vec::new(),
+            headers: Vec::new(),
+            query: Vec::new(),
+            authorization: Vec::new(),
+            notes: Vec::new(),
+        };
+        for (keyword, credential) in credentials {
+            match credential {
+                Credential::Header(name) => {
+                    let entry = format!("{}: {keyword}", string_literal(name));
+                    arguments.headers.push(pyfmt::text(entry));
+                    arguments
+                        .notes
+                        .push(format!("{keyword}: Sent as the {name} header."));
+                }
+                Credential::Query(name) => {
+                    let entry = format!("{}: {keyword}", string_literal(name));
+                    arguments.query.push(pyfmt::text(entry));
+                    arguments
+                        .notes
+                        .push(format!("{keyword}: Sent as the {name} query parameter."));
+                }
+                Credential::Bearer => {
+                    arguments
+                        .authorization
+                        .push(pyfmt::text("bearer_token=bearer_token"));
+                    arguments
+                        .notes
+                        .push("bearer_token: Sent as Authorization: Bearer <token>.".to_string());
+                }
+                Credential::Basic => {
+                    arguments
+                        .authorization
+                        .push(pyfmt::text("username=username"));
+                    arguments
+                        .authorization
+                        .push(pyfmt::text("password=password"));
+                    arguments.notes.push(
+                        "username, password: Sent as Authorization: Basic <both, encoded>."
+                            .to_string(),
+                    );
+                }
+            }
+            match credential {
+                Credential::Basic => arguments
+                    .parameters
+                    .extend(["username".to_string(), "password".to_string()]),
+                _ => arguments.parameters.push(keyword.clone()),
+            }
+        }
+        arguments
+    }
 }
 
 /// The keyword parameters of a topic handle's pattern, after `first`.
