@@ -314,6 +314,19 @@ pub(super) fn only_constraints_on(object: &Object, members: &Value) -> bool {
 /// Whether a schema says more than the Python type made of it can: such a
 /// schema is checked at run time as well.
 pub(super) fn needs_check(value: &Value) -> bool {
+    let Some(object) = value.as_object() else {
+        return false;
+    };
+    says_what_no_type_says(object)
+        || decides_its_type_twice(object)
+        || has_constants_a_literal_mistakes(object)
+        || has_keywords_without_their_type(object)
+}
+
+/// Keywords no Python type states: `not`, `if`, `contains`… and, outside a
+/// mapping, a schema for other properties; unique items; required names
+/// without the properties that would make them fields.
+fn says_what_no_type_says(object: &Object) -> bool {
     const UNEXPRESSED: &[&str] = &[
         "not",
         "if",
@@ -328,6 +341,62 @@ pub(super) fn needs_check(value: &Value) -> bool {
         "unevaluatedProperties",
         "unevaluatedItems",
     ];
+    if object.keys().any(|key| UNEXPRESSED.contains(&key)) {
+        return true;
+    }
+    // Only in a mapping (an object without properties) is the schema of
+    // other properties a Python type: the mapping's value type.
+    let mapping = object.get("type").and_then(Value::as_str) == Some("object")
+        && !object.contains_key("properties");
+    let other_properties = object
+        .get("additionalProperties")
+        .is_some_and(|extra| !matches!(extra, Value::Bool(_)));
+    (!mapping && other_properties)
+        || object.get("uniqueItems") == Some(&Value::Bool(true))
+        || (object.contains_key("required") && !object.contains_key("properties"))
+}
+
+/// A `$ref` with keywords beside it, or more than one of the keywords each
+/// of which alone decides the type, or one of them beside a `type` that
+/// its constants do not all have.
+fn decides_its_type_twice(object: &Object) -> bool {
+    if object.contains_key("$ref") && !object.keys().all(|key| key == "$ref" || is_annotation(key))
+    {
+        return true;
+    }
+    let deciding = ["$ref", "const", "enum", "anyOf", "oneOf", "allOf"]
+        .iter()
+        .filter(|key| object.contains_key(key))
+        .count();
+    // A `type` that each constant has says nothing more.
+    let typed_constants = constants(object).is_some_and(|values| {
+        let named = object.get("type").and_then(Value::as_str);
+        literal_holds(values)
+            && values.iter().all(|value| match value {
+                Value::String(_) => named == Some("string"),
+                Value::Number(_) => matches!(named, Some("integer" | "number")),
+                _ => false,
+            })
+    });
+    deciding > 1
+        || (deciding == 1
+            && object.contains_key("type")
+            && !object.contains_key("allOf")
+            && !typed_constants)
+}
+
+/// Constants a `Literal` would mistake or cannot hold, and an enum that is
+/// no list or empty.
+fn has_constants_a_literal_mistakes(object: &Object) -> bool {
+    constants(object).is_some_and(|values| values.is_empty() || !literal_holds(values))
+        || object
+            .get("enum")
+            .is_some_and(|values| values.as_array().is_none())
+}
+
+/// Keywords for one type, without that type alone: Python types apply them
+/// only to a value of that type. And `items` after open `prefixItems`.
+fn has_keywords_without_their_type(object: &Object) -> bool {
     const STRING: &[&str] = &["minLength", "maxLength", "pattern"];
     const NUMBER: &[&str] = &[
         "minimum",
@@ -337,99 +406,37 @@ pub(super) fn needs_check(value: &Value) -> bool {
         "multipleOf",
     ];
     const ARRAY: &[&str] = &["minItems", "maxItems", "uniqueItems", "prefixItems"];
-    let Some(object) = value.as_object() else {
-        return false;
-    };
-    if object.keys().any(|key| UNEXPRESSED.contains(&key)) {
-        return true;
-    }
-    // Only in a mapping (an object without properties) is the schema of
-    // other properties a Python type: the mapping's value type.
-    let mapping = object.get("type").and_then(Value::as_str) == Some("object")
-        && !object.contains_key("properties");
-    if !mapping
-        && object
-            .get("additionalProperties")
-            .is_some_and(|extra| !matches!(extra, Value::Bool(_)))
-    {
-        return true;
-    }
-    if object.get("uniqueItems") == Some(&Value::Bool(true)) {
-        return true;
-    }
-    // Required names are fields only of a model, which needs properties.
-    if object.contains_key("required") && !object.contains_key("properties") {
-        return true;
-    }
-    // A `$ref` with keywords beside it, or more than one of the keywords
-    // each of which alone decides the type.
-    let deciding = ["$ref", "const", "enum", "anyOf", "oneOf", "allOf"]
-        .iter()
-        .filter(|key| object.contains_key(key))
-        .count();
-    if object.contains_key("$ref") && !object.keys().all(|key| key == "$ref" || is_annotation(key))
-    {
-        return true;
-    }
-    let constants: Option<&[Value]> = match (object.get("const"), object.get("enum")) {
-        (Some(constant), _) => Some(std::slice::from_ref(constant)),
-        (None, Some(Value::Array(values))) => Some(values),
-        _ => None,
-    };
-    // What a `Literal` holds exactly: pydantic takes `true` for 1 and 1
-    // for `true`.
-    let plain = |values: &[Value]| {
-        values.iter().all(|value| match value {
-            Value::String(_) | Value::Null => true,
-            Value::Number(number) => number.as_i64().is_some_and(|int| int != 0 && int != 1),
-            _ => false,
-        })
-    };
-    // A `type` that each constant has says nothing more.
-    let typed_constants = constants.is_some_and(|values| {
-        let named = object.get("type").and_then(Value::as_str);
-        plain(values)
-            && values.iter().all(|value| match value {
-                Value::String(_) => named == Some("string"),
-                Value::Number(_) => matches!(named, Some("integer" | "number")),
-                _ => false,
-            })
-    });
-    if deciding > 1
-        || (deciding == 1
-            && object.contains_key("type")
-            && !object.contains_key("allOf")
-            && !typed_constants)
-    {
-        return true;
-    }
-    // Constants a `Literal` would mistake or cannot hold, and an enum that
-    // is no list or empty.
-    if constants.is_some_and(|values| values.is_empty() || !plain(values))
-        || object
-            .get("enum")
-            .is_some_and(|values| values.as_array().is_none())
-    {
-        return true;
-    }
-    // Keywords for one type, without that type alone: Python types apply
-    // them only to a value of that type.
     let single = object.get("type").and_then(Value::as_str);
     let unless = |keywords: &[&str], types: &[&str]| {
         object.keys().any(|key| keywords.contains(&key))
             && !single.is_some_and(|name| types.contains(&name))
     };
-    if unless(STRING, &["string"])
+    unless(STRING, &["string"])
         || unless(NUMBER, &["integer", "number"])
         || unless(ARRAY, &["array"])
-    {
-        return true;
+        || (object.contains_key("prefixItems")
+            && object
+                .get("items")
+                .is_some_and(|items| *items != Value::Bool(false)))
+}
+
+/// The values of a schema's `const`, or of its `enum` when that is a list.
+fn constants(object: &Object) -> Option<&[Value]> {
+    match (object.get("const"), object.get("enum")) {
+        (Some(constant), _) => Some(std::slice::from_ref(constant)),
+        (None, Some(Value::Array(values))) => Some(values),
+        _ => None,
     }
-    // `items` after open `prefixItems`.
-    object.contains_key("prefixItems")
-        && object
-            .get("items")
-            .is_some_and(|items| *items != Value::Bool(false))
+}
+
+/// Whether a `Literal` holds exactly these values: pydantic takes `true`
+/// for 1 and 1 for `true`.
+fn literal_holds(values: &[Value]) -> bool {
+    values.iter().all(|value| match value {
+        Value::String(_) | Value::Null => true,
+        Value::Number(number) => number.as_i64().is_some_and(|int| int != 0 && int != 1),
+        _ => false,
+    })
 }
 
 fn is_annotation(key: &str) -> bool {
