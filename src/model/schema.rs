@@ -502,48 +502,7 @@ impl<'a> Builder<'a> {
             "number" => TypeExpr::Float,
             "boolean" => TypeExpr::Bool,
             "null" => TypeExpr::Null,
-            "array" => match (object.get("prefixItems"), object.get("items")) {
-                // A closed array may stop before the end of its prefix: one
-                // tuple per length it may have, as long as that stays short.
-                (prefix @ (None | Some(Value::Array(_))), Some(Value::Bool(false)))
-                    if prefix
-                        .and_then(Value::as_array)
-                        .map_or(0, |prefix| prefix.len())
-                        <= MAX_CLOSED_TUPLE =>
-                {
-                    let prefix = prefix.and_then(Value::as_array).map_or(&[][..], |p| p);
-                    let mut items = Vec::with_capacity(prefix.len());
-                    for (index, item) in prefix.iter().enumerate() {
-                        let item_key = at.child("prefixItems").child(&index.to_string());
-                        items.push(self.type_of(
-                            &item_key,
-                            item,
-                            &format!("{hint} item {}", index + 1),
-                            depth + 1,
-                        )?);
-                    }
-                    let shortest = object
-                        .get("minItems")
-                        .and_then(Value::as_u64)
-                        .map_or(0, |least| (least as usize).min(items.len()));
-                    union_of(
-                        (shortest..=items.len())
-                            .map(|length| TypeExpr::Tuple(items[..length].to_vec()))
-                            .collect(),
-                    )
-                }
-                // Open tuples need `*tuple[...]`, which Python 3.10 lacks.
-                (Some(_), _) => TypeExpr::List(Box::new(TypeExpr::Any)),
-                (None, Some(items @ (Value::Object(_) | Value::Bool(true)))) => {
-                    TypeExpr::List(Box::new(self.type_of(
-                        &at.child("items"),
-                        items,
-                        &format!("{hint} item"),
-                        depth + 1,
-                    )?))
-                }
-                _ => TypeExpr::List(Box::new(TypeExpr::Any)),
-            },
+            "array" => self.array_type(at, object, hint, depth)?,
             "object" => match object.get("additionalProperties") {
                 // No property at all: only the empty object.
                 Some(Value::Bool(false)) if object.get("patternProperties").is_none() => {
@@ -578,6 +537,60 @@ impl<'a> Builder<'a> {
             ty
         } else {
             TypeExpr::Constrained(Box::new(ty), constraints)
+        })
+    }
+
+    /// The type of an array schema: a list of its items' type, or, for a
+    /// closed array (`items: false`) with a short prefix, one tuple per
+    /// length it may have.
+    fn array_type(
+        &mut self,
+        at: &NodeKey,
+        object: &Object,
+        hint: &str,
+        depth: usize,
+    ) -> Result<TypeExpr, ModelError> {
+        Ok(match (object.get("prefixItems"), object.get("items")) {
+            // A closed array may stop before the end of its prefix: one
+            // tuple per length it may have, as long as that stays short.
+            (prefix @ (None | Some(Value::Array(_))), Some(Value::Bool(false)))
+                if prefix
+                    .and_then(Value::as_array)
+                    .map_or(0, |prefix| prefix.len())
+                    <= MAX_CLOSED_TUPLE =>
+            {
+                let prefix = prefix.and_then(Value::as_array).map_or(&[][..], |p| p);
+                let mut items = Vec::with_capacity(prefix.len());
+                for (index, item) in prefix.iter().enumerate() {
+                    let item_key = at.child("prefixItems").child(&index.to_string());
+                    items.push(self.type_of(
+                        &item_key,
+                        item,
+                        &format!("{hint} item {}", index + 1),
+                        depth + 1,
+                    )?);
+                }
+                let shortest = object
+                    .get("minItems")
+                    .and_then(Value::as_u64)
+                    .map_or(0, |least| (least as usize).min(items.len()));
+                union_of(
+                    (shortest..=items.len())
+                        .map(|length| TypeExpr::Tuple(items[..length].to_vec()))
+                        .collect(),
+                )
+            }
+            // Open tuples need `*tuple[...]`, which Python 3.10 lacks.
+            (Some(_), _) => TypeExpr::List(Box::new(TypeExpr::Any)),
+            (None, Some(items @ (Value::Object(_) | Value::Bool(true)))) => {
+                TypeExpr::List(Box::new(self.type_of(
+                    &at.child("items"),
+                    items,
+                    &format!("{hint} item"),
+                    depth + 1,
+                )?))
+            }
+            _ => TypeExpr::List(Box::new(TypeExpr::Any)),
         })
     }
 
