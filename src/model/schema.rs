@@ -174,42 +174,7 @@ impl<'a> Builder<'a> {
             });
         }
         if let Some(Value::Array(parts)) = value.get("allOf") {
-            merged.merging.push(source.clone());
-            for index in 0..parts.len() {
-                let (part_source, part) = self
-                    .documents
-                    .deref(&source.child("allOf").child(&index.to_string()))?;
-                if merged.merging.contains(&part_source) {
-                    return Err(self.invalid(
-                        &source.child("allOf").child(&index.to_string()),
-                        "`allOf` includes a schema that includes this one: the merge never ends",
-                    ));
-                }
-                // A part merges on its own once; adding its result field by
-                // field is what merging it again would do, so a part that
-                // `allOf` reaches many ways costs one merge, not one per way.
-                let (fields, required) = match self.merged_parts.get(&part_source) {
-                    Some(part) => part.clone(),
-                    None => {
-                        let mut own = Merged {
-                            merging: std::mem::take(&mut merged.merging),
-                            ..Merged::default()
-                        };
-                        let result =
-                            self.collect_properties(&part_source, part, owner, depth + 1, &mut own);
-                        merged.merging = own.merging;
-                        result?;
-                        let part = (own.fields, own.required);
-                        self.merged_parts.insert(part_source, part.clone());
-                        part
-                    }
-                };
-                let before = merged.weight;
-                fields.into_iter().for_each(|field| merged.set(field));
-                merged.required.extend(required);
-                self.reweighed(before, merged.weight)?;
-            }
-            merged.merging.pop();
+            self.merge_all_of(source, parts.len(), owner, depth, merged)?;
         }
         if let Some(Value::Array(names)) = value.get("required") {
             merged
@@ -221,33 +186,94 @@ impl<'a> Builder<'a> {
         };
         let properties_key = source.child("properties");
         for (name, property) in properties {
-            let property_key = properties_key.child(name);
             let hint = format!("{owner} {name}");
-            let ty = self.type_of(&property_key, property, &hint, depth + 1)?;
-            let mut default = property.get("default").map(JsonValue::from);
-            if let Some(value) = default.as_ref().filter(|value| !self.fits(&ty, value, 0)) {
-                self.warnings.push(format!(
-                    "{}: the default {} is not a value of the property's own schema; it is left out",
-                    self.documents.address(&property_key.child("default")),
-                    value.to_json()
-                ));
-                default = None;
-            }
-            let field = Field {
-                json_name: name.to_string(),
-                ty,
-                required: false,
-                default,
-                description: description_of(property),
-                deprecated: property.get("deprecated") == Some(&Value::Bool(true)),
-                read_only: property.get("readOnly") == Some(&Value::Bool(true)),
-                write_only: property.get("writeOnly") == Some(&Value::Bool(true)),
-            };
+            let field = self.field(&properties_key.child(name), name, property, &hint, depth)?;
             let before = merged.weight;
             merged.set(field);
             self.reweighed(before, merged.weight)?;
         }
         Ok(())
+    }
+
+    /// Merges the fields and required names of each of the `count` parts of
+    /// the `allOf` at `source` into `merged`.
+    fn merge_all_of(
+        &mut self,
+        source: &NodeKey,
+        count: usize,
+        owner: &str,
+        depth: usize,
+        merged: &mut Merged,
+    ) -> Result<(), ModelError> {
+        merged.merging.push(source.clone());
+        for index in 0..count {
+            let part_key = source.child("allOf").child(&index.to_string());
+            let (part_source, part) = self.documents.deref(&part_key)?;
+            if merged.merging.contains(&part_source) {
+                return Err(self.invalid(
+                    &part_key,
+                    "`allOf` includes a schema that includes this one: the merge never ends",
+                ));
+            }
+            // A part merges on its own once; adding its result field by
+            // field is what merging it again would do, so a part that
+            // `allOf` reaches many ways costs one merge, not one per way.
+            let (fields, required) = match self.merged_parts.get(&part_source) {
+                Some(part) => part.clone(),
+                None => {
+                    let mut own = Merged {
+                        merging: std::mem::take(&mut merged.merging),
+                        ..Merged::default()
+                    };
+                    let result =
+                        self.collect_properties(&part_source, part, owner, depth + 1, &mut own);
+                    merged.merging = own.merging;
+                    result?;
+                    let part = (own.fields, own.required);
+                    self.merged_parts.insert(part_source, part.clone());
+                    part
+                }
+            };
+            let before = merged.weight;
+            fields.into_iter().for_each(|field| merged.set(field));
+            merged.required.extend(required);
+            self.reweighed(before, merged.weight)?;
+        }
+        merged.merging.pop();
+        Ok(())
+    }
+
+    /// The field of the property `name` (at `at`), optional until the
+    /// owner's `required` says otherwise; a default its own schema refuses
+    /// is left out with a warning.
+    fn field(
+        &mut self,
+        at: &NodeKey,
+        name: &str,
+        property: &Value,
+        hint: &str,
+        depth: usize,
+    ) -> Result<Field, ModelError> {
+        let ty = self.type_of(at, property, hint, depth + 1)?;
+        let mut default = property.get("default").map(JsonValue::from);
+        if let Some(value) = default.as_ref().filter(|value| !self.fits(&ty, value, 0)) {
+            self.warnings.push(format!(
+                "{}: the default {} is not a value of the property's own schema; it is left out",
+                self.documents.address(&at.child("default")),
+                value.to_json()
+            ));
+            default = None;
+        }
+        Ok(Field {
+            json_name: name.to_string(),
+            ty,
+            required: false,
+            default,
+            description: description_of(property),
+            deprecated: property.get("deprecated") == Some(&Value::Bool(true)),
+            read_only: property.get("readOnly") == Some(&Value::Bool(true)),
+            write_only: property.get("writeOnly") == Some(&Value::Bool(true)),
+        })
     }
 
     /// Whether `value` is, at its top level, of the JSON type `ty` takes (a
