@@ -435,35 +435,7 @@ impl<'a> Builder<'a> {
             .or_else(|| object.get("oneOf"))
             .filter(|members| !only_constraints_on(object, members))
         {
-            let keyword = if object.contains_key("anyOf") {
-                "anyOf"
-            } else {
-                "oneOf"
-            };
-            let members = members.as_array().unwrap_or_default();
-            let mut types = Vec::with_capacity(members.len());
-            for (index, member) in members.iter().enumerate() {
-                let member_key = at.child(keyword).child(&index.to_string());
-                types.push(self.type_of(
-                    &member_key,
-                    member,
-                    &format!("{hint} option {}", index + 1),
-                    depth + 1,
-                )?);
-            }
-            let (nullable, others): (Vec<TypeExpr>, Vec<TypeExpr>) =
-                types.into_iter().partition(|ty| *ty == TypeExpr::Null);
-            match self.discriminator(object, &others) {
-                Some(property) => union_of(
-                    std::iter::once(TypeExpr::Discriminated {
-                        members: others,
-                        property,
-                    })
-                    .chain(nullable)
-                    .collect(),
-                ),
-                None => union_of(others.into_iter().chain(nullable).collect()),
-            }
+            self.alternatives(at, object, members, hint, depth)?
         } else if let Some(Value::Array(parts)) = object.get("allOf") {
             // Not an object (that case is a merged model): a value must match
             // every part, so the first part that constrains the type decides it.
@@ -478,32 +450,84 @@ impl<'a> Builder<'a> {
                 None => TypeExpr::Any,
             }
         } else {
-            match object.get("type") {
-                Some(Value::String(name)) => self.primitive(at, object, name, hint, depth)?,
-                Some(Value::Array(names)) => {
-                    let mut types = Vec::new();
-                    for name in names.iter().filter_map(Value::as_str) {
-                        types.push(self.primitive(at, object, name, hint, depth)?);
-                    }
-                    union_of(types)
-                }
-                // `items` says nothing of values that are no array.
-                _ if object.contains_key("items") => union_of(vec![
-                    self.primitive(at, object, "array", hint, depth)?,
-                    TypeExpr::Str,
-                    TypeExpr::Int,
-                    TypeExpr::Float,
-                    TypeExpr::Bool,
-                    TypeExpr::Null,
-                    TypeExpr::Map(Box::new(TypeExpr::Any)),
-                ]),
-                _ => TypeExpr::Any,
-            }
+            self.typed(at, object, hint, depth)?
         };
         if object.get("nullable") == Some(&Value::Bool(true)) {
             return Ok(union_of(vec![ty, TypeExpr::Null]));
         }
         Ok(ty)
+    }
+
+    /// The union of an `anyOf` or `oneOf`'s members, discriminated when a
+    /// property tells them apart; `null` members last.
+    fn alternatives(
+        &mut self,
+        at: &NodeKey,
+        object: &Object,
+        members: &Value,
+        hint: &str,
+        depth: usize,
+    ) -> Result<TypeExpr, ModelError> {
+        let keyword = if object.contains_key("anyOf") {
+            "anyOf"
+        } else {
+            "oneOf"
+        };
+        let members = members.as_array().unwrap_or_default();
+        let mut types = Vec::with_capacity(members.len());
+        for (index, member) in members.iter().enumerate() {
+            let member_key = at.child(keyword).child(&index.to_string());
+            types.push(self.type_of(
+                &member_key,
+                member,
+                &format!("{hint} option {}", index + 1),
+                depth + 1,
+            )?);
+        }
+        let (nullable, others): (Vec<TypeExpr>, Vec<TypeExpr>) =
+            types.into_iter().partition(|ty| *ty == TypeExpr::Null);
+        Ok(match self.discriminator(object, &others) {
+            Some(property) => union_of(
+                std::iter::once(TypeExpr::Discriminated {
+                    members: others,
+                    property,
+                })
+                .chain(nullable)
+                .collect(),
+            ),
+            None => union_of(others.into_iter().chain(nullable).collect()),
+        })
+    }
+
+    /// The type a schema's `type` keyword names (one, or a list); without
+    /// one, `items` alone says nothing of values that are no array.
+    fn typed(
+        &mut self,
+        at: &NodeKey,
+        object: &Object,
+        hint: &str,
+        depth: usize,
+    ) -> Result<TypeExpr, ModelError> {
+        Ok(match object.get("type") {
+            Some(Value::String(name)) => self.primitive(at, object, name, hint, depth)?,
+            Some(Value::Array(names)) => {
+                let mut types = Vec::new();
+                for name in names.iter().filter_map(Value::as_str) {
+                    types.push(self.primitive(at, object, name, hint, depth)?);
+                }
+                union_of(types)
+            }
+            _ if object.contains_key("items") => union_of(vec![
+                self.primitive(at, object, "array", hint, depth)?,
+                TypeExpr::Str,
+                TypeExpr::Int,
+                TypeExpr::Float,
+                TypeExpr::Bool,
+                TypeExpr::Null,
+                TypeExpr::Map(Box::new(TypeExpr::Any)),
+            ]),
+            _ => TypeExpr::Any,
+        })
     }
 
     fn primitive(
