@@ -7,11 +7,12 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::resolve::{is_json_schema_format, NodeKey};
-use crate::value::Value;
+use crate::value::{Object, Value};
 
 use super::{
     last_segment, Builder, Channel, Credential, Example, ForeignPayload, Message, MessageId,
-    ModelError, OperationPlan, PendingChannel, Request, SchemaKind, TypeExpr, MAX_CHANNEL_MESSAGES,
+    ModelError, OperationPlan, PendingChannel, Request, SchemaId, SchemaKind, TypeExpr,
+    MAX_CHANNEL_MESSAGES,
 };
 
 impl<'a> Builder<'a> {
@@ -260,32 +261,7 @@ impl<'a> Builder<'a> {
             .find_map(|key| object.get(key).and_then(Value::as_str))
             .unwrap_or(&fallback)
             .to_string();
-        let payload_key = source.child("payload");
-        let schema = match self.documents.get(&payload_key) {
-            None => return Err(self.invalid(&source, "a message needs a `payload` schema")),
-            Some(payload) => match payload.get("schemaFormat").and_then(Value::as_str) {
-                Some(format) if is_json_schema_format(format) => {
-                    self.message_schema(&payload_key.child("schema"), &hint)?
-                }
-                Some(format) => {
-                    self.foreign_payloads.push(ForeignPayload {
-                        at: self.documents.address(&source).to_string(),
-                        message: hint.clone(),
-                        format: format.to_string(),
-                    });
-                    match self.schema_ids.get(&payload_key) {
-                        Some(id) => *id,
-                        None => self.add_schema(
-                            payload_key,
-                            payload,
-                            &hint,
-                            SchemaKind::Root(TypeExpr::Any),
-                        )?,
-                    }
-                }
-                None => self.message_schema(&payload_key, &hint)?,
-            },
-        };
+        let schema = self.payload_schema(&source, &hint)?;
         let id = MessageId(self.messages.len());
         let headers = match self.documents.get(&source.child("headers")) {
             Some(_) => {
@@ -308,24 +284,7 @@ impl<'a> Builder<'a> {
             }
             None => None,
         };
-        let examples = match object.get("examples") {
-            Some(Value::Array(examples)) => examples
-                .iter()
-                .enumerate()
-                .filter_map(|(index, example)| {
-                    let payload = example.get("payload")?;
-                    let name = ["name", "summary"]
-                        .iter()
-                        .find_map(|key| example.get(key).and_then(Value::as_str))
-                        .map_or_else(|| format!("example {}", index + 1), str::to_string);
-                    Some(Example {
-                        name,
-                        payload: crate::value::canonical_json(payload),
-                    })
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
+        let examples = examples_of_message(object);
         self.messages.push(Message {
             source: source.clone(),
             schema,
@@ -336,6 +295,57 @@ impl<'a> Builder<'a> {
         self.message_ids.insert(source, id);
         Ok(id)
     }
+
+    /// The schema of a message's payload: its model, or any JSON value for
+    /// a payload in a format chanx does not read (noted for a warning).
+    fn payload_schema(&mut self, source: &NodeKey, hint: &str) -> Result<SchemaId, ModelError> {
+        let payload_key = source.child("payload");
+        let Some(payload) = self.documents.get(&payload_key) else {
+            return Err(self.invalid(source, "a message needs a `payload` schema"));
+        };
+        match payload.get("schemaFormat").and_then(Value::as_str) {
+            Some(format) if is_json_schema_format(format) => {
+                self.message_schema(&payload_key.child("schema"), hint)
+            }
+            Some(format) => {
+                self.foreign_payloads.push(ForeignPayload {
+                    at: self.documents.address(source).to_string(),
+                    message: hint.to_string(),
+                    format: format.to_string(),
+                });
+                match self.schema_ids.get(&payload_key) {
+                    Some(id) => Ok(*id),
+                    None => {
+                        self.add_schema(payload_key, payload, hint, SchemaKind::Root(TypeExpr::Any))
+                    }
+                }
+            }
+            None => self.message_schema(&payload_key, hint),
+        }
+    }
+}
+
+/// A message's examples that have a payload, named by their `name` or
+/// `summary`, else by their place.
+fn examples_of_message(object: &Object) -> Vec<Example> {
+    let Some(Value::Array(examples)) = object.get("examples") else {
+        return Vec::new();
+    };
+    examples
+        .iter()
+        .enumerate()
+        .filter_map(|(index, example)| {
+            let payload = example.get("payload")?;
+            let name = ["name", "summary"]
+                .iter()
+                .find_map(|key| example.get(key).and_then(Value::as_str))
+                .map_or_else(|| format!("example {}", index + 1), str::to_string);
+            Some(Example {
+                name,
+                payload: crate::value::canonical_json(payload),
+            })
+        })
+        .collect()
 }
 
 /// Each message once, where it first appears.
