@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::format::Recorded;
+use crate::github::PullRequestOutcome;
 use crate::load::{self, DocumentOrigin};
 use crate::write::DiskFolder;
 
@@ -16,61 +17,14 @@ pub(super) fn pull_request_all(
     args: &PullRequestArgs,
     reporter: &Reporter,
 ) -> Result<ExitCode, String> {
-    use crate::github;
     let jobs = jobs(&args.generation).map_err(|failure| failure.message)?;
     if jobs.len() > 1 && args.branch.is_some() {
         return Err("--branch names one branch, but chanx.toml lists several clients".to_string());
     }
-    let repo = args
-        .repo
-        .clone()
-        .or_else(|| std::env::var("GITHUB_REPOSITORY").ok())
-        .ok_or("give --repo OWNER/NAME (or set GITHUB_REPOSITORY)")?;
-    let (owner, name) = repo
-        .split_once('/')
-        .filter(|(owner, name)| !owner.is_empty() && !name.is_empty() && !name.contains('/'))
-        .ok_or_else(|| format!("--repo {repo:?} is not OWNER/NAME"))?;
-    // A token read from a file often ends with a newline.
-    let token = std::env::var(&args.token_env)
-        .ok()
-        .map(|token| token.trim().to_string())
-        .filter(|token| !token.is_empty())
-        .ok_or_else(|| {
-            format!(
-                "set {} to a GitHub token with `contents: write` and `pull-requests: write`",
-                args.token_env
-            )
-        })?;
-    if !token.chars().all(|c| c.is_ascii_graphic()) {
-        return Err(format!(
-            "{}: the token has a space or control character inside; give the token alone",
-            args.token_env
-        ));
-    }
-    let api_url = args
-        .api_url
-        .clone()
-        .or_else(|| {
-            std::env::var("GITHUB_API_URL")
-                .ok()
-                .filter(|url| !url.is_empty())
-        })
-        .unwrap_or_else(|| "https://api.github.com".to_string());
-    if api_url.to_ascii_lowercase().starts_with("http://") {
-        reporter.warn(format!(
-            "the API URL {} is plain http: the token travels unencrypted",
-            load::shown_input(&api_url)
-        ));
-    }
+    let settings = PullRequestSettings::from_args(args, reporter)?;
     let mut verdict = Verdict::Ok;
     let mut outcomes = Vec::new();
     for job in &jobs {
-        let settings = PullRequestSettings {
-            owner,
-            name,
-            token: &token,
-            api_url: &api_url,
-        };
         match pull_request_client(job, args, &settings, reporter) {
             Ok(outcome) => outcomes.push(outcome),
             Err(failure) => {
@@ -79,47 +33,57 @@ pub(super) fn pull_request_all(
             }
         }
     }
-    let operation = |outcome: &github::PullRequestOutcome| {
-        serde_json::to_value(outcome.operation)
-            .ok()
-            .and_then(|value| value.as_str().map(str::to_string))
-            .unwrap_or_default()
-    };
     for outcome in &outcomes {
-        match args.format {
-            PullRequestFormat::Json => {
-                println!("{}", serde_json::to_string(outcome).unwrap_or_default());
-            }
-            PullRequestFormat::Text => {
-                let target = match (&outcome.number, &outcome.url) {
-                    (Some(number), Some(url)) => format!(" #{number} {url}"),
-                    (Some(number), None) => format!(" #{number}"),
-                    _ => String::new(),
-                };
-                println!(
-                    "chanx pull-request: {}{target} (branch {}, {} files differ from the base branch)",
-                    operation(outcome),
-                    outcome.branch,
-                    outcome.files.len()
-                );
-            }
+        print_outcome(outcome, args.format);
+    }
+    write_outputs(&outcomes)?;
+    Ok(verdict.into())
+}
+
+/// `created`, `updated`, `closed` or `none`.
+fn operation(outcome: &PullRequestOutcome) -> String {
+    serde_json::to_value(outcome.operation)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn print_outcome(outcome: &PullRequestOutcome, format: PullRequestFormat) {
+    match format {
+        PullRequestFormat::Json => {
+            println!("{}", serde_json::to_string(outcome).unwrap_or_default());
+        }
+        PullRequestFormat::Text => {
+            let target = match (&outcome.number, &outcome.url) {
+                (Some(number), Some(url)) => format!(" #{number} {url}"),
+                (Some(number), None) => format!(" #{number}"),
+                _ => String::new(),
+            };
+            println!(
+                "chanx pull-request: {}{target} (branch {}, {} files differ from the base branch)",
+                operation(outcome),
+                outcome.branch,
+                outcome.files.len()
+            );
         }
     }
+}
+
+/// The step outputs of the GitHub Action. One client keeps the plain
+/// values; several give JSON lists in the order of chanx.toml, so that no
+/// client's outputs hide another's.
+fn write_outputs(outcomes: &[PullRequestOutcome]) -> Result<(), String> {
     let changed: Vec<String> = outcomes
         .iter()
         .flat_map(|outcome| outcome.files.iter().map(|file| file.path.clone()))
         .collect();
-    // One client keeps the plain values; several give JSON lists in the
-    // order of chanx.toml, so that no client's outputs hide another's.
-    let per_client = |value: &dyn Fn(&github::PullRequestOutcome) -> serde_json::Value| {
-        match outcomes.as_slice() {
-            [one] => match value(one) {
-                serde_json::Value::String(text) => text,
-                serde_json::Value::Null => String::new(),
-                other => other.to_string(),
-            },
-            all => serde_json::Value::Array(all.iter().map(value).collect()).to_string(),
-        }
+    let per_client = |value: &dyn Fn(&PullRequestOutcome) -> serde_json::Value| match outcomes {
+        [one] => match value(one) {
+            serde_json::Value::String(text) => text,
+            serde_json::Value::Null => String::new(),
+            other => other.to_string(),
+        },
+        all => serde_json::Value::Array(all.iter().map(value).collect()).to_string(),
     };
     github_outputs(&[
         ("drift", (!changed.is_empty()).to_string()),
@@ -140,16 +104,69 @@ pub(super) fn pull_request_all(
             "pull-requests",
             serde_json::to_string(&outcomes).unwrap_or_else(|_| "[]".to_string()),
         ),
-    ])?;
-    Ok(verdict.into())
+    ])
 }
 
-/// What every client's pull request shares.
-pub(super) struct PullRequestSettings<'a> {
-    pub(super) owner: &'a str,
-    pub(super) name: &'a str,
-    pub(super) token: &'a str,
-    pub(super) api_url: &'a str,
+/// What every client's pull request shares: the repository, the token and
+/// the API.
+pub(super) struct PullRequestSettings {
+    pub(super) owner: String,
+    pub(super) name: String,
+    pub(super) token: String,
+    pub(super) api_url: String,
+}
+
+impl PullRequestSettings {
+    /// From the flags, else GitHub Actions' environment.
+    fn from_args(args: &PullRequestArgs, reporter: &Reporter) -> Result<Self, String> {
+        let repo = args
+            .repo
+            .clone()
+            .or_else(|| std::env::var("GITHUB_REPOSITORY").ok())
+            .ok_or("give --repo OWNER/NAME (or set GITHUB_REPOSITORY)")?;
+        let (owner, name) = repo
+            .split_once('/')
+            .filter(|(owner, name)| !owner.is_empty() && !name.is_empty() && !name.contains('/'))
+            .ok_or_else(|| format!("--repo {repo:?} is not OWNER/NAME"))?;
+        // A token read from a file often ends with a newline.
+        let token = std::env::var(&args.token_env)
+            .ok()
+            .map(|token| token.trim().to_string())
+            .filter(|token| !token.is_empty())
+            .ok_or_else(|| {
+                format!(
+                    "set {} to a GitHub token with `contents: write` and `pull-requests: write`",
+                    args.token_env
+                )
+            })?;
+        if !token.chars().all(|c| c.is_ascii_graphic()) {
+            return Err(format!(
+                "{}: the token has a space or control character inside; give the token alone",
+                args.token_env
+            ));
+        }
+        let api_url = args
+            .api_url
+            .clone()
+            .or_else(|| {
+                std::env::var("GITHUB_API_URL")
+                    .ok()
+                    .filter(|url| !url.is_empty())
+            })
+            .unwrap_or_else(|| "https://api.github.com".to_string());
+        if api_url.to_ascii_lowercase().starts_with("http://") {
+            reporter.warn(format!(
+                "the API URL {} is plain http: the token travels unencrypted",
+                load::shown_input(&api_url)
+            ));
+        }
+        Ok(PullRequestSettings {
+            owner: owner.to_string(),
+            name: name.to_string(),
+            token,
+            api_url,
+        })
+    }
 }
 
 /// Commits one client to its branch and keeps its pull request up to date.
@@ -158,7 +175,7 @@ fn pull_request_client(
     args: &PullRequestArgs,
     settings: &PullRequestSettings,
     reporter: &Reporter,
-) -> Result<crate::github::PullRequestOutcome, Failure> {
+) -> Result<PullRequestOutcome, Failure> {
     use crate::github::{self, PullRequestOptions};
     let dir = repository_path(&job.output)?;
     let tree = generate_tree(job, reporter, false)?;
@@ -202,7 +219,7 @@ fn pull_request_client(
     // GitHub's error messages are quoted to the user, and one that echoes
     // the token must not print it.
     github::pull_request(&tree, &job.write, &options)
-        .map_err(|error| Failure::from(error.to_string().replace(settings.token, "***")))
+        .map_err(|error| Failure::from(error.to_string().replace(&settings.token, "***")))
 }
 
 /// The output folder as a path inside the repository (the current folder).
