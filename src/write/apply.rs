@@ -116,28 +116,7 @@ pub fn apply(changes: &Changes, output: &Path) -> Result<WriteReport, WriteError
             return Err(WriteError::FolderInTheWay { path: target });
         }
     }
-    // Folders first, in order; then the files, which are independent of one
-    // another, on every core.
-    let staged = writes
-        .iter()
-        .try_for_each(|(path, _)| folders.ensure(Path::new(path).parent().unwrap_or(Path::new(""))))
-        .and_then(|()| {
-            let (staged, failed): (Vec<_>, Vec<_>) = writes
-                .par_iter()
-                .map(|(path, bytes)| stage(output, path, bytes))
-                .partition(Result::is_ok);
-            let staged: Vec<Staged> = staged.into_iter().flatten().collect();
-            match failed.into_iter().find_map(Result::err) {
-                None => Ok(staged),
-                Some(error) => {
-                    for file in &staged {
-                        let _ = fs::remove_file(&file.temporary);
-                    }
-                    Err(error)
-                }
-            }
-        });
-    let staged = match staged {
+    let staged = match stage_all(output, &writes, &mut folders) {
         Ok(staged) => staged,
         Err(error) => {
             folders.remove_created();
@@ -147,9 +126,64 @@ pub fn apply(changes: &Changes, output: &Path) -> Result<WriteReport, WriteError
             return Err(error);
         }
     };
-    // Stale files are moved aside under temporary names before anything is
-    // renamed into place: a folder that refuses (read-only) stops the run
-    // with the previous client intact, and what was moved goes back.
+    let aside = match move_stale_aside(changes, output, &mut folders) {
+        Ok(aside) => aside,
+        Err(error) => {
+            for file in &staged {
+                let _ = fs::remove_file(&file.temporary);
+            }
+            return Err(error);
+        }
+    };
+    report
+        .written
+        .extend(writes.iter().map(|(path, _)| path.to_string()));
+    staged.par_iter().try_for_each(Staged::commit)?;
+
+    remove_stale(changes, output, &aside, &mut report)?;
+    if let Some(bytes) = manifest {
+        folders.stage(MANIFEST, bytes)?.commit()?;
+        report.written.push(MANIFEST.to_string());
+    }
+    Ok(report)
+}
+
+/// Stages every file beside its target: the folders first, in order; then
+/// the files, which are independent of one another, on every core. A
+/// failure takes back what was staged.
+fn stage_all(
+    output: &Path,
+    writes: &[(&str, &[u8])],
+    folders: &mut CreatedFolders,
+) -> Result<Vec<Staged>, WriteError> {
+    writes.iter().try_for_each(|(path, _)| {
+        folders.ensure(Path::new(path).parent().unwrap_or(Path::new("")))
+    })?;
+    let (staged, failed): (Vec<_>, Vec<_>) = writes
+        .par_iter()
+        .map(|(path, bytes)| stage(output, path, bytes))
+        .partition(Result::is_ok);
+    let staged: Vec<Staged> = staged.into_iter().flatten().collect();
+    match failed.into_iter().find_map(Result::err) {
+        None => Ok(staged),
+        Some(error) => {
+            for file in &staged {
+                let _ = fs::remove_file(&file.temporary);
+            }
+            Err(error)
+        }
+    }
+}
+
+/// Moves the stale files aside under temporary names, before anything is
+/// renamed into place: a folder that refuses (read-only) stops the run with
+/// the previous client intact, and what was moved goes back. Returns each
+/// file's place and temporary name.
+fn move_stale_aside(
+    changes: &Changes,
+    output: &Path,
+    folders: &mut CreatedFolders,
+) -> Result<Vec<(PathBuf, PathBuf)>, WriteError> {
     let mut aside: Vec<(PathBuf, PathBuf)> = Vec::new();
     for change in changes.changes.iter().filter(|c| c.expected.is_none()) {
         let target = output.join(&change.path);
@@ -169,24 +203,28 @@ pub fn apply(changes: &Changes, output: &Path) -> Result<WriteReport, WriteError
                 for (original, temporary) in aside.iter().rev() {
                     let _ = fs::rename(temporary, original);
                 }
-                for file in &staged {
-                    let _ = fs::remove_file(&file.temporary);
-                }
                 return Err(error);
             }
         }
     }
-    report
-        .written
-        .extend(writes.iter().map(|(path, _)| path.to_string()));
-    staged.par_iter().try_for_each(Staged::commit)?;
+    Ok(aside)
+}
 
+/// Deletes the stale files moved `aside`, then the folders they leave
+/// holding nothing but caches (every leftover folder after
+/// `--delete-foreign-files`).
+fn remove_stale(
+    changes: &Changes,
+    output: &Path,
+    aside: &[(PathBuf, PathBuf)],
+    report: &mut WriteReport,
+) -> Result<(), WriteError> {
     let mut emptied = BTreeSet::new();
     for (change, (target, temporary)) in changes
         .changes
         .iter()
         .filter(|c| c.expected.is_none())
-        .zip(&aside)
+        .zip(aside)
     {
         fs::remove_file(temporary).map_err(io_error(temporary))?;
         report.removed.push(change.path.clone());
@@ -195,19 +233,14 @@ pub fn apply(changes: &Changes, output: &Path) -> Result<WriteReport, WriteError
         }
     }
     if changes.clear_output {
-        remove_leftover_folders(output)?;
-    } else {
-        for dir in emptied {
-            if dir != output {
-                remove_if_only_cache(&dir)?;
-            }
+        return remove_leftover_folders(output);
+    }
+    for dir in emptied {
+        if dir != output {
+            remove_if_only_cache(&dir)?;
         }
     }
-    if let Some(bytes) = manifest {
-        folders.stage(MANIFEST, bytes)?.commit()?;
-        report.written.push(MANIFEST.to_string());
-    }
-    Ok(report)
+    Ok(())
 }
 
 /// After `--delete-foreign-files`: removes every `__pycache__` and every
