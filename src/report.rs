@@ -248,50 +248,7 @@ pub fn text(report: &ClientReport, options: &CheckOptions) -> String {
         },
         report.schema
     );
-    let width = report
-        .findings
-        .iter()
-        .map(|finding| finding.path.len())
-        .max()
-        .unwrap_or(0);
-    for finding in &report.findings {
-        let label = paint(
-            &format!("{:<12}", finding.status.label()),
-            status_color(finding.status),
-            color,
-        );
-        match options.detail {
-            Detail::Stat if finding.status == Status::LineEndings => {
-                let _ = writeln!(
-                    out,
-                    "  {label}  {:<width$} | line endings only",
-                    finding.path
-                );
-            }
-            Detail::Stat => {
-                let (added, removed) = line_counts(finding);
-                let bar = format!(
-                    "{}{}",
-                    paint(&"+".repeat(added.min(40)), "32", color),
-                    paint(&"-".repeat(removed.min(40)), "31", color)
-                );
-                let _ = writeln!(
-                    out,
-                    "  {label}  {:<width$} | {:>4} {bar}",
-                    finding.path,
-                    added + removed
-                );
-            }
-            _ => {
-                let _ = writeln!(
-                    out,
-                    "  {label}  {:<width$}  ({})",
-                    finding.path,
-                    note(finding.status)
-                );
-            }
-        }
-    }
+    status_lines(&mut out, report, options);
     if options.detail == Detail::Full {
         for finding in &report.findings {
             if let Some(diff) = diff(finding, options.context) {
@@ -306,31 +263,80 @@ pub fn text(report: &ClientReport, options: &CheckOptions) -> String {
             "  note: {path} is left alone by generate-client ({reason})"
         );
     }
+    out.push('\n');
+    out.push_str(&closing_line(report, options, drift));
+    out
+}
+
+/// One line per finding: its status and path, with its changed line
+/// counts under `--stat` or what it means otherwise.
+fn status_lines(out: &mut String, report: &ClientReport, options: &CheckOptions) {
+    let color = options.color;
+    let width = report
+        .findings
+        .iter()
+        .map(|finding| finding.path.len())
+        .max()
+        .unwrap_or(0);
+    for finding in &report.findings {
+        let label = paint(
+            &format!("{:<12}", finding.status.label()),
+            status_color(finding.status),
+            color,
+        );
+        let _ = match options.detail {
+            Detail::Stat if finding.status == Status::LineEndings => writeln!(
+                out,
+                "  {label}  {:<width$} | line endings only",
+                finding.path
+            ),
+            Detail::Stat => {
+                let (added, removed) = line_counts(finding);
+                let bar = format!(
+                    "{}{}",
+                    paint(&"+".repeat(added.min(40)), "32", color),
+                    paint(&"-".repeat(removed.min(40)), "31", color)
+                );
+                writeln!(
+                    out,
+                    "  {label}  {:<width$} | {:>4} {bar}",
+                    finding.path,
+                    added + removed
+                )
+            }
+            _ => writeln!(
+                out,
+                "  {label}  {:<width$}  ({})",
+                finding.path,
+                note(finding.status)
+            ),
+        };
+    }
+}
+
+/// How many files fail the check and the command that fixes them, or that
+/// only line endings differ.
+fn closing_line(report: &ClientReport, options: &CheckOptions, drift: bool) -> String {
+    if !drift {
+        return format!(
+            "Only line endings differ, which passes (use --strict-eol to fail on them). To rewrite them, run: {}\n",
+            report.remedy
+        );
+    }
     let failing = report
         .findings
         .iter()
         .filter(|finding| ClientReport::fails(finding, options))
         .count();
-    out.push('\n');
-    if drift {
-        let noun = if failing == 1 {
-            "file differs"
-        } else {
-            "files differ"
-        };
-        let _ = writeln!(
-            out,
-            "{failing} {noun}. To update the client, run: {}",
-            report.remedy
-        );
+    let noun = if failing == 1 {
+        "file differs"
     } else {
-        let _ = writeln!(
-            out,
-            "Only line endings differ, which passes (use --strict-eol to fail on them). To rewrite them, run: {}",
-            report.remedy
-        );
-    }
-    out
+        "files differ"
+    };
+    format!(
+        "{failing} {noun}. To update the client, run: {}\n",
+        report.remedy
+    )
 }
 
 #[derive(Serialize)]
