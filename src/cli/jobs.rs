@@ -56,111 +56,118 @@ fn config_failure(error: config::ConfigError) -> Failure {
 /// The clients the command acts on: the one named on the command line, or
 /// those of the config file, with command-line flags added to each.
 pub(super) fn jobs(args: &GenerationArgs) -> Result<Vec<Job>, Failure> {
-    let (clients, remedy_base) = match (&args.schema, &args.output) {
-        (Some(schema), Some(output)) => {
-            let config = Path::new(CONFIG_FILE);
-            if config.is_file() {
-                config::check_required_version(config).map_err(config_failure)?;
-            }
-            let client = ClientEntry {
-                schema: schema.clone(),
-                output: output.clone(),
-                options: args.client.clone(),
-            };
-            (vec![client], None)
-        }
-        _ => {
-            let path = args
-                .config
-                .clone()
-                .unwrap_or_else(|| PathBuf::from(CONFIG_FILE));
-            if args.config.is_none() && !path.exists() {
-                return Err(Failure::from(format!(
-                    "give --schema and --output, or list the clients in {CONFIG_FILE} (see `chanx generate-client --help`)"
-                )));
-            }
-            let clients = config::load(&path).map_err(config_failure)?;
-            let mut remedy = "chanx generate-client".to_string();
-            if let Some(config) = &args.config {
-                remedy.push_str(&format!(
-                    " --config {}",
-                    shell_word(&config.to_string_lossy())
-                ));
-            }
-            let clients = clients
-                .into_iter()
-                .map(|client| ClientEntry {
-                    options: client.options.overridden_by(&args.client),
-                    ..client
-                })
-                .collect();
-            (clients, Some(remedy))
-        }
-    };
+    let (clients, remedy) = clients(args)?;
     clients
         .into_iter()
-        .map(
-            |ClientEntry {
-                 schema,
-                 output,
-                 options,
-             }| {
-                if let Some(conflict) = options.conflict() {
-                    return Err(Failure::from(conflict.to_string()));
-                }
-                let formatter = match (&options.formatter, options.no_format) {
-                    (_, true) => Formatter::Disabled,
-                    (Some(command), false) => Formatter::Command(command.clone()),
-                    (None, false) => Formatter::Auto,
-                };
-                let remedy = remedy_base.clone().unwrap_or_else(|| {
-                    let mut words = vec![
-                        "chanx".to_string(),
-                        "generate-client".to_string(),
-                        "--schema".to_string(),
-                        load::shown_input(&schema),
-                        "--output".to_string(),
-                        output.to_string_lossy().into_owned(),
-                    ];
-                    words.extend(options.flag_words());
-                    words
-                        .iter()
-                        .map(|word| shell_word(word))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                });
-                let server = options
-                    .server
-                    .as_deref()
-                    .map(config::parse_server)
-                    .transpose()
-                    .map_err(Failure::from)?;
-                Ok(Job {
-                    server,
-                    formatter,
-                    readme: !options.no_readme,
-                    perspective: options.perspective,
-                    with_tests: options.with_tests,
-                    strict_formats: args.strict_formats,
-                    write: WriteOptions {
-                        clear_output: args.clear_output,
-                        delete_foreign_files: args.delete_foreign_files,
-                        overwrite_foreign_files: args.overwrite_foreign_files
-                            || args.delete_foreign_files,
-                        override_base: options.override_base,
-                        clear_channels: !options.no_clear_channels,
-                    },
-                    limits: load::Limits {
-                        max_document_mib: args.max_document_mib,
-                        http_timeout_seconds: args.http_timeout,
-                    },
-                    remedy,
-                    schema,
-                    output,
-                })
-            },
-        )
+        .map(|client| job(args, client, remedy.as_deref()))
         .collect()
+}
+
+/// The clients with the flags on top, and the command that regenerates
+/// them all when they come from a config file.
+fn clients(args: &GenerationArgs) -> Result<(Vec<ClientEntry>, Option<String>), Failure> {
+    if let (Some(schema), Some(output)) = (&args.schema, &args.output) {
+        let config = Path::new(CONFIG_FILE);
+        if config.is_file() {
+            config::check_required_version(config).map_err(config_failure)?;
+        }
+        let client = ClientEntry {
+            schema: schema.clone(),
+            output: output.clone(),
+            options: args.client.clone(),
+        };
+        return Ok((vec![client], None));
+    }
+    let path = args
+        .config
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(CONFIG_FILE));
+    if args.config.is_none() && !path.exists() {
+        return Err(Failure::from(format!(
+            "give --schema and --output, or list the clients in {CONFIG_FILE} (see `chanx generate-client --help`)"
+        )));
+    }
+    let clients = config::load(&path).map_err(config_failure)?;
+    let mut remedy = "chanx generate-client".to_string();
+    if let Some(config) = &args.config {
+        remedy.push_str(&format!(
+            " --config {}",
+            shell_word(&config.to_string_lossy())
+        ));
+    }
+    let clients = clients
+        .into_iter()
+        .map(|client| ClientEntry {
+            options: client.options.overridden_by(&args.client),
+            ..client
+        })
+        .collect();
+    Ok((clients, Some(remedy)))
+}
+
+/// One client's job, every choice made; `remedy` regenerates it when the
+/// client comes from a config file.
+fn job(args: &GenerationArgs, client: ClientEntry, remedy: Option<&str>) -> Result<Job, Failure> {
+    let ClientEntry {
+        schema,
+        output,
+        options,
+    } = client;
+    if let Some(conflict) = options.conflict() {
+        return Err(Failure::from(conflict.to_string()));
+    }
+    let formatter = match (&options.formatter, options.no_format) {
+        (_, true) => Formatter::Disabled,
+        (Some(command), false) => Formatter::Command(command.clone()),
+        (None, false) => Formatter::Auto,
+    };
+    let remedy = remedy.map_or_else(
+        || {
+            let mut words = vec![
+                "chanx".to_string(),
+                "generate-client".to_string(),
+                "--schema".to_string(),
+                load::shown_input(&schema),
+                "--output".to_string(),
+                output.to_string_lossy().into_owned(),
+            ];
+            words.extend(options.flag_words());
+            words
+                .iter()
+                .map(|word| shell_word(word))
+                .collect::<Vec<_>>()
+                .join(" ")
+        },
+        str::to_string,
+    );
+    let server = options
+        .server
+        .as_deref()
+        .map(config::parse_server)
+        .transpose()
+        .map_err(Failure::from)?;
+    Ok(Job {
+        server,
+        formatter,
+        readme: !options.no_readme,
+        perspective: options.perspective,
+        with_tests: options.with_tests,
+        strict_formats: args.strict_formats,
+        write: WriteOptions {
+            clear_output: args.clear_output,
+            delete_foreign_files: args.delete_foreign_files,
+            overwrite_foreign_files: args.overwrite_foreign_files || args.delete_foreign_files,
+            override_base: options.override_base,
+            clear_channels: !options.no_clear_channels,
+        },
+        limits: load::Limits {
+            max_document_mib: args.max_document_mib,
+            http_timeout_seconds: args.http_timeout,
+        },
+        remedy,
+        schema,
+        output,
+    })
 }
 
 /// The import name of the package written to `output`, and whether the
