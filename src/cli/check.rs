@@ -13,26 +13,7 @@ use super::jobs::{jobs, tree_and_folder, Job};
 use super::{report_failure, CheckArgs, ColorChoice, Failure, ReportFormat, Reporter, Verdict};
 
 pub(super) fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCode, String> {
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
-    let options = CheckOptions {
-        strict: args.strict,
-        strict_eol: args.strict_eol,
-        context: args.context,
-        color: color && args.format == ReportFormat::Text,
-        detail: if args.name_only {
-            Detail::NameOnly
-        } else if args.stat {
-            Detail::Stat
-        } else {
-            Detail::Full
-        },
-    };
+    let options = check_options(args);
     let workspace = Workspace::from_env();
     let annotate = args.format == ReportFormat::Github;
     let jobs = match jobs(&args.generation) {
@@ -53,32 +34,7 @@ pub(super) fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCod
             }
         }
     }
-    let mut stdout = std::io::stdout().lock();
-    let printed = match args.format {
-        ReportFormat::Text => reports
-            .iter()
-            .try_for_each(|report| stdout.write_all(report::text(report, &options).as_bytes())),
-        ReportFormat::Json => stdout.write_all(report::json(&reports, &options).as_bytes()),
-        ReportFormat::Github => {
-            let shown: Vec<ClientReport> = reports
-                .iter()
-                .map(|report| ClientReport {
-                    output: workspace.path(Path::new(&report.output)),
-                    ..report.clone()
-                })
-                .collect();
-            let (commands, summary) = report::github(&shown, &options);
-            if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
-                append(Path::new(&path), &summary)?;
-            }
-            stdout.write_all(commands.as_bytes()).and_then(|()| {
-                reports.iter().try_for_each(|report| {
-                    stdout.write_all(report::text(report, &options).as_bytes())
-                })
-            })
-        }
-    };
-    printed.map_err(|error| format!("cannot write the report: {error}"))?;
+    print_reports(&reports, args.format, &options, &workspace)?;
     let drift = reports.iter().any(|report| report.drift(&options));
     let changed: Vec<String> = reports
         .iter()
@@ -102,6 +58,67 @@ pub(super) fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCod
         Verdict::Ok
     };
     Ok(verdict.into())
+}
+
+/// How the flags ask `check` to judge and show the clients.
+fn check_options(args: &CheckArgs) -> CheckOptions {
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    CheckOptions {
+        strict: args.strict,
+        strict_eol: args.strict_eol,
+        context: args.context,
+        color: color && args.format == ReportFormat::Text,
+        detail: if args.name_only {
+            Detail::NameOnly
+        } else if args.stat {
+            Detail::Stat
+        } else {
+            Detail::Full
+        },
+    }
+}
+
+/// Prints the reports in `format`; for GitHub, the annotations, the text
+/// in the log and the job summary.
+fn print_reports(
+    reports: &[ClientReport],
+    format: ReportFormat,
+    options: &CheckOptions,
+    workspace: &Workspace,
+) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    let text = |stdout: &mut std::io::StdoutLock| {
+        reports
+            .iter()
+            .try_for_each(|report| stdout.write_all(report::text(report, options).as_bytes()))
+    };
+    let printed = match format {
+        ReportFormat::Text => text(&mut stdout),
+        ReportFormat::Json => stdout.write_all(report::json(reports, options).as_bytes()),
+        ReportFormat::Github => {
+            let shown: Vec<ClientReport> = reports
+                .iter()
+                .map(|report| ClientReport {
+                    output: workspace.path(Path::new(&report.output)),
+                    ..report.clone()
+                })
+                .collect();
+            let (commands, summary) = report::github(&shown, options);
+            if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+                append(Path::new(&path), &summary)?;
+            }
+            stdout
+                .write_all(commands.as_bytes())
+                .and_then(|()| text(&mut stdout))
+        }
+    };
+    printed.map_err(|error| format!("cannot write the report: {error}"))
 }
 
 /// Compares one client's folder with what generate-client would write.
