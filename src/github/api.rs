@@ -107,15 +107,10 @@ impl Api {
                 .await
                 .unwrap_or_default();
             if status.is_success() || allow.contains(&status) {
-                let json = if text.trim().is_empty() {
-                    Value::Null
-                } else {
-                    serde_json::from_str(&text).map_err(|error| GitHubError::Unexpected {
-                        step: step.to_string(),
-                        message: error.to_string(),
-                    })?
-                };
-                return Ok(Answer { status, json });
+                return Ok(Answer {
+                    status,
+                    json: answer_json(&text, step)?,
+                });
             }
             if let Some(wait) = wait {
                 if rate_limit_waits < RATE_LIMIT_RETRIES {
@@ -132,32 +127,7 @@ impl Api {
                 tokio::time::sleep(Duration::from_millis(200 * read_retries as u64)).await;
                 continue;
             }
-            let message = serde_json::from_str::<Value>(&text)
-                .ok()
-                .and_then(|json| {
-                    json.get("message")
-                        .and_then(Value::as_str)
-                        .map(str::to_string)
-                })
-                .unwrap_or_else(|| text.chars().take(200).collect());
-            return Err(match status.as_u16() {
-                401 => GitHubError::Unauthorized,
-                403 => GitHubError::Forbidden {
-                    step: step.to_string(),
-                    message,
-                },
-                404 => GitHubError::NotFound {
-                    what: format!("cannot {step}: not found"),
-                },
-                422 => GitHubError::Unprocessable {
-                    step: step.to_string(),
-                    message,
-                },
-                _ => GitHubError::Server {
-                    step: step.to_string(),
-                    status: status.to_string(),
-                },
-            });
+            return Err(refusal(status, &text, step));
         }
     }
 
@@ -198,6 +168,47 @@ impl Api {
             .send(Method::PATCH, path, Some(&body), step, &[])
             .await?
             .json)
+    }
+}
+
+/// The JSON of a successful answer; `null` for an empty body.
+fn answer_json(text: &str, step: &str) -> Result<Value, GitHubError> {
+    if text.trim().is_empty() {
+        return Ok(Value::Null);
+    }
+    serde_json::from_str(text).map_err(|error| GitHubError::Unexpected {
+        step: step.to_string(),
+        message: error.to_string(),
+    })
+}
+
+/// The error for a status GitHub refused `step` with, quoting its message.
+fn refusal(status: StatusCode, text: &str, step: &str) -> GitHubError {
+    let message = serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|json| {
+            json.get("message")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| text.chars().take(200).collect());
+    match status.as_u16() {
+        401 => GitHubError::Unauthorized,
+        403 => GitHubError::Forbidden {
+            step: step.to_string(),
+            message,
+        },
+        404 => GitHubError::NotFound {
+            what: format!("cannot {step}: not found"),
+        },
+        422 => GitHubError::Unprocessable {
+            step: step.to_string(),
+            message,
+        },
+        _ => GitHubError::Server {
+            step: step.to_string(),
+            status: status.to_string(),
+        },
     }
 }
 
