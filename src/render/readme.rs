@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::layout::{Plan, Role};
+use crate::layout::{Plan, RequestMethod, Role};
 use crate::model::{Api, Credential, SchemaId};
 use crate::options::GenerateOptions;
 use crate::pyfmt;
@@ -142,6 +142,26 @@ fn message_notes(
     notes
 }
 
+/// How a client passes a credential, as the README lists it.
+fn credential_note(keyword: &str, credential: &Credential) -> String {
+    match credential {
+        Credential::Header(name) => format!("`{keyword}=` (header `{name}`)"),
+        Credential::Query(name) => format!("`{keyword}=` (query `{name}`)"),
+        Credential::Bearer => "`bearer_token=` (`Authorization: Bearer`)".to_string(),
+        Credential::Basic => "`username=`, `password=` (`Authorization: Basic`)".to_string(),
+    }
+}
+
+/// A request method as the README lists it: `name(Sent) → Reply`.
+fn request_line(method: &RequestMethod) -> String {
+    format!(
+        "{}({}) → {}",
+        method.name,
+        method.sent.join(" | "),
+        method.replies.join(" | ")
+    )
+}
+
 fn readme_channel(api: &Api, plan: &Plan, index: usize) -> ReadmeChannel {
     let channel_plan = &plan.channels[index];
     let names = |ids: &[SchemaId]| {
@@ -207,27 +227,9 @@ fn readme_channel(api: &Api, plan: &Plan, index: usize) -> ReadmeChannel {
         credentials: channel_plan
             .credentials
             .iter()
-            .map(|(keyword, credential)| match credential {
-                Credential::Header(name) => format!("`{keyword}=` (header `{name}`)"),
-                Credential::Query(name) => format!("`{keyword}=` (query `{name}`)"),
-                Credential::Bearer => "`bearer_token=` (`Authorization: Bearer`)".to_string(),
-                Credential::Basic => {
-                    "`username=`, `password=` (`Authorization: Basic`)".to_string()
-                }
-            })
+            .map(|(keyword, credential)| credential_note(keyword, credential))
             .collect(),
-        requests: channel_plan
-            .requests
-            .iter()
-            .map(|method| {
-                format!(
-                    "{}({}) → {}",
-                    method.name,
-                    method.sent.join(" | "),
-                    method.replies.join(" | ")
-                )
-            })
-            .collect(),
+        requests: channel_plan.requests.iter().map(request_line).collect(),
         topics: match &channel_plan.role {
             Role::Connection { topics } => topics
                 .iter()
@@ -269,40 +271,20 @@ pub(super) fn readme_view(api: &Api, plan: &Plan, options: &GenerateOptions) -> 
         Some((host, protocol)) => (host.clone(), (protocol == "wss").then(|| "wss".to_string())),
         None => ("localhost:8000".to_string(), None),
     };
-    let topic_imports = topic_example.as_ref().map_or_else(String::new, |topic| {
-        let package = &options.package_name;
-        module_import_lines(&BTreeMap::from([
-            (
-                format!("{package}.{}", topic.connection_module),
-                vec![topic.connection_class.clone()],
-            ),
-            (
-                format!("{package}.{}", topic.handle_module),
-                vec![topic.handle_class.clone(), "IncomingMessage".to_string()],
-            ),
-        ]))
-    });
     let topic_connection = topic_example.as_ref().and_then(|topic| {
         channels
             .iter()
             .find(|channel| channel.client_class == topic.connection_class)
             .cloned()
     });
-    let (topic_handle_header, topic_connection_header, topic_attach) = topic_example
+    let TopicExampleLines {
+        imports: topic_imports,
+        handle_header: topic_handle_header,
+        connection_header: topic_connection_header,
+        attach: topic_attach,
+    } = topic_example
         .as_ref()
-        .map(|topic| {
-            let mut arguments = vec![pyfmt::text("self")];
-            arguments.extend(topic.example_arguments.iter().map(pyfmt::text));
-            let attach = pyfmt::Doc::Group(vec![
-                pyfmt::text("topic = "),
-                pyfmt::call("MyTopic.attach", arguments),
-            ]);
-            (
-                python::class_header("MyTopic", &topic.handle_class),
-                python::class_header("MyConnection", &topic.connection_class),
-                format!("        {}", pyfmt::print(&attach, 8, LINE_LENGTH)),
-            )
-        })
+        .map(|topic| TopicExampleLines::of(topic, &options.package_name))
         .unwrap_or_default();
     ReadmeView {
         example_import: import_lines(
@@ -328,5 +310,42 @@ pub(super) fn readme_view(api: &Api, plan: &Plan, options: &GenerateOptions) -> 
         package: options.package_name.clone(),
         channels,
         example,
+    }
+}
+
+/// The lines of the README's topic example: its imports, the headers of the
+/// handle and connection classes, and the `attach` call.
+#[derive(Default)]
+struct TopicExampleLines {
+    imports: String,
+    handle_header: String,
+    connection_header: String,
+    attach: String,
+}
+
+impl TopicExampleLines {
+    fn of(topic: &ReadmeTopic, package: &str) -> TopicExampleLines {
+        let imports = module_import_lines(&BTreeMap::from([
+            (
+                format!("{package}.{}", topic.connection_module),
+                vec![topic.connection_class.clone()],
+            ),
+            (
+                format!("{package}.{}", topic.handle_module),
+                vec![topic.handle_class.clone(), "IncomingMessage".to_string()],
+            ),
+        ]));
+        let mut arguments = vec![pyfmt::text("self")];
+        arguments.extend(topic.example_arguments.iter().map(pyfmt::text));
+        let attach = pyfmt::Doc::Group(vec![
+            pyfmt::text("topic = "),
+            pyfmt::call("MyTopic.attach", arguments),
+        ]);
+        TopicExampleLines {
+            imports,
+            handle_header: python::class_header("MyTopic", &topic.handle_class),
+            connection_header: python::class_header("MyConnection", &topic.connection_class),
+            attach: format!("        {}", pyfmt::print(&attach, 8, LINE_LENGTH)),
+        }
     }
 }
