@@ -325,7 +325,7 @@ fn format_name(format: Format) -> (&'static str, Import) {
 fn constraint_argument(constraint: &Constraint) -> Option<String> {
     let value = match &constraint.value {
         ConstraintValue::Number(number) => number.clone(),
-        ConstraintValue::Pattern(pattern) => string_literal(pattern),
+        ConstraintValue::Pattern { text, .. } => string_literal(text),
         ConstraintValue::Schema(_) => return None,
     };
     Some(format!("{}={value}", constraint.keyword))

@@ -335,50 +335,65 @@ pub enum TypeExpr {
 }
 
 impl TypeExpr {
-    /// The JSON values of the runtime checks within the type.
-    fn check_values(&self) -> usize {
+    /// The types this one is made of, one level down; a schema id is not
+    /// followed.
+    pub fn parts(&self) -> &[TypeExpr] {
         match self {
-            TypeExpr::Constrained(inner, constraints) => {
-                let own: usize = constraints
-                    .iter()
-                    .map(|constraint| match &constraint.value {
-                        ConstraintValue::Schema(check) => check.values,
-                        _ => 0,
-                    })
-                    .sum();
-                own + inner.check_values()
+            TypeExpr::List(item) | TypeExpr::Map(item) | TypeExpr::Constrained(item, _) => {
+                std::slice::from_ref(item)
             }
-            TypeExpr::List(item) | TypeExpr::Map(item) => item.check_values(),
             TypeExpr::Union(members)
             | TypeExpr::Tuple(members)
-            | TypeExpr::Discriminated { members, .. } => {
-                members.iter().map(TypeExpr::check_values).sum()
-            }
-            _ => 0,
+            | TypeExpr::Discriminated { members, .. } => members,
+            _ => &[],
         }
+    }
+
+    /// [`TypeExpr::parts`], to change them.
+    fn parts_mut(&mut self) -> &mut [TypeExpr] {
+        match self {
+            TypeExpr::List(item) | TypeExpr::Map(item) | TypeExpr::Constrained(item, _) => {
+                std::slice::from_mut(item)
+            }
+            TypeExpr::Union(members)
+            | TypeExpr::Tuple(members)
+            | TypeExpr::Discriminated { members, .. } => members,
+            _ => &mut [],
+        }
+    }
+
+    /// The constraints on this type itself.
+    pub fn own_constraints(&self) -> &[Constraint] {
+        match self {
+            TypeExpr::Constrained(_, constraints) => constraints,
+            _ => &[],
+        }
+    }
+
+    /// The JSON values of the runtime checks within the type.
+    fn check_values(&self) -> usize {
+        let own: usize = self
+            .own_constraints()
+            .iter()
+            .map(|constraint| match &constraint.value {
+                ConstraintValue::Schema(check) => check.values,
+                _ => 0,
+            })
+            .sum();
+        own + self
+            .parts()
+            .iter()
+            .map(TypeExpr::check_values)
+            .sum::<usize>()
     }
 
     /// Replaces every schema id this type names by `new_id(id)`.
     fn renumber(&mut self, new_id: &impl Fn(SchemaId) -> SchemaId) {
-        match self {
-            TypeExpr::Schema(id) => *id = new_id(*id),
-            TypeExpr::List(item) | TypeExpr::Map(item) | TypeExpr::Constrained(item, _) => {
-                item.renumber(new_id)
-            }
-            TypeExpr::Union(members)
-            | TypeExpr::Tuple(members)
-            | TypeExpr::Discriminated { members, .. } => members
-                .iter_mut()
-                .for_each(|member| member.renumber(new_id)),
-            TypeExpr::Any
-            | TypeExpr::Nothing
-            | TypeExpr::Str
-            | TypeExpr::Int
-            | TypeExpr::Float
-            | TypeExpr::Bool
-            | TypeExpr::Null
-            | TypeExpr::Literal(_)
-            | TypeExpr::Format(_) => {}
+        if let TypeExpr::Schema(id) = self {
+            *id = new_id(*id);
+        }
+        for part in self.parts_mut() {
+            part.renumber(new_id);
         }
     }
 }
@@ -425,7 +440,10 @@ pub struct Constraint {
 pub enum ConstraintValue {
     /// A JSON number, as written in the document.
     Number(String),
-    Pattern(String),
+    /// A `pattern`, and whether the `regex` crate's syntax (pydantic's
+    /// default engine) accepts it: look-around and back-references need
+    /// Python's `re`. Decided once here, not at every use.
+    Pattern { text: String, rust_syntax: bool },
     /// Keywords checked at run time.
     Schema(Arc<SchemaCheck>),
 }

@@ -744,10 +744,12 @@ fn constraints_for(name: &str, object: &Object) -> Vec<Constraint> {
         "string" => {
             push("min_length", count("minLength"));
             push("max_length", count("maxLength"));
-            let pattern = object
-                .get("pattern")
-                .and_then(Value::as_str)
-                .map(|p| ConstraintValue::Pattern(p.to_string()));
+            let pattern = object.get("pattern").and_then(Value::as_str).map(|text| {
+                ConstraintValue::Pattern {
+                    text: text.to_string(),
+                    rust_syntax: regex::Regex::new(text).is_ok(),
+                }
+            });
             push("pattern", pattern);
         }
         "array" => {

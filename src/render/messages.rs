@@ -453,24 +453,27 @@ fn needs_python_re(api: &Api, ty: &TypeExpr, depth: usize) -> bool {
     if depth > 64 {
         return false;
     }
-    let inner = |ty: &TypeExpr| needs_python_re(api, ty, depth + 1);
-    match ty {
-        TypeExpr::Constrained(ty, constraints) => {
-            inner(ty)
-                || constraints.iter().any(|constraint| {
-                    matches!(&constraint.value, crate::model::ConstraintValue::Pattern(pattern) if regex::Regex::new(pattern).is_err())
-                })
-        }
-        TypeExpr::List(ty) | TypeExpr::Map(ty) => inner(ty),
-        TypeExpr::Union(members)
-        | TypeExpr::Tuple(members)
-        | TypeExpr::Discriminated { members, .. } => members.iter().any(inner),
+    let own = ty.own_constraints().iter().any(|constraint| {
+        matches!(
+            constraint.value,
+            crate::model::ConstraintValue::Pattern {
+                rust_syntax: false,
+                ..
+            }
+        )
+    });
+    let through_alias = match ty {
         TypeExpr::Schema(id) => match &api.schemas[id.0].kind {
-            SchemaKind::Alias(ty) => inner(ty),
-            SchemaKind::Root(_) | SchemaKind::Object { .. } => false,
+            SchemaKind::Alias(ty) => Some(ty),
+            SchemaKind::Root(_) | SchemaKind::Object { .. } => None,
         },
-        _ => false,
-    }
+        _ => None,
+    };
+    own || ty
+        .parts()
+        .iter()
+        .chain(through_alias)
+        .any(|part| needs_python_re(api, part, depth + 1))
 }
 
 /// Whether `null` is a value of the type (an alias or root model is looked
