@@ -16,6 +16,7 @@ use crate::value::{Object, Value};
 
 mod builder;
 mod check;
+mod constraints;
 mod document;
 mod operations;
 mod parallel;

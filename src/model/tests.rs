@@ -1,6 +1,6 @@
 use std::path::Path;
 
-use super::schema::positive_step;
+use super::constraints::positive_step;
 use super::*;
 use crate::load::{self, DocumentOrigin, Limits};
 
