@@ -521,6 +521,10 @@ def test_ctrl_c_under_asyncio_run_stops_the_client_and_its_handlers() -> None:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            # A shell that started the tests in the background (`cmd &`)
+            # left SIGINT ignored, and Python keeps an ignored SIGINT: the
+            # client gets Ctrl-C as a terminal would deliver it.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         assert process.stdout is not None
         for _ in range(3):
@@ -551,6 +555,9 @@ def test_ctrl_c_on_python_3_10_goes_through_the_loop_while_a_client_runs() -> No
             if self.handled == 2:
                 await self.disconnect()
 
+    # Python's own handler, as in a terminal, even when the tests inherited
+    # an ignored SIGINT (started in the background).
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
     with server_thread(flood) as port:
 
         async def scenario() -> None:
@@ -560,7 +567,10 @@ def test_ctrl_c_on_python_3_10_goes_through_the_loop_while_a_client_runs() -> No
             await asyncio.gather(first.handle(), second.handle())
             seen.append(signal.getsignal(signal.SIGINT))
 
-        asyncio.run(asyncio.wait_for(scenario(), TIMEOUT))
+        try:
+            asyncio.run(asyncio.wait_for(scenario(), TIMEOUT))
+        finally:
+            signal.signal(signal.SIGINT, inherited)
     before, *during, after = seen
     assert len(during) == 4
     if sys.version_info < (3, 11):
