@@ -17,8 +17,9 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from bench import run  # bench/, the script's own folder
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = Path(os.environ.get("CHANX_BENCH_DIR", ROOT / "target" / "bench-compare"))
@@ -26,13 +27,7 @@ WORK = Path(os.environ.get("CHANX_BENCH_DIR", ROOT / "target" / "bench-compare")
 
 def timed(argv: list[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one run."""
-    start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"{argv} failed")
-    return seconds, usage.ru_maxrss / 1024
+    return run(argv, repeat=1)
 
 
 def main() -> None:
@@ -55,10 +50,10 @@ def main() -> None:
         for which, binary in binaries.items():
             # The client `check` compares with, written once by each binary.
             subprocess.run([str(binary), "-q", "generate-client", "--no-format", "-s", str(schema), "-o", str(WORK / f"{which}_{size}_checked" / "client")], check=True)
-        for run in range(args.runs):
-            order = list(binaries.items()) if run % 2 == 0 else list(reversed(binaries.items()))
+        for number in range(args.runs):
+            order = list(binaries.items()) if number % 2 == 0 else list(reversed(binaries.items()))
             for which, binary in order:
-                fresh = WORK / f"{which}_{size}_{run}" / "client"
+                fresh = WORK / f"{which}_{size}_{number}" / "client"
                 generate = [str(binary), "-q", "generate-client", "--no-format", "-s", str(schema), "-o", str(fresh)]
                 check = [str(binary), "-q", "check", "--no-format", "-s", str(schema), "-o", str(WORK / f"{which}_{size}_checked" / "client")]
                 results.setdefault((which, "generate-client"), []).append(timed(generate))

@@ -54,7 +54,7 @@ pub fn plan(
     }
     changes.clear_output = clearing && options.delete_foreign_files;
     let no_files = BTreeMap::new();
-    let folder = Compared {
+    let compared = Compared {
         folder,
         recorded: previous
             .as_deref()
@@ -63,10 +63,10 @@ pub fn plan(
     };
     let has_base = on_disk
         .iter()
-        .any(|path| Tree::is_base(path) && folder.recorded.contains_key(path));
+        .any(|path| Tree::is_base(path) && compared.recorded.contains_key(path));
     changes.kept_base = !clearing && !options.override_base && has_base;
-    generated_changes(tree, &folder, options, &mut changes)?;
-    let emptied = removals(tree, &folder, options, clearing, &mut changes)?;
+    generated_changes(tree, &compared, options, &mut changes)?;
+    let emptied = removals(tree, &compared, options, clearing, &mut changes)?;
     if !changes.clear_output {
         note_left_behind(tree, &emptied, &mut changes);
     }
@@ -87,7 +87,7 @@ pub(super) struct Compared<'a> {
 /// Compares every generated file with its counterpart in the folder.
 fn generated_changes(
     tree: &Tree,
-    folder: &Compared,
+    compared: &Compared,
     options: &WriteOptions,
     changes: &mut Changes,
 ) -> Result<(), WriteError> {
@@ -99,18 +99,18 @@ fn generated_changes(
         .files()
         .par_iter()
         .map(|(path, expected)| {
-            if !folder.on_disk.contains(path) {
+            if !compared.on_disk.contains(path) {
                 return Ok(OnDisk::Absent);
             }
             // A customised `base/` stays; one chanx did not write (the
             // Python generator's) is in the way like any foreign file.
-            if kept_base && Tree::is_base(path) && folder.recorded.contains_key(path) {
+            if kept_base && Tree::is_base(path) && compared.recorded.contains_key(path) {
                 return Ok(OnDisk::Kept);
             }
-            if folder.folder.digest(path)?.as_deref() == Some(tree.digest(path)) {
+            if compared.folder.digest(path)?.as_deref() == Some(tree.digest(path)) {
                 return Ok(OnDisk::Same);
             }
-            Ok(match folder.folder.read(path)? {
+            Ok(match compared.folder.read(path)? {
                 None => OnDisk::Absent,
                 Some(actual) if actual == *expected => OnDisk::Same,
                 Some(actual) => OnDisk::Differs(actual),
@@ -127,7 +127,7 @@ fn generated_changes(
             OnDisk::Absent => None,
             OnDisk::Differs(actual) => Some(actual),
         };
-        let Some(status) = status_of(path, actual.as_deref(), expected, folder, options) else {
+        let Some(status) = status_of(path, actual.as_deref(), expected, compared, options) else {
             changes.unchanged.push(path.clone());
             continue;
         };
@@ -147,7 +147,7 @@ fn status_of(
     path: &str,
     actual: Option<&[u8]>,
     expected: &[u8],
-    folder: &Compared,
+    compared: &Compared,
     options: &WriteOptions,
 ) -> Option<Status> {
     let Some(actual) = actual else {
@@ -161,7 +161,7 @@ fn status_of(
         return Some(Status::LineEndings);
     }
     // A checkout that turned LF into CRLF is not a hand edit.
-    Some(match folder.recorded.get(path) {
+    Some(match compared.recorded.get(path) {
         Some(recorded)
             if *recorded != sha256_hex(actual)
                 && *recorded != sha256_hex(&normalize_line_endings(actual)) =>
@@ -178,17 +178,17 @@ fn status_of(
 /// folders they leave.
 fn removals(
     tree: &Tree,
-    folder: &Compared,
+    compared: &Compared,
     options: &WriteOptions,
     clearing: bool,
     changes: &mut Changes,
 ) -> Result<BTreeSet<String>, WriteError> {
     let mut emptied = BTreeSet::new();
-    for path in folder.on_disk {
+    for path in compared.on_disk {
         if tree.files().contains_key(path) {
             continue;
         }
-        let recorded = folder.recorded.get(path);
+        let recorded = compared.recorded.get(path);
         let remove = if changes.clear_output || (clearing && recorded.is_some()) {
             true
         } else if let Some(recorded) = recorded {
@@ -196,7 +196,7 @@ fn removals(
             if Tree::is_base(path) || (in_channel_folder && !options.clear_channels) {
                 false
             } else {
-                let actual = folder.folder.read(path)?.unwrap_or_default();
+                let actual = compared.folder.read(path)?.unwrap_or_default();
                 let unedited = sha256_hex(&actual) == *recorded;
                 if !unedited {
                     changes
@@ -220,7 +220,7 @@ fn removals(
                 path: path.clone(),
                 status: Status::Stale,
                 expected: None,
-                actual: folder.folder.read(path)?,
+                actual: compared.folder.read(path)?,
             });
             if let Some(parent) = Path::new(path).parent() {
                 emptied.insert(parent.to_string_lossy().replace('\\', "/"));
