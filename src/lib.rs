@@ -2,7 +2,8 @@
 //! WebSocket client package.
 //!
 //! The pipeline runs in one direction, one module per stage:
-//! [`load`] → [`resolve`] → [`model`] → [`naming`]/[`layout`] → [`render`] → [`tree`],
+//! [`load`] → [`resolve`] → [`model`] → [`naming`]/[`layout`] → [`render`] and
+//! [`surface`] → [`tree`],
 //! and the commands consume the finished tree: [`write`] plans and applies
 //! it for `generate-client`, [`report`] shows the plan for `check`.
 //! [`options`] holds the user's choices that several stages read, and
@@ -24,6 +25,7 @@ pub mod python;
 pub mod render;
 pub mod report;
 pub mod resolve;
+pub mod surface;
 pub mod tree;
 pub mod value;
 pub mod write;
@@ -48,7 +50,8 @@ pub fn generate(
     drop(documents);
     let plan = layout::arrange(&api)?;
     let files = render::render(&api, &plan, options)?;
-    let tree = tree::Tree::new(files, schema_sha256, options);
+    let surface = surface::of(&api, &plan);
+    let tree = tree::Tree::new(files, schema_sha256, options, surface);
     Ok((api, tree))
 }
 

@@ -8,11 +8,14 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
+use crate::surface::{ApiChange, ApiReport};
 use crate::tree::sha256_hex;
 use crate::write::{normalize_line_endings, Changes, FileChange, Status};
 
 /// Largest job summary written to `GITHUB_STEP_SUMMARY` (GitHub refuses over 1 MiB).
 pub const MAX_SUMMARY_BYTES: usize = 1024 * 1024 - 16 * 1024;
+/// API changes listed in the job summary.
+pub const MAX_SUMMARY_API_ROWS: usize = 1000;
 /// Annotations printed before pointing at the summary.
 pub const MAX_ANNOTATIONS: usize = 10;
 
@@ -51,6 +54,11 @@ pub struct ClientReport {
     pub files_checked: usize,
     /// The chanx version that wrote the folder's manifest, when not this one.
     pub generated_by: Option<String>,
+    /// How the client's API changes; `None` when nothing drifted.
+    pub api: Option<ApiReport>,
+    /// The schema file, which annotations about the API point at; `None`
+    /// for a URL or standard input.
+    pub schema_file: Option<String>,
 }
 
 impl ClientReport {
@@ -74,6 +82,8 @@ impl ClientReport {
         }
         ClientReport {
             generated_by: None,
+            api: None,
+            schema_file: None,
             schema,
             output,
             schema_sha256,
@@ -249,6 +259,10 @@ pub fn text(report: &ClientReport, options: &CheckOptions) -> String {
         report.schema
     );
     status_lines(&mut out, report, options);
+    if let Some(api) = &report.api {
+        out.push('\n');
+        out.push_str(&api_text(api, color));
+    }
     if options.detail == Detail::Full {
         for finding in &report.findings {
             if let Some(diff) = diff(finding, options.context) {
@@ -339,11 +353,148 @@ fn closing_line(report: &ClientReport, options: &CheckOptions, drift: bool) -> S
     )
 }
 
+/// A message as one line of plain text: control characters (escape
+/// sequences, carriage returns, line breaks) from a document are shown
+/// escaped, so that no document text can colour or rewrite the terminal, or
+/// start a line of its own that a CI runner reads as a workflow command.
+pub fn terminal_safe(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            c if c.is_control() => format!("\\u{{{:x}}}", u32::from(c)),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// Where a change is: `chat: ChatMessage.text`.
+pub fn api_place(change: &ApiChange) -> String {
+    let mut place = String::new();
+    if let Some(channel) = &change.channel {
+        place.push_str(channel);
+        if change.message.is_some() {
+            place.push_str(": ");
+        }
+    }
+    if let Some(message) = &change.message {
+        place.push_str(message);
+        if let Some(field) = &change.field {
+            place.push('.');
+            place.push_str(field);
+        }
+    }
+    place
+}
+
+/// The heading of the API section: how many changes break callers.
+pub fn api_heading(api: &ApiReport) -> String {
+    match api {
+        ApiReport::CannotTell(why) => format!("Client API changes: {why}"),
+        ApiReport::Changes(changes) if changes.is_empty() => {
+            "Client API changes: none that code calling the client can see".to_string()
+        }
+        ApiReport::Changes(changes) => {
+            let breaking = api.breaking();
+            format!(
+                "Client API changes: {breaking} breaking, {} compatible",
+                changes.len() - breaking
+            )
+        }
+    }
+}
+
+/// The API section in markdown: a heading and a table, breaking first.
+pub fn api_markdown(api: &ApiReport, max_rows: usize) -> String {
+    let mut out = format!("### {}\n\n", markdown_text(&api_heading(api)));
+    let ApiReport::Changes(changes) = api else {
+        return out;
+    };
+    if changes.is_empty() {
+        return out;
+    }
+    out.push_str("| | change | where | detail |\n| --- | --- | --- | --- |\n");
+    for change in changes.iter().take(max_rows) {
+        let _ = writeln!(
+            out,
+            "| {} | `{}` | {} | {} |",
+            if change.breaking {
+                "⚠️ breaking"
+            } else {
+                "compatible"
+            },
+            change.kind.label(),
+            markdown_text(&api_place(change)),
+            markdown_text(&change.detail)
+        );
+    }
+    if changes.len() > max_rows {
+        let _ = writeln!(
+            out,
+            "\n{} more changes; `chanx check` lists them all.",
+            changes.len() - max_rows
+        );
+    }
+    out.push('\n');
+    out
+}
+
+/// Text from a document, safe inside a markdown table cell: nothing in it
+/// can start markup, end the cell or break the line.
+fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '!' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The "Client API changes" section: breaking changes first, one a line.
+pub fn api_text(api: &ApiReport, color: bool) -> String {
+    let mut out = terminal_safe(&api_heading(api));
+    out.push('\n');
+    let ApiReport::Changes(changes) = api else {
+        return out;
+    };
+    let width = changes
+        .iter()
+        .map(|change| change.kind.label().len())
+        .max()
+        .unwrap_or(0);
+    for change in changes {
+        let verdict = match change.breaking {
+            true => paint("breaking  ", "31", color),
+            false => paint("compatible", "32", color),
+        };
+        let _ = writeln!(
+            out,
+            "  {verdict}  {:<width$}  {}: {}",
+            change.kind.label(),
+            terminal_safe(&api_place(change)),
+            terminal_safe(&change.detail)
+        );
+    }
+    out
+}
+
 #[derive(Serialize)]
 struct JsonReport<'a> {
     /// Format version of this document.
     version: u32,
     drift: bool,
+    /// Whether a client's API changes in a way that breaks callers.
+    breaking: bool,
     clients: Vec<JsonClient<'a>>,
 }
 
@@ -358,6 +509,9 @@ struct JsonClient<'a> {
     files: Vec<JsonFile<'a>>,
     left_alone: Vec<JsonLeftAlone<'a>>,
     remedy: &'a str,
+    /// `null` when they cannot be told (see `api_note`).
+    api_changes: Option<&'a [ApiChange]>,
+    api_note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -404,11 +558,23 @@ pub fn json(reports: &[ClientReport], options: &CheckOptions) -> String {
                 .map(|(path, reason)| JsonLeftAlone { path, reason })
                 .collect(),
             remedy: &report.remedy,
+            api_changes: match &report.api {
+                Some(ApiReport::Changes(changes)) => Some(changes),
+                Some(ApiReport::CannotTell(_)) => None,
+                None => Some(&[]),
+            },
+            api_note: match &report.api {
+                Some(ApiReport::CannotTell(why)) => Some(why),
+                _ => None,
+            },
         })
         .collect();
     let document = JsonReport {
         version: 1,
         drift: clients.iter().any(|client| client.drift),
+        breaking: reports
+            .iter()
+            .any(|report| report.api.as_ref().is_some_and(|api| api.breaking() > 0)),
         clients,
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
@@ -494,6 +660,45 @@ pub fn github(reports: &[ClientReport], options: &CheckOptions) -> (String, Stri
             failing.len() - MAX_ANNOTATIONS
         );
     }
+    let breaking: Vec<(&ClientReport, &ApiChange)> = reports
+        .iter()
+        .flat_map(|report| match &report.api {
+            Some(ApiReport::Changes(changes)) => {
+                changes.iter().map(move |change| (report, change)).collect()
+            }
+            _ => Vec::new(),
+        })
+        .filter(|(_, change)| change.breaking)
+        .collect();
+    for (report, change) in breaking.iter().take(MAX_ANNOTATIONS) {
+        let file = report.schema_file.as_deref().map_or(String::new(), |file| {
+            format!("file={},", escape_workflow(file, true))
+        });
+        let _ = writeln!(
+            commands,
+            "::warning {file}title={}::{}",
+            escape_workflow(
+                &format!("chanx: breaking change ({})", change.kind.label()),
+                true
+            ),
+            escape_workflow(
+                &format!(
+                    "{}: {}: {}",
+                    report.output,
+                    api_place(change),
+                    change.detail
+                ),
+                false
+            ),
+        );
+    }
+    if breaking.len() > MAX_ANNOTATIONS {
+        let _ = writeln!(
+            commands,
+            "::warning title=chanx: breaking change::{} more changes break callers; see the job summary",
+            breaking.len() - MAX_ANNOTATIONS
+        );
+    }
     (commands, summary(reports, options))
 }
 
@@ -514,6 +719,9 @@ fn summary(reports: &[ClientReport], options: &CheckOptions) -> String {
         );
         if report.findings.is_empty() {
             continue;
+        }
+        if let Some(api) = &report.api {
+            head.push_str(&api_markdown(api, MAX_SUMMARY_API_ROWS));
         }
         head.push_str("| file | status |\n| --- | --- |\n");
         for finding in &report.findings {

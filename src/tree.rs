@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::options::{GenerateOptions, Perspective};
+use crate::surface::ApiSurface;
 use crate::value::Value;
 
 /// Name of the manifest file inside the output folder.
@@ -26,6 +27,7 @@ pub struct Tree {
     schema_sha256: String,
     options: ManifestOptions,
     formatter: Option<FormatterRecord>,
+    surface: ApiSurface,
 }
 
 /// The formatter that shaped the files: its command and the version it
@@ -46,6 +48,8 @@ struct Manifest<'a> {
     /// `null` when no formatter ran.
     formatter: Option<&'a FormatterRecord>,
     files: BTreeMap<&'a str, &'a str>,
+    /// What client code can depend on, one line per client and model.
+    api: &'a ApiSurface,
 }
 
 #[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +76,7 @@ impl Tree {
         rendered: BTreeMap<String, String>,
         schema_sha256: String,
         options: &GenerateOptions,
+        surface: ApiSurface,
     ) -> Tree {
         let files = rendered
             .into_iter()
@@ -86,7 +91,7 @@ impl Tree {
             perspective,
             with_tests: options.with_tests,
         };
-        Tree::with_manifest(files, schema_sha256, options, None)
+        Tree::with_manifest(files, schema_sha256, options, None, surface)
     }
 
     fn with_manifest(
@@ -94,6 +99,7 @@ impl Tree {
         schema_sha256: String,
         options: ManifestOptions,
         formatter: Option<FormatterRecord>,
+        surface: ApiSurface,
     ) -> Tree {
         files.remove(MANIFEST);
         let mut digests: BTreeMap<String, String> = files
@@ -110,8 +116,9 @@ impl Tree {
                 .iter()
                 .map(|(path, digest)| (path.as_str(), digest.as_str()))
                 .collect(),
+            api: &surface,
         };
-        let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
+        let mut text = manifest_json(&manifest);
         text.push('\n');
         digests.insert(MANIFEST.to_string(), sha256_hex(text.as_bytes()));
         files.insert(MANIFEST.to_string(), text.into_bytes());
@@ -121,6 +128,7 @@ impl Tree {
             schema_sha256,
             options,
             formatter,
+            surface,
         }
     }
 
@@ -133,7 +141,13 @@ impl Tree {
     ) -> Tree {
         let mut files = self.files;
         files.extend(replaced);
-        Tree::with_manifest(files, self.schema_sha256, self.options, Some(formatter))
+        Tree::with_manifest(
+            files,
+            self.schema_sha256,
+            self.options,
+            Some(formatter),
+            self.surface,
+        )
     }
 
     /// Relative path (always `/`-separated) → content, manifest included.
@@ -156,6 +170,11 @@ impl Tree {
         self.digests.get(path).map_or("", String::as_str)
     }
 
+    /// What client code can depend on, as the manifest records it.
+    pub fn surface(&self) -> &ApiSurface {
+        &self.surface
+    }
+
     pub fn schema_sha256(&self) -> &str {
         &self.schema_sha256
     }
@@ -167,8 +186,8 @@ impl Tree {
 }
 
 /// Whether the manifest on disk says the same as the generated one but for
-/// the version that wrote it, and for the formatter record that manifests
-/// older than the record lack: an upgrade alone is no drift.
+/// the version that wrote it, and for the formatter record and API surface
+/// that manifests older than them lack: an upgrade alone is no drift.
 pub fn same_manifest_but_version(on_disk: &[u8], generated: &[u8]) -> bool {
     let parse = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).ok();
     let (Some(mut old), Some(mut new)) = (parse(on_disk), parse(generated)) else {
@@ -179,10 +198,141 @@ pub fn same_manifest_but_version(on_disk: &[u8], generated: &[u8]) -> bool {
     };
     old_fields.remove("generator_version");
     new_fields.remove("generator_version");
-    if !old_fields.contains_key("formatter") {
-        new_fields.remove("formatter");
+    for recorded_later in ["formatter", "api"] {
+        if !old_fields.contains_key(recorded_later) {
+            new_fields.remove(recorded_later);
+        }
     }
     old == new
+}
+
+/// Objects nested deeper than this print on one line in the manifest.
+const MANIFEST_PRETTY_LEVELS: usize = 3;
+
+/// The manifest as JSON: indented as `serde_json`'s pretty printer does,
+/// but for what is nested deeper than [`MANIFEST_PRETTY_LEVELS`], which
+/// takes one line, so that each client and model of the surface is a line.
+fn manifest_json(manifest: &Manifest) -> String {
+    let mut out = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(
+        &mut out,
+        ShallowPretty {
+            depth: 0,
+            has_value: false,
+        },
+    );
+    // Plain data with string keys always serializes.
+    let _ = manifest.serialize(&mut serializer);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+struct ShallowPretty {
+    depth: usize,
+    has_value: bool,
+}
+
+impl ShallowPretty {
+    fn indented(&self) -> bool {
+        self.depth <= MANIFEST_PRETTY_LEVELS
+    }
+
+    fn begin<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        open: &[u8],
+    ) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(open)
+    }
+
+    fn end<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        close: &[u8],
+    ) -> std::io::Result<()> {
+        let indented = self.indented();
+        self.depth -= 1;
+        if self.has_value && indented {
+            writer.write_all(b"\n")?;
+            writer.write_all(&b"  ".repeat(self.depth))?;
+        }
+        writer.write_all(close)
+    }
+
+    fn item<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        match (first, self.indented()) {
+            (true, true) => writer.write_all(b"\n")?,
+            (false, true) => writer.write_all(b",\n")?,
+            (true, false) => {}
+            (false, false) => writer.write_all(b", ")?,
+        }
+        if self.indented() {
+            writer.write_all(&b"  ".repeat(self.depth))?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for ShallowPretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.begin(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.end(writer, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        _writer: &mut W,
+    ) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.begin(writer, b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.end(writer, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+    ) -> std::io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        _writer: &mut W,
+    ) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

@@ -20,7 +20,7 @@ use serde_json::{json, Map, Value};
 mod github;
 mod util;
 use github::{FakeGitHub, TOKEN};
-use util::{assert_exit, fixture, SHOWCASE};
+use util::{assert_exit, fixture, remove_channel, SHOWCASE};
 
 fn action() -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("action.yml");
@@ -593,6 +593,53 @@ fn pull_request_mode_opens_a_pull_request_through_the_api() {
 
     let again = run_action(dir.path(), &inputs, &[binary()]);
     assert_eq!(again.outputs["pull-request-operation"], "none");
+}
+
+#[test]
+fn a_breaking_change_sets_the_output_and_fail_on_breaking_keeps_write_mode_from_writing() {
+    let dir = workspace(true);
+    let schema = dir.path().join("asyncapi.json");
+    let mut document: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&schema).unwrap()).unwrap();
+    remove_channel(&mut document, "analytics");
+    std::fs::write(&schema, document.to_string()).unwrap();
+
+    let check = run_action(
+        dir.path(),
+        &[CLIENT[0], CLIENT[1], ("mode", "check")],
+        &[binary()],
+    );
+    assert_eq!(check.failed, Some(1));
+    assert_eq!(check.outputs["breaking"], "true");
+    assert!(
+        check.stdout.contains(
+            "::warning file=asyncapi.json,title=chanx%3A breaking change (client-removed)::"
+        ),
+        "{}",
+        check.stdout
+    );
+
+    let client = dir.path().join("clients/my_client/analytics/client.py");
+    let refused = run_action(
+        dir.path(),
+        &[
+            CLIENT[0],
+            CLIENT[1],
+            ("mode", "write"),
+            ("fail-on-breaking", "true"),
+        ],
+        &[binary()],
+    );
+    assert_eq!(refused.failed, Some(1), "{}", refused.stdout);
+    assert!(client.exists(), "nothing was written");
+
+    let written = run_action(
+        dir.path(),
+        &[CLIENT[0], CLIENT[1], ("mode", "write")],
+        &[binary()],
+    );
+    assert_eq!(written.failed, None, "{}", written.stdout);
+    assert!(!client.exists());
 }
 
 #[test]

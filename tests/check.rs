@@ -301,24 +301,7 @@ fn drifted_project() -> Project {
 }
 
 fn assert_snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var_os("CHANX_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "{name} differs from its snapshot; if intended, run `CHANX_BLESS=1 cargo test --test check`.\n{}",
-        util::unified_diff(
-            &format!("tests/snapshots/{name}"),
-            expected.as_bytes(),
-            actual.as_bytes()
-        )
-    );
+    util::assert_snapshot(name, actual, "check");
 }
 
 #[test]
@@ -586,5 +569,100 @@ fn another_chanx_version_is_information_not_drift() {
         std::fs::read_to_string(&manifest).unwrap(),
         older,
         "an upgrade alone rewrites nothing"
+    );
+}
+
+/// Removes the API surface from the client's manifest, as chanx wrote
+/// manifests before it recorded one.
+fn forget_api_surface(project: &Project) {
+    let path = project.client(".chanx-manifest.json");
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert!(manifest.as_object_mut().unwrap().remove("api").is_some());
+    std::fs::write(
+        &path,
+        serde_json::to_string_pretty(&manifest).unwrap() + "\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_breaking_change_is_reported_as_text_json_and_a_warning_on_the_schema() {
+    let project = Project::new();
+    project.edit_schema(|document| {
+        let payload = &mut document["components"]["schemas"]["ChatPayload"];
+        payload["properties"]["mood"] = serde_json::json!({"type": "string"});
+        payload["required"] = serde_json::json!(["message", "mood"]);
+    });
+    let output = project.check(&[]);
+    assert_exit(&output, 1);
+    let text = stdout(&output);
+    let section = "Client API changes: 1 breaking, 0 compatible\n  breaking    field-added  ChatPayload.mood: new field mood: str, required\n";
+    assert!(text.contains(section), "{text}");
+
+    let output = project.check(&["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["breaking"], true);
+    assert_eq!(
+        report["clients"][0]["api_changes"],
+        serde_json::json!([{
+            "kind": "field-added",
+            "breaking": true,
+            "channel": null,
+            "message": "ChatPayload",
+            "field": "mood",
+            "detail": "new field mood: str, required",
+        }])
+    );
+
+    let output = project.run_env(&["check"], &["--format", "github"], &[]);
+    let warnings: Vec<&str> = std::str::from_utf8(&output.stdout)
+        .unwrap()
+        .lines()
+        .filter(|line| line.starts_with("::warning"))
+        .collect();
+    assert_eq!(
+        warnings,
+        ["::warning file=asyncapi.json,title=chanx%3A breaking change (field-added)::my_client: ChatPayload.mood: new field mood: str, required"]
+    );
+}
+
+#[test]
+fn without_a_recorded_surface_the_report_says_once_that_it_cannot_tell() {
+    let project = Project::new();
+    forget_api_surface(&project);
+    // A manifest from before the surface is no drift by itself.
+    assert_exit(&project.check(&[]), 0);
+
+    project.edit_schema(|document| {
+        remove_channel(document, "analytics");
+    });
+    let output = project.check(&[]);
+    assert_exit(&output, 1);
+    let text = stdout(&output);
+    assert_eq!(text.matches("cannot tell").count(), 1, "{text}");
+    assert!(
+        text.contains("Client API changes: cannot tell which changes break callers: its manifest records no API surface"),
+        "{text}"
+    );
+    assert!(text.contains("stale         analytics/client.py"), "{text}");
+
+    let output = project.check(&["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let client = &report["clients"][0];
+    assert_eq!(client["api_changes"], serde_json::Value::Null);
+    assert!(client["api_note"].as_str().unwrap().contains("cannot tell"));
+    assert_eq!(report["breaking"], false);
+    assert_eq!(report["drift"], true);
+
+    // Regenerating records the surface, and the next change is classified.
+    assert_exit(&project.run(&["generate-client"], &[]), 0);
+    project.edit_schema(|document| {
+        remove_channel(document, "chat");
+    });
+    let text = stdout(&project.check(&[]));
+    assert!(
+        text.contains("breaking    client-removed  chat: ChatClient (chat) is gone"),
+        "{text}"
     );
 }

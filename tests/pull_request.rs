@@ -696,3 +696,106 @@ fn issue_22_a_file_chanx_did_not_write_on_the_base_branch_is_not_replaced_withou
     scene.assert_branch_is_fresh(BRANCH);
     scene.assert_no_violations();
 }
+
+#[test]
+fn a_breaking_change_heads_the_description_and_labels_the_pull_request() {
+    let scene = Scene::new("");
+    let first = scene.outcome(&[]);
+    // A client new on the base branch has no callers to break.
+    assert_eq!(first["breaking"], false);
+    assert_eq!(first["api_changes"], json!([]));
+    scene.merge();
+
+    // ChatPayload is in what the client receives: a removed field breaks.
+    scene.edit_schema(|document| {
+        let payload = &mut document["components"]["schemas"]["ChatPayload"];
+        payload["properties"]["sender"] = json!({"type": "string"});
+    });
+    scene.outcome(&[]);
+    scene.merge();
+    scene.edit_schema(|document| {
+        let payload = &mut document["components"]["schemas"]["ChatPayload"];
+        payload["properties"]
+            .as_object_mut()
+            .unwrap()
+            .remove("sender");
+    });
+    let output = scene.run(&["--label", "generated", "--fail-on-breaking"]);
+    assert_exit(&output, 1);
+    assert!(
+        stderr(&output).contains("--fail-on-breaking"),
+        "{}",
+        stderr(&output)
+    );
+    let outcome: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    assert_eq!(outcome["breaking"], true);
+    assert_eq!(
+        outcome["api_changes"],
+        json!([{
+            "kind": "field-removed",
+            "breaking": true,
+            "channel": null,
+            "message": "ChatPayload",
+            "field": "sender",
+            "detail": "sender (\"sender\") is gone",
+        }])
+    );
+    let pull = scene.github.with(|state| state.open_pulls()[0].clone());
+    assert_eq!(pull.labels, ["generated", "breaking-change"]);
+    assert!(
+        pull.body.starts_with(
+            "### Client API changes: 1 breaking, 0 compatible\n\n| | change | where | detail |\n| --- | --- | --- | --- |\n| ⚠️ breaking | `field-removed` | ChatPayload.sender | sender (\"sender\") is gone |\n"
+        ),
+        "{}",
+        pull.body
+    );
+    scene.assert_branch_is_fresh(BRANCH);
+
+    // The same change made compatible: the label goes, and the run passes.
+    scene.edit_schema(|document| {
+        let payload = &mut document["components"]["schemas"]["ChatPayload"];
+        payload["properties"]["sender"] = json!({"type": "string"});
+        payload["properties"]["mood"] = json!({"type": "string"});
+    });
+    let outcome = scene.outcome(&["--label", "generated", "--fail-on-breaking"]);
+    assert_eq!(outcome["breaking"], false);
+    let pull = scene.github.with(|state| state.open_pulls()[0].clone());
+    assert_eq!(pull.labels, ["generated"]);
+    assert!(
+        pull.body
+            .starts_with("### Client API changes: 0 breaking, 1 compatible\n"),
+        "{}",
+        pull.body
+    );
+    scene.assert_no_violations();
+}
+
+#[test]
+fn a_base_without_a_recorded_surface_says_it_cannot_tell() {
+    let scene = Scene::new("");
+    scene.outcome(&[]);
+    scene.merge();
+    // The manifest on main as an older chanx wrote it.
+    scene.github.with(|state| {
+        let path = format!("{DIR}/.chanx-manifest.json");
+        let manifest = state.files_on("main", DIR)[".chanx-manifest.json"].clone();
+        let mut manifest: Value = serde_json::from_slice(&manifest).unwrap();
+        manifest.as_object_mut().unwrap().remove("api");
+        let text = serde_json::to_string_pretty(&manifest).unwrap() + "\n";
+        state.commit_files(
+            "main",
+            &BTreeMap::from([(path, text.into_bytes())]),
+            "Older manifest",
+        );
+    });
+    scene.edit_schema(|document| remove_channel(document, "analytics"));
+    let outcome = scene.outcome(&["--fail-on-breaking"]);
+    assert_eq!(outcome["breaking"], false);
+    assert_eq!(outcome["api_changes"], Value::Null);
+    let note = outcome["api_note"].as_str().unwrap();
+    assert!(note.contains("cannot tell"), "{note}");
+    let pull = scene.github.with(|state| state.open_pulls()[0].clone());
+    assert!(pull.labels.is_empty());
+    assert_eq!(pull.body.matches("cannot tell").count(), 1, "{}", pull.body);
+    scene.assert_no_violations();
+}

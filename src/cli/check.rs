@@ -5,8 +5,9 @@ use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::load;
+use crate::load::{self, DocumentOrigin};
 use crate::report::{self, CheckOptions, ClientReport, Detail};
+use crate::surface::ApiReport;
 use crate::write::{self, Folder};
 
 use super::jobs::{jobs, tree_and_folder, Job};
@@ -46,8 +47,12 @@ pub(super) fn check_all(args: &CheckArgs, reporter: &Reporter) -> Result<ExitCod
                 .map(|finding| workspace.path(&Path::new(&report.output).join(&finding.path)))
         })
         .collect();
+    let breaking = reports
+        .iter()
+        .any(|report| report.api.as_ref().is_some_and(|api| api.breaking() > 0));
     github_outputs(&[
         ("drift", drift.to_string()),
+        ("breaking", breaking.to_string()),
         ("changed-files", json_list(&changed)),
     ])?;
     let verdict = if failed {
@@ -106,6 +111,10 @@ fn print_reports(
                 .iter()
                 .map(|report| ClientReport {
                     output: workspace.path(Path::new(&report.output)),
+                    schema_file: report
+                        .schema_file
+                        .as_ref()
+                        .map(|file| workspace.path(Path::new(file))),
                     ..report.clone()
                 })
                 .collect();
@@ -146,11 +155,20 @@ fn check_client(
         options,
         job.remedy.clone(),
     );
-    report.generated_by = folder
-        .manifest()
-        .map_err(|error| error.to_string())?
+    let manifest = folder.manifest().map_err(|error| error.to_string())?;
+    report.generated_by = manifest
+        .as_ref()
         .and_then(|manifest| manifest.generator_version.clone())
         .filter(|version| version != env!("CARGO_PKG_VERSION"));
+    if let DocumentOrigin::File(path) = DocumentOrigin::parse(&job.schema) {
+        report.schema_file = Some(path.to_string_lossy().into_owned());
+    }
+    if report.drift(options) {
+        let recorded = manifest
+            .map(|manifest| manifest.surface.clone())
+            .unwrap_or_default();
+        report.api = Some(ApiReport::between(&recorded, tree.surface()));
+    }
     Ok(report)
 }
 

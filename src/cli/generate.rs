@@ -3,15 +3,17 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::write;
+use crate::report;
+use crate::surface::ApiReport;
+use crate::write::{self, Folder};
 
 use super::check::{github_outputs, json_list, Workspace};
 use super::jobs::{jobs, tree_and_folder, Job};
-use super::{report_failure, Failure, GenerationArgs, Reporter, Verdict};
+use super::{report_failure, Failure, GenerateArgs, Reporter, Verdict};
 
-pub(super) fn generate_all(args: &GenerationArgs, reporter: &Reporter) -> Result<ExitCode, String> {
+pub(super) fn generate_all(args: &GenerateArgs, reporter: &Reporter) -> Result<ExitCode, String> {
     let workspace = Workspace::from_env();
-    let jobs = match jobs(args) {
+    let jobs = match jobs(&args.generation) {
         Ok(jobs) => jobs,
         Err(failure) => {
             report_failure(&failure, false, &workspace);
@@ -21,8 +23,9 @@ pub(super) fn generate_all(args: &GenerationArgs, reporter: &Reporter) -> Result
     let mut changed = Vec::new();
     let mut verdict = Verdict::Ok;
     for job in jobs {
-        match generate_client(&job, reporter) {
-            Ok(paths) => changed.extend(paths.iter().map(|path| workspace.path(path))),
+        match generate_client(&job, args.fail_on_breaking, reporter) {
+            Ok(Some(paths)) => changed.extend(paths.iter().map(|path| workspace.path(path))),
+            Ok(None) => verdict = verdict.max(Verdict::Drift),
             Err(failure) => {
                 report_failure(&failure, false, &workspace);
                 verdict = Verdict::Error;
@@ -33,8 +36,13 @@ pub(super) fn generate_all(args: &GenerationArgs, reporter: &Reporter) -> Result
     Ok(verdict.into())
 }
 
-/// Generates one client; returns the paths it wrote or removed.
-fn generate_client(job: &Job, reporter: &Reporter) -> Result<Vec<PathBuf>, Failure> {
+/// Generates one client; returns the paths it wrote or removed, or `None`
+/// when `fail_on_breaking` refused changes that break callers.
+fn generate_client(
+    job: &Job,
+    fail_on_breaking: bool,
+    reporter: &Reporter,
+) -> Result<Option<Vec<PathBuf>>, Failure> {
     // Two runs on one folder would mix their files: the second waits.
     let _lock = write::lock_output(&job.output, || {
         reporter.info(format!(
@@ -47,6 +55,23 @@ fn generate_client(job: &Job, reporter: &Reporter) -> Result<Vec<PathBuf>, Failu
     reporter.info(format!("Generating client into {}", job.output.display()));
     let folder = folder.map_err(|error| error.to_string())?;
     let changes = write::plan(&tree, &folder, &job.write).map_err(|error| error.to_string())?;
+    if fail_on_breaking && !changes.changes.is_empty() {
+        let manifest = folder.manifest().map_err(|error| error.to_string())?;
+        if let Some(manifest) = manifest {
+            let api = ApiReport::between(&manifest.surface, tree.surface());
+            if api.breaking() > 0 {
+                eprint!("{}", report::api_text(&api, false));
+                eprintln!(
+                    "error: {}: these changes break code that calls the client; nothing was written (--fail-on-breaking). Rerun without --fail-on-breaking to write them.",
+                    job.output.display()
+                );
+                return Ok(None);
+            }
+            if let ApiReport::CannotTell(why) = api {
+                reporter.warn(format!("{}: {why}", job.output.display()));
+            }
+        }
+    }
     let report = write::apply(&changes, &job.output).map_err(|error| error.to_string())?;
     reporter.info(format!(
         "  {} files written, {} unchanged, {} removed",
@@ -61,10 +86,12 @@ fn generate_client(job: &Job, reporter: &Reporter) -> Result<Vec<PathBuf>, Failu
         reporter.info(format!("  left alone: {path} ({reason})"));
     }
     reporter.info(format!("Client generated in {}", job.output.display()));
-    Ok(report
-        .written
-        .iter()
-        .chain(&report.removed)
-        .map(|path| job.output.join(path))
-        .collect())
+    Ok(Some(
+        report
+            .written
+            .iter()
+            .chain(&report.removed)
+            .map(|path| job.output.join(path))
+            .collect(),
+    ))
 }

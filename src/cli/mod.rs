@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::load::{self, DocumentOrigin};
 use crate::options::ClientOptions;
-use crate::report;
+use crate::report::{self, terminal_safe};
 
 mod check;
 mod generate;
@@ -37,7 +37,10 @@ Examples:
   # Every client listed in ./chanx.toml
   chanx generate-client
 
-Exit codes: 0 success, 2 usage or input error.";
+  # Write nothing if the new client would break code that calls the old one
+  chanx generate-client -s asyncapi.json -o ./my_client --fail-on-breaking
+
+Exit codes: 0 success, 1 breaking changes refused (--fail-on-breaking), 2 usage or input error.";
 
 const CHECK_EXAMPLES: &str = "\
 Examples:
@@ -49,6 +52,9 @@ Examples:
 
   # In GitHub Actions: annotations and a job summary
   chanx check --format github
+
+Drift comes with a \"Client API changes\" section: each change of the client's
+API, and whether it breaks code that calls the committed client.
 
 Exit codes: 0 up to date, 1 drift, 2 usage or input error.";
 
@@ -79,7 +85,7 @@ enum Command {
     /// kept when it exists (so your changes there survive) and channel folders
     /// are regenerated; files chanx did not generate are never deleted.
     #[command(after_help = GENERATE_EXAMPLES)]
-    GenerateClient(GenerationArgs),
+    GenerateClient(GenerateArgs),
     /// Check that a generated client is exactly what generate-client would write now.
     ///
     /// Generates in memory with the same flags, compares with the output folder
@@ -113,8 +119,10 @@ Examples:
   GITHUB_TOKEN=... chanx pull-request -s asyncapi.json -o clients/my_client \\
       --repo acme/app --base main --label generated --format json
 
-The token needs `contents: write` and `pull-requests: write`.
-Exit codes: 0 success, 2 usage, input or GitHub error.";
+The token needs `contents: write` and `pull-requests: write`. When a change
+breaks code that calls the client, the description says which and the pull
+request gets the --breaking-label label.
+Exit codes: 0 success, 1 breaking changes (--fail-on-breaking), 2 usage, input or GitHub error.";
 
 #[cfg(feature = "github")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -149,6 +157,14 @@ struct PullRequestArgs {
     /// Label to add to the pull request (repeatable).
     #[arg(long = "label", value_name = "LABEL")]
     labels: Vec<String>,
+    /// Label for a pull request whose changes break code that calls the
+    /// client; removed once none does. An empty value adds none.
+    #[arg(long, value_name = "LABEL", default_value = "breaking-change")]
+    breaking_label: String,
+    /// Exit with 1 when a change breaks code that calls the client, after
+    /// opening or updating the pull request.
+    #[arg(long)]
+    fail_on_breaking: bool,
     /// Open the pull request as a draft.
     #[arg(long)]
     draft: bool,
@@ -165,6 +181,16 @@ struct PullRequestArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = PullRequestFormat::Text)]
     format: PullRequestFormat,
+}
+
+#[derive(Debug, Args)]
+struct GenerateArgs {
+    #[command(flatten)]
+    generation: GenerationArgs,
+    /// Write nothing, and exit with 1, when the new client would break code
+    /// that calls the one in the output folder.
+    #[arg(long)]
+    fail_on_breaking: bool,
 }
 
 #[derive(Debug, Args)]
@@ -250,25 +276,6 @@ struct CheckArgs {
     /// Report format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     format: ReportFormat,
-}
-
-/// A message as one line of plain text: control characters (escape
-/// sequences, carriage returns, line breaks) from a document are shown
-/// escaped, so that no document text can colour or rewrite the terminal, or
-/// start a line of its own that a CI runner reads as a workflow command.
-fn terminal_safe(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
-        return text.to_string();
-    }
-    text.chars()
-        .map(|c| match c {
-            '\n' => "\\n".to_string(),
-            '\r' => "\\r".to_string(),
-            '\t' => "\\t".to_string(),
-            c if c.is_control() => format!("\\u{{{:x}}}", u32::from(c)),
-            c => c.to_string(),
-        })
-        .collect()
 }
 
 /// Messages for the user, on stderr.

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use crate::format::Recorded;
 use crate::github::PullRequestOutcome;
 use crate::load::{self, DocumentOrigin};
+use crate::report::{self, terminal_safe};
 use crate::write::DiskFolder;
 
 use super::check::{github_outputs, json_list, Workspace};
@@ -37,6 +38,18 @@ pub(super) fn pull_request_all(
         print_outcome(outcome, args.format);
     }
     write_outputs(&outcomes)?;
+    let breaking: Vec<&str> = outcomes
+        .iter()
+        .filter(|outcome| outcome.breaking)
+        .map(|outcome| outcome.branch.as_str())
+        .collect();
+    if args.fail_on_breaking && !breaking.is_empty() {
+        eprintln!(
+            "error: changes break code that calls the client (--fail-on-breaking); see the pull request of {}",
+            breaking.join(", ")
+        );
+        verdict = verdict.max(Verdict::Drift);
+    }
     Ok(verdict.into())
 }
 
@@ -65,6 +78,22 @@ fn print_outcome(outcome: &PullRequestOutcome, format: PullRequestFormat) {
                 outcome.branch,
                 outcome.files.len()
             );
+            if let Some(note) = &outcome.api_note {
+                println!("  {}", terminal_safe(note));
+            }
+            let breaking = outcome
+                .api_changes
+                .iter()
+                .flatten()
+                .filter(|change| change.breaking);
+            for change in breaking {
+                println!(
+                    "  breaking  {}  {}: {}",
+                    change.kind.label(),
+                    terminal_safe(&report::api_place(change)),
+                    terminal_safe(&change.detail)
+                );
+            }
         }
     }
 }
@@ -99,6 +128,10 @@ fn write_outputs(outcomes: &[PullRequestOutcome]) -> Result<(), String> {
         (
             "pull-request-operation",
             per_client(&|outcome| operation(outcome).into()),
+        ),
+        (
+            "breaking",
+            outcomes.iter().any(|outcome| outcome.breaking).to_string(),
         ),
         (
             "pull-requests",
@@ -207,6 +240,7 @@ fn pull_request_client(
             .clone()
             .unwrap_or_else(|| format!("chanx: regenerate {shown} from {schema}")),
         labels: args.labels.clone(),
+        breaking_label: Some(args.breaking_label.clone()).filter(|label| !label.is_empty()),
         draft: args.draft,
         api_url: settings.api_url.to_string(),
         token: settings.token.to_string(),

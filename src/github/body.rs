@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::report;
+use crate::surface::ApiReport;
 use crate::tree::Tree;
 use crate::write::{self, Status};
 
@@ -11,6 +12,9 @@ use super::PullRequestOptions;
 
 /// GitHub refuses pull request bodies over 65 536 characters.
 const MAX_BODY_CHARS: usize = 60_000;
+
+/// API changes listed in the description; `chanx check` lists them all.
+const MAX_API_ROWS: usize = 100;
 
 fn marker(dir: &str) -> String {
     format!("<!-- chanx-client: {dir} -->")
@@ -22,12 +26,17 @@ pub(super) fn commit_trailer(dir: &str) -> String {
 
 /// The pull request's description: what changed, where it comes from, how
 /// to reproduce it, and the diff, within GitHub's size limit.
-pub fn pull_request_body(options: &PullRequestOptions, changes: &write::Changes) -> String {
+pub fn pull_request_body(
+    options: &PullRequestOptions,
+    changes: &write::Changes,
+    api: &ApiReport,
+) -> String {
     let mut body = String::new();
     if let Some(header) = &options.body_header {
         body.push_str(header);
         body.push_str("\n\n");
     }
+    body.push_str(&report::api_markdown(api, MAX_API_ROWS));
     let _ = writeln!(
         body,
         "Regenerates the client in `{}` from `{}` (sha256 `{}`).\n",

@@ -10,6 +10,7 @@
 use serde::Serialize;
 use sha1::{Digest, Sha1};
 
+use crate::surface::{ApiChange, ApiReport};
 use crate::tree::Tree;
 use crate::write::{self, WriteOptions};
 
@@ -33,6 +34,9 @@ pub struct PullRequestOptions {
     pub body_header: Option<String>,
     pub commit_message: String,
     pub labels: Vec<String>,
+    /// Added when a change breaks callers, removed when none does; `None`
+    /// leaves labels alone.
+    pub breaking_label: Option<String>,
     pub draft: bool,
     pub api_url: String,
     pub token: String,
@@ -64,6 +68,11 @@ pub struct PullRequestOutcome {
     pub branch: String,
     pub head_sha: Option<String>,
     pub files: Vec<ChangedFile>,
+    /// Whether a change of the client's API breaks callers.
+    pub breaking: bool,
+    /// `None` when they cannot be told (see `api_note`).
+    pub api_changes: Option<Vec<ApiChange>>,
+    pub api_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -104,6 +113,23 @@ pub enum GitHubError {
     Folder(#[from] write::WriteError),
     #[error("cannot set up the GitHub client: {0}")]
     Setup(String),
+}
+
+impl PullRequestOutcome {
+    /// Records what `api` says of the client's API.
+    fn with_api(self, api: ApiReport) -> PullRequestOutcome {
+        let breaking = api.breaking() > 0;
+        let (api_changes, api_note) = match api {
+            ApiReport::Changes(changes) => (Some(changes), None),
+            ApiReport::CannotTell(why) => (None, Some(why)),
+        };
+        PullRequestOutcome {
+            breaking,
+            api_changes,
+            api_note,
+            ..self
+        }
+    }
 }
 
 /// The git object id of a file's content.

@@ -10,8 +10,9 @@ use base64::Engine as _;
 use http::{Method, StatusCode};
 use serde_json::{json, Value};
 
+use crate::surface::ApiReport;
 use crate::tree::Tree;
-use crate::write::{self, Changes, MemoryFolder, WriteOptions};
+use crate::write::{self, Changes, Folder, MemoryFolder, WriteOptions};
 
 use super::api::{encode_path, field, head_ref, Api};
 use super::body::{commit_trailer, pull_request_body};
@@ -30,12 +31,23 @@ pub(super) async fn run(
     let folder = folder_on_base(api, tree, &on_base, &options.dir).await?;
     let changes = write::plan(tree, &folder, write_options)?;
     changes.refuse_conflicts(std::path::Path::new(&options.dir))?;
+    // A client new on the base branch has no callers to break.
+    let report = match folder.manifest()? {
+        _ if on_base.is_empty() || changes.changes.is_empty() => ApiReport::Changes(Vec::new()),
+        manifest => ApiReport::between(
+            &manifest
+                .map(|manifest| manifest.surface.clone())
+                .unwrap_or_default(),
+            tree.surface(),
+        ),
+    };
     let files = changed_files(&changes, &options.dir);
     let branch_sha = branch_sha(api, &options.branch).await?;
     let open_pull = open_pull(api, options, &base.branch).await?;
 
     if changes.changes.is_empty() {
-        return close_when_clean(api, options, open_pull, branch_sha, files).await;
+        let outcome = close_when_clean(api, options, open_pull, branch_sha, files).await?;
+        return Ok(outcome.with_api(report));
     }
     let branch_head = match &branch_sha {
         Some(sha) => Some(chanx_commit(api, options, sha).await?),
@@ -49,26 +61,73 @@ pub(super) async fn run(
         (Some(sha), true) => sha.clone(),
         _ => commit_changes(api, options, &base, &changes, branch_sha.is_some()).await?,
     };
-    let body = pull_request_body(options, &changes);
+    let body = pull_request_body(options, &changes, &report);
     let (operation, pull) =
         create_or_update_pull(api, options, &base.branch, open_pull, body, up_to_date).await?;
     let number = pull["number"].as_u64().unwrap_or_default();
-    if !options.labels.is_empty() && operation != Operation::None {
-        api.post(
-            &format!("/issues/{number}/labels"),
-            json!({"labels": options.labels}),
-            "label the pull request",
-        )
-        .await?;
-    }
-    Ok(PullRequestOutcome {
+    label(api, options, &pull, operation, report.breaking() > 0).await?;
+    let outcome = PullRequestOutcome {
         operation,
         number: Some(number),
         url: pull["html_url"].as_str().map(str::to_string),
         branch: options.branch.clone(),
         head_sha: Some(head_sha),
         files,
-    })
+        breaking: false,
+        api_changes: None,
+        api_note: None,
+    };
+    Ok(outcome.with_api(report))
+}
+
+/// Adds the labels asked for, and the breaking label when a change breaks
+/// callers; removes the breaking label an earlier run added when none does
+/// any more.
+async fn label(
+    api: &Api,
+    options: &PullRequestOptions,
+    pull: &Value,
+    operation: Operation,
+    breaking: bool,
+) -> Result<(), GitHubError> {
+    let number = pull["number"].as_u64().unwrap_or_default();
+    let labelled = |name: &str| {
+        pull["labels"]
+            .as_array()
+            .is_some_and(|labels| labels.iter().any(|label| label["name"] == name))
+    };
+    let mut labels = match operation {
+        Operation::None => Vec::new(),
+        _ => options.labels.clone(),
+    };
+    if let Some(breaking_label) = &options.breaking_label {
+        if breaking && !labelled(breaking_label) && !labels.contains(breaking_label) {
+            labels.push(breaking_label.clone());
+        }
+    }
+    if !labels.is_empty() {
+        api.post(
+            &format!("/issues/{number}/labels"),
+            json!({"labels": labels}),
+            "label the pull request",
+        )
+        .await?;
+    }
+    if let Some(stale) = options
+        .breaking_label
+        .as_ref()
+        .filter(|name| !breaking && labelled(name))
+    {
+        api.send(
+            Method::DELETE,
+            &format!("/issues/{number}/labels/{}", encode_path(stale)),
+            None,
+            "remove the breaking-change label",
+            &[StatusCode::NOT_FOUND],
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// The branch the pull request merges into, and its head commit and tree.
@@ -179,6 +238,9 @@ async fn close_when_clean(
             branch: options.branch.clone(),
             head_sha: branch_sha,
             files,
+            breaking: false,
+            api_changes: None,
+            api_note: None,
         });
     };
     let number = pull["number"].as_u64().unwrap_or_default();
@@ -205,6 +267,9 @@ async fn close_when_clean(
         branch: options.branch.clone(),
         head_sha: None,
         files,
+        breaking: false,
+        api_changes: None,
+        api_note: None,
     })
 }
 

@@ -249,6 +249,13 @@ pub struct SchemaCheck {
     key: String,
 }
 
+impl SchemaCheck {
+    /// The check as JSON, the same for the same check.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+}
+
 impl PartialEq for SchemaCheck {
     fn eq(&self, other: &Self) -> bool {
         self.key == other.key

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::format::Recorded;
+use crate::surface::RecordedSurface;
 use crate::tree::{sha256_hex, MANIFEST};
 
 use super::apply::reject_symlink;
@@ -44,6 +45,8 @@ pub struct RecordedManifest {
     pub generator_version: Option<String>,
     /// The formatter that shaped them.
     pub formatter: Recorded,
+    /// What client code could depend on.
+    pub surface: RecordedSurface,
 }
 
 /// The manifest in `bytes`, if it is one; paths that would leave the
@@ -67,6 +70,7 @@ pub fn parse_manifest(bytes: &[u8]) -> Option<RecordedManifest> {
             Some(record) => serde_json::from_value(record.clone())
                 .map_or(Recorded::Unknown, Recorded::Formatter),
         },
+        surface: RecordedSurface::from_manifest(value.get("api")),
     })
 }
 

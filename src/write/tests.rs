@@ -15,7 +15,12 @@ fn tree(files: &[(&str, &str)]) -> Tree {
         perspective: Perspective::Server,
         with_tests: false,
     };
-    Tree::new(rendered, "0".repeat(64), &options)
+    Tree::new(
+        rendered,
+        "0".repeat(64),
+        &options,
+        crate::surface::ApiSurface::default(),
+    )
 }
 
 #[test]

@@ -854,12 +854,25 @@ fn handle(
                         }
                     }
                 }
-                let labels: Vec<Value> = pull
-                    .labels
-                    .iter()
-                    .map(|name| json!({"name": name}))
-                    .collect();
-                (200, Vec::new(), Value::Array(labels))
+                (200, Vec::new(), labels_json(pull))
+            }
+            ("DELETE", route) if route.starts_with("/issues/") && route.contains("/labels/") => {
+                let (number, name) = route["/issues/".len()..]
+                    .split_once("/labels/")
+                    .unwrap_or_default();
+                let name = percent_decode(name);
+                let Some(pull) = state
+                    .pulls
+                    .iter_mut()
+                    .find(|pull| pull.number.to_string() == number)
+                else {
+                    return error(404, "Not Found");
+                };
+                let Some(at) = pull.labels.iter().position(|label| *label == name) else {
+                    return error(404, "Label does not exist");
+                };
+                pull.labels.remove(at);
+                (200, Vec::new(), labels_json(pull))
             }
             _ => error(404, "Not Found"),
         }
@@ -871,6 +884,16 @@ fn handle(
         status: outcome.0,
     });
     outcome
+}
+
+/// A pull request's labels as GitHub answers a change to them.
+fn labels_json(pull: &Pull) -> Value {
+    Value::Array(
+        pull.labels
+            .iter()
+            .map(|name| json!({"name": name}))
+            .collect(),
+    )
 }
 
 fn percent_decode(text: &str) -> String {

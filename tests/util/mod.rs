@@ -188,3 +188,27 @@ pub fn unified_diff(path: &str, want: &[u8], got: &[u8]) -> String {
     }
     shown
 }
+
+/// Compares `actual` with `tests/snapshots/<name>`, or rewrites the
+/// snapshot when `CHANX_BLESS` is set; `test` names the test target that
+/// blesses it.
+pub fn assert_snapshot(name: &str, actual: &str, test: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var_os("CHANX_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{name} differs from its snapshot; if intended, run `CHANX_BLESS=1 cargo test --all-features --test {test}`.\n{}",
+        unified_diff(
+            &format!("tests/snapshots/{name}"),
+            expected.as_bytes(),
+            actual.as_bytes()
+        )
+    );
+}
