@@ -19,19 +19,26 @@ fn escape_char(ch: char) -> Option<String> {
         '\n' => Some("\\n".to_string()),
         '\r' => Some("\\r".to_string()),
         '\t' => Some("\\t".to_string()),
-        c if (c as u32) < 0x20 || c == '\u{7f}' => Some(format!("\\x{:02x}", c as u32)),
-        // Line breaks Python does not treat as such but editors do, and
-        // bidirectional controls that make code read differently than it runs.
-        '\u{85}'
-        | '\u{2028}'
-        | '\u{2029}'
-        | '\u{200e}'
-        | '\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{feff}' => Some(format!("\\u{:04x}", ch as u32)),
+        c if c.is_control() => Some(format!("\\x{:02x}", c as u32)),
+        c if misleads_readers(c) => Some(format!("\\u{:04x}", c as u32)),
         _ => None,
     }
+}
+
+/// Line breaks Python does not treat as such but editors do, and
+/// bidirectional controls that make text read differently than it is:
+/// generated files escape them wherever a string allows.
+pub fn misleads_readers(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{2028}'
+            | '\u{2029}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
 }
 
 /// A string literal, quoted the way `ruff format` prefers: double quotes

@@ -333,6 +333,25 @@ impl serde_json::ser::Formatter for ShallowPretty {
         self.has_value = true;
         Ok(())
     }
+
+    /// JSON escapes only the controls below U+0020; the surface carries
+    /// the document's strings, so the rest of them and the characters that
+    /// mislead a reviewer are escaped too.
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (index, ch) in fragment.char_indices() {
+            if ch.is_control() || crate::python::misleads_readers(ch) {
+                writer.write_all(&fragment.as_bytes()[start..index])?;
+                write!(writer, "\\u{:04x}", ch as u32)?;
+                start = index + ch.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -370,4 +389,54 @@ pub fn canonical_sha256(value: &Value) -> String {
     // Writing into a hash cannot fail.
     let _ = crate::value::write_canonical(value, &mut writer);
     hex(&writer.0.finalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::surface::{FieldSurface, Literal, ModelSurface, Ty};
+
+    #[test]
+    fn the_manifest_escapes_every_control_and_misleading_character() {
+        let odd = "a\u{7f}b\u{85}c\u{9f}d\u{202e}e\u{2028}f\u{1}g\u{e9}";
+        let field = FieldSurface {
+            name: "kind".to_string(),
+            ty: Ty::Literal(vec![Literal::Str(odd.to_string())]),
+            required: true,
+            default: None,
+        };
+        let surface = ApiSurface {
+            format: crate::surface::SURFACE_FORMAT,
+            clients: BTreeMap::new(),
+            models: BTreeMap::from([(
+                "Odd".to_string(),
+                ModelSurface {
+                    module: "odd".to_string(),
+                    fields: Some([(odd.to_string(), field)].into_iter().collect()),
+                    ..ModelSurface::default()
+                },
+            )]),
+        };
+        let options = GenerateOptions {
+            server: None,
+            readme: false,
+            package_name: "client".to_string(),
+            perspective: Perspective::Server,
+            with_tests: false,
+        };
+        let tree = Tree::new(BTreeMap::new(), "0".repeat(64), &options, surface.clone());
+        let manifest = std::str::from_utf8(&tree.files()[MANIFEST]).unwrap();
+        let raw: Vec<char> = manifest
+            .chars()
+            .filter(|ch| *ch != '\n' && (ch.is_control() || crate::python::misleads_readers(*ch)))
+            .collect();
+        assert_eq!(raw, Vec::<char>::new());
+        assert!(manifest.contains(r"a\u007fb\u0085c\u009fd\u202ee\u2028f\u0001g"));
+        assert!(manifest.contains('\u{e9}'));
+        let read: serde_json::Value = serde_json::from_str(manifest).unwrap();
+        assert_eq!(
+            serde_json::from_value::<ApiSurface>(read["api"].clone()).unwrap(),
+            surface
+        );
+    }
 }

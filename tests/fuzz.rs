@@ -83,9 +83,9 @@ fn generate(name: &str, bytes: Vec<u8>) -> Result<bool, TestCaseError> {
     };
     for (path, content) in tree.files() {
         let text = String::from_utf8_lossy(content);
-        let raw = text
-            .chars()
-            .find(|c| (c.is_control() && *c != '\n') || matches!(c, '\u{2028}' | '\u{2029}'));
+        let raw = text.chars().find(|c| {
+            (c.is_control() && *c != '\n') || chanx_codegen::python::misleads_readers(*c)
+        });
         prop_assert!(raw.is_none(), "{path} holds the raw character {raw:?}");
         let safe = !path.is_empty()
             && path.split('/').all(|part| {

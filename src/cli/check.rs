@@ -165,7 +165,7 @@ fn check_client(
     }
     if report.drift(options) {
         let recorded = manifest
-            .map(|manifest| manifest.surface.clone())
+            .map(|manifest| manifest.surface())
             .unwrap_or_default();
         report.api = Some(ApiReport::between(&recorded, tree.surface()));
     }

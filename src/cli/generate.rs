@@ -58,7 +58,7 @@ fn generate_client(
     if fail_on_breaking && !changes.changes.is_empty() {
         let manifest = folder.manifest().map_err(|error| error.to_string())?;
         if let Some(manifest) = manifest {
-            let api = ApiReport::between(&manifest.surface, tree.surface());
+            let api = ApiReport::between(&manifest.surface(), tree.surface());
             if api.breaking() > 0 {
                 eprint!("{}", report::api_text(&api, false));
                 eprintln!(

@@ -36,7 +36,7 @@ pub(super) async fn run(
         _ if on_base.is_empty() || changes.changes.is_empty() => ApiReport::Changes(Vec::new()),
         manifest => ApiReport::between(
             &manifest
-                .map(|manifest| manifest.surface.clone())
+                .map(|manifest| manifest.surface())
                 .unwrap_or_default(),
             tree.surface(),
         ),

@@ -406,19 +406,19 @@ fn alias_assignment(name: &str, value: Doc) -> String {
     )
 }
 
-/// `text` with every control character (and Unicode line or paragraph
-/// separator) written as a `\u{..}` escape, for one line of a comment.
+/// `text` with every control character (and character that misleads a
+/// reader) written as a `\u{..}` escape, for one line of a comment.
 fn without_control_characters(text: &str) -> String {
     escaped_controls(text, false)
 }
 
-/// `text` with each control character and Unicode line or paragraph
-/// separator spelled as an escape; `\n` too unless `keep_line_breaks`.
+/// `text` with each control character and character that misleads a
+/// reader spelled as an escape; `\n` too unless `keep_line_breaks`.
 fn escaped_controls(text: &str, keep_line_breaks: bool) -> String {
     text.chars()
         .map(|c| {
             let kept = keep_line_breaks && c == '\n';
-            if !kept && (c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')) {
+            if !kept && (c.is_control() || crate::python::misleads_readers(c)) {
                 format!("\\u{{{:x}}}", u32::from(c))
             } else {
                 c.to_string()

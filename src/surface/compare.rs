@@ -507,7 +507,8 @@ impl Comparison {
             &new.root.as_ref().or(new.alias.as_ref()),
         ) {
             (Some(before), Some(after), _, _) => {
-                for json_name in keys(before, after) {
+                let json_names: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+                for json_name in json_names {
                     for (kind, breaking, field, detail) in
                         compare_fields(json_name, before.get(json_name), after.get(json_name), used)
                     {

@@ -89,13 +89,59 @@ pub struct TopicSurface {
 #[serde(deny_unknown_fields)]
 pub struct ModelSurface {
     pub module: String,
-    /// By JSON name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fields: Option<BTreeMap<String, FieldSurface>>,
+    pub fields: Option<Fields>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub root: Option<Ty>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<Ty>,
+}
+
+/// A model's fields by JSON name, sorted, recorded as a JSON object. A
+/// sorted list rather than a map: a surface holds tens of thousands of
+/// models with a few fields each, and a map's nodes would be mostly empty.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Fields(Vec<(String, FieldSurface)>);
+
+impl Fields {
+    pub fn get(&self, json_name: &str) -> Option<&FieldSurface> {
+        self.0
+            .binary_search_by(|(name, _)| name.as_str().cmp(json_name))
+            .ok()
+            .map(|index| &self.0[index].1)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(name, _)| name)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &FieldSurface> {
+        self.0.iter().map(|(_, field)| field)
+    }
+}
+
+impl FromIterator<(String, FieldSurface)> for Fields {
+    /// Of fields with the same JSON name, the last is kept, as in a map.
+    fn from_iter<I: IntoIterator<Item = (String, FieldSurface)>>(fields: I) -> Fields {
+        let mut fields: Vec<_> = fields.into_iter().collect();
+        fields.reverse();
+        fields.sort_by(|(one, _), (other, _)| one.cmp(other));
+        fields.dedup_by(|(later, _), (earlier, _)| later == earlier);
+        Fields(fields)
+    }
+}
+
+impl Serialize for Fields {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(name, field)| (name, field)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Fields, D::Error> {
+        BTreeMap::<String, FieldSurface>::deserialize(deserializer)
+            .map(|fields| Fields(fields.into_iter().collect()))
+    }
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
@@ -241,11 +287,11 @@ pub enum RecordedSurface {
 }
 
 impl RecordedSurface {
-    /// The `api` entry of a manifest, if it has one.
-    pub fn from_manifest(api: Option<&serde_json::Value>) -> RecordedSurface {
+    /// The `api` entry of a manifest, as JSON text, if it has one.
+    pub fn from_manifest(api: Option<&str>) -> RecordedSurface {
         match api {
             None => RecordedSurface::NotRecorded,
-            Some(value) => match ApiSurface::deserialize(value) {
+            Some(json) => match serde_json::from_str::<ApiSurface>(json) {
                 Ok(surface) if surface.format == SURFACE_FORMAT => {
                     RecordedSurface::Surface(surface)
                 }
@@ -486,4 +532,40 @@ fn check_digest(key: &str) -> String {
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(name: &str) -> FieldSurface {
+        FieldSurface {
+            name: name.to_string(),
+            ty: Ty::Str,
+            required: true,
+            default: None,
+        }
+    }
+
+    #[test]
+    fn fields_are_sorted_by_json_name_and_recorded_as_an_object() {
+        let fields: Fields = [
+            ("zeta".to_string(), field("zeta")),
+            ("alpha".to_string(), field("first")),
+            ("alpha".to_string(), field("alpha")),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(fields.keys().collect::<Vec<_>>(), ["alpha", "zeta"]);
+        assert_eq!(fields.get("alpha").map(|f| f.name.as_str()), Some("alpha"));
+        assert_eq!(fields.get("beta"), None);
+
+        let json = serde_json::to_string(&fields).unwrap();
+        assert_eq!(
+            json,
+            r#"{"alpha":{"name":"alpha","type":"str","required":true},"zeta":{"name":"zeta","type":"str","required":true}}"#
+        );
+        let read: Fields = serde_json::from_str(&json).unwrap();
+        assert_eq!(read, fields);
+    }
 }

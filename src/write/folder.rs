@@ -9,6 +9,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
 
 use crate::format::Recorded;
 use crate::surface::RecordedSurface;
@@ -45,32 +47,64 @@ pub struct RecordedManifest {
     pub generator_version: Option<String>,
     /// The formatter that shaped them.
     pub formatter: Recorded,
+    /// The `api` entry as JSON text, read only when asked for: a check of
+    /// an up-to-date client never needs it.
+    api: Option<String>,
+}
+
+impl RecordedManifest {
     /// What client code could depend on.
-    pub surface: RecordedSurface,
+    pub fn surface(&self) -> RecordedSurface {
+        RecordedSurface::from_manifest(self.api.as_deref())
+    }
+}
+
+/// The entries of a manifest chanx reads, each kept as its JSON text so
+/// that the API surface, by far the largest, is read once into its own
+/// types. An entry set to `null` is present.
+#[derive(Deserialize)]
+struct ManifestEntries<'a> {
+    #[serde(borrow, deserialize_with = "present")]
+    files: Option<&'a RawValue>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    generator_version: Option<&'a RawValue>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    formatter: Option<&'a RawValue>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    api: Option<&'a RawValue>,
+}
+
+fn present<'de, D: Deserializer<'de>>(entry: D) -> Result<Option<&'de RawValue>, D::Error> {
+    <&RawValue>::deserialize(entry).map(Some)
 }
 
 /// The manifest in `bytes`, if it is one; paths that would leave the
 /// folder are dropped. Every reader of a manifest goes through here.
 pub fn parse_manifest(bytes: &[u8]) -> Option<RecordedManifest> {
-    let value = serde_json::from_slice::<serde_json::Value>(bytes).ok()?;
-    let files = value.get("files")?.as_object()?;
+    // A struct also reads from an array; a manifest is an object.
+    if bytes.trim_ascii_start().first() != Some(&b'{') {
+        return None;
+    }
+    let entries = serde_json::from_slice::<ManifestEntries>(bytes).ok()?;
+    let files: BTreeMap<String, serde_json::Value> =
+        serde_json::from_str(entries.files?.get()).ok()?;
     Some(RecordedManifest {
         files: files
-            .iter()
-            .filter_map(|(path, hash)| Some((path.clone(), hash.as_str()?.to_string())))
+            .into_iter()
+            .filter_map(|(path, hash)| Some((path, hash.as_str()?.to_string())))
             .filter(|(path, _)| is_safe_relative(path))
             .collect(),
-        generator_version: value
-            .get("generator_version")
-            .and_then(|version| version.as_str())
-            .map(str::to_string),
-        formatter: match value.get("formatter") {
+        generator_version: entries
+            .generator_version
+            .and_then(|version| serde_json::from_str::<String>(version.get()).ok()),
+        formatter: match entries.formatter.map(RawValue::get) {
             None => Recorded::Unknown,
-            Some(serde_json::Value::Null) => Recorded::Nothing,
-            Some(record) => serde_json::from_value(record.clone())
-                .map_or(Recorded::Unknown, Recorded::Formatter),
+            Some("null") => Recorded::Nothing,
+            Some(record) => {
+                serde_json::from_str(record).map_or(Recorded::Unknown, Recorded::Formatter)
+            }
         },
-        surface: RecordedSurface::from_manifest(value.get("api")),
+        api: entries.api.map(|api| api.get().to_string()),
     })
 }
 

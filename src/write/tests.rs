@@ -33,6 +33,34 @@ fn a_manifest_path_that_would_leave_the_folder_is_dropped() {
 }
 
 #[test]
+fn a_manifest_tells_a_null_entry_from_a_missing_one() {
+    use crate::format::Recorded;
+    use crate::surface::RecordedSurface;
+
+    let read = |text: &str| parse_manifest(text.as_bytes()).unwrap();
+    let bare = read(r#"{"files": {}}"#);
+    assert_eq!(bare.formatter, Recorded::Unknown);
+    assert_eq!(bare.surface(), RecordedSurface::NotRecorded);
+    assert_eq!(bare.generator_version, None);
+
+    let nulls = read(r#"{"files": {}, "formatter": null, "api": null, "generator_version": null}"#);
+    assert_eq!(nulls.formatter, Recorded::Nothing);
+    assert_eq!(nulls.surface(), RecordedSurface::Unreadable);
+
+    let recorded = read(
+        r#"{"generator_version": "9.9.9", "files": {"a.py": "x", "b.py": 1},
+            "api": {"format": 1, "clients": {}, "models": {}}}"#,
+    );
+    assert_eq!(recorded.generator_version.as_deref(), Some("9.9.9"));
+    assert_eq!(recorded.files.keys().collect::<Vec<_>>(), ["a.py"]);
+    assert!(matches!(recorded.surface(), RecordedSurface::Surface(_)));
+
+    // A struct would also read from a list of its fields.
+    assert_eq!(parse_manifest(br#"[{"a.py": "x"}]"#), None);
+    assert_eq!(parse_manifest(br#"{"api": {}}"#), None);
+}
+
+#[test]
 fn the_manifest_is_written_after_every_other_change() {
     let dir = tempfile::tempdir().unwrap();
     let options = WriteOptions {
