@@ -36,6 +36,21 @@ pub struct GenerateOptions {
     pub server: Option<(String, String)>,
 }
 
+#[cfg(test)]
+impl GenerateOptions {
+    /// A package named `client` from a server's document, without README
+    /// or tests, for tests of the stages after rendering.
+    pub(crate) fn bare() -> GenerateOptions {
+        GenerateOptions {
+            server: None,
+            readme: false,
+            package_name: "client".to_string(),
+            perspective: Perspective::Server,
+            with_tests: false,
+        }
+    }
+}
+
 /// One client's choices: each field is a flag of `generate-client` and
 /// `check` (`no_format` is `--no-format`), a key of a `[[client]]` entry in
 /// chanx.toml, and an input of the GitHub Action. A flag adds to what

@@ -417,13 +417,7 @@ mod tests {
                 },
             )]),
         };
-        let options = GenerateOptions {
-            server: None,
-            readme: false,
-            package_name: "client".to_string(),
-            perspective: Perspective::Server,
-            with_tests: false,
-        };
+        let options = GenerateOptions::bare();
         let tree = Tree::new(BTreeMap::new(), "0".repeat(64), &options, surface.clone());
         let manifest = std::str::from_utf8(&tree.files()[MANIFEST]).unwrap();
         let raw: Vec<char> = manifest

@@ -59,13 +59,12 @@ impl RecordedManifest {
     }
 }
 
-/// The entries of a manifest chanx reads, each kept as its JSON text so
-/// that the API surface, by far the largest, is read once into its own
-/// types. An entry set to `null` is present.
+/// The entries of a manifest chanx reads; the others are kept as their
+/// JSON text, so that the API surface, by far the largest, is read once
+/// into its own types, and an entry set to `null` is told from a missing one.
 #[derive(Deserialize)]
 struct ManifestEntries<'a> {
-    #[serde(borrow, deserialize_with = "present")]
-    files: Option<&'a RawValue>,
+    files: BTreeMap<String, serde_json::Value>,
     #[serde(default, borrow, deserialize_with = "present")]
     generator_version: Option<&'a RawValue>,
     #[serde(default, borrow, deserialize_with = "present")]
@@ -86,10 +85,9 @@ pub fn parse_manifest(bytes: &[u8]) -> Option<RecordedManifest> {
         return None;
     }
     let entries = serde_json::from_slice::<ManifestEntries>(bytes).ok()?;
-    let files: BTreeMap<String, serde_json::Value> =
-        serde_json::from_str(entries.files?.get()).ok()?;
     Some(RecordedManifest {
-        files: files
+        files: entries
+            .files
             .into_iter()
             .filter_map(|(path, hash)| Some((path, hash.as_str()?.to_string())))
             .filter(|(path, _)| is_safe_relative(path))

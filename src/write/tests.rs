@@ -1,6 +1,5 @@
 use super::*;
 use crate::options::GenerateOptions;
-use crate::options::Perspective;
 use crate::tree::Tree;
 
 fn tree(files: &[(&str, &str)]) -> Tree {
@@ -8,13 +7,7 @@ fn tree(files: &[(&str, &str)]) -> Tree {
         .iter()
         .map(|(path, text)| (path.to_string(), text.to_string()))
         .collect();
-    let options = GenerateOptions {
-        server: None,
-        readme: false,
-        package_name: "client".to_string(),
-        perspective: Perspective::Server,
-        with_tests: false,
-    };
+    let options = GenerateOptions::bare();
     Tree::new(
         rendered,
         "0".repeat(64),
